@@ -1,0 +1,162 @@
+//! Countries (ISO 3166) and the UN M49 regions they belong to.
+//! The table is `countries.tsv`, compiled in; country names in other languages come from the
+//! browser's `Intl.DisplayNames` (by ISO alpha-2) in the dashboard.
+
+use super::lang::{Lang, Tr};
+use crate::tr;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug)]
+pub struct Country {
+    pub iso3: &'static str,
+    pub iso2: &'static str,
+    pub m49: &'static str,
+    /// M49 region code (002 Africa, 019 Americas, 142 Asia, 150 Europe, 009 Oceania).
+    pub region: &'static str,
+    /// M49 intermediate region where one exists (e.g. 013 Central America), else sub-region.
+    pub subregion: &'static str,
+    pub name_en: &'static str,
+}
+
+pub struct Area {
+    pub code: &'static str,
+    /// For a sub-region, its region; empty for a region.
+    pub parent: &'static str,
+    pub label: Tr,
+}
+
+const fn def_area(code: &'static str, parent: &'static str, label: Tr) -> Area {
+    Area { code, parent, label }
+}
+
+pub const AREAS: &[Area] = &[
+    def_area("002", "", tr!("África", "Africa", "Afrique", "أفريقيا")),
+    def_area("019", "", tr!("Américas", "Americas", "Amériques", "الأمريكتان")),
+    def_area("142", "", tr!("Asia", "Asia", "Asie", "آسيا")),
+    def_area("150", "", tr!("Europa", "Europe", "Europe", "أوروبا")),
+    def_area("009", "", tr!("Oceanía", "Oceania", "Océanie", "أوقيانوسيا")),
+    def_area("015", "002", tr!("África septentrional", "Northern Africa", "Afrique du Nord", "شمال أفريقيا")),
+    def_area("014", "002", tr!("África oriental", "Eastern Africa", "Afrique de l'Est", "شرق أفريقيا")),
+    def_area("017", "002", tr!("África central", "Middle Africa", "Afrique centrale", "وسط أفريقيا")),
+    def_area("018", "002", tr!("África meridional", "Southern Africa", "Afrique australe", "الجنوب الأفريقي")),
+    def_area("011", "002", tr!("África occidental", "Western Africa", "Afrique de l'Ouest", "غرب أفريقيا")),
+    def_area("029", "019", tr!("Caribe", "Caribbean", "Caraïbes", "منطقة البحر الكاريبي")),
+    def_area("013", "019", tr!("Centroamérica y México", "Central America and Mexico", "Amérique centrale et Mexique", "أمريكا الوسطى والمكسيك")),
+    def_area("005", "019", tr!("América del Sur", "South America", "Amérique du Sud", "أمريكا الجنوبية")),
+    def_area("021", "019", tr!("América del Norte", "Northern America", "Amérique du Nord", "أمريكا الشمالية")),
+    def_area("143", "142", tr!("Asia central", "Central Asia", "Asie centrale", "آسيا الوسطى")),
+    def_area("030", "142", tr!("Asia oriental", "Eastern Asia", "Asie de l'Est", "شرق آسيا")),
+    def_area("035", "142", tr!("Asia sudoriental", "South-eastern Asia", "Asie du Sud-Est", "جنوب شرق آسيا")),
+    def_area("034", "142", tr!("Asia meridional", "Southern Asia", "Asie du Sud", "جنوب آسيا")),
+    def_area("145", "142", tr!("Asia occidental", "Western Asia", "Asie de l'Ouest", "غرب آسيا")),
+    def_area("151", "150", tr!("Europa oriental", "Eastern Europe", "Europe de l'Est", "أوروبا الشرقية")),
+    def_area("154", "150", tr!("Europa septentrional", "Northern Europe", "Europe du Nord", "أوروبا الشمالية")),
+    def_area("039", "150", tr!("Europa meridional", "Southern Europe", "Europe du Sud", "أوروبا الجنوبية")),
+    def_area("155", "150", tr!("Europa occidental", "Western Europe", "Europe de l'Ouest", "أوروبا الغربية")),
+    def_area("053", "009", tr!("Australia y Nueva Zelandia", "Australia and New Zealand", "Australie et Nouvelle-Zélande", "أستراليا ونيوزيلندا")),
+    def_area("054", "009", tr!("Melanesia", "Melanesia", "Mélanésie", "ميلانيزيا")),
+    def_area("057", "009", tr!("Micronesia", "Micronesia", "Micronésie", "ميكرونيزيا")),
+    def_area("061", "009", tr!("Polinesia", "Polynesia", "Polynésie", "بولينيزيا")),
+    // Recipients that are regions or no single place.
+    def_area("419", "019", tr!("América Latina y el Caribe (regional)", "Latin America and the Caribbean (regional)", "Amérique latine et Caraïbes (régional)", "أمريكا اللاتينية والكاريبي (إقليمي)")),
+    def_area("001", "", tr!("Mundial", "Global", "Mondial", "عالمي")),
+];
+
+/// Code used for the region of a recipient that has none (e.g. global programmes).
+pub const NO_REGION: &str = "001";
+
+pub fn area(code: &str) -> Option<&'static Area> {
+    AREAS.iter().find(|a| a.code == code)
+}
+
+pub fn area_label(code: &str, lang: Lang) -> Option<&'static str> {
+    area(code).map(|a| a.label.get(lang))
+}
+
+fn table() -> &'static (Vec<Country>, HashMap<&'static str, usize>) {
+    static TABLE: OnceLock<(Vec<Country>, HashMap<&'static str, usize>)> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rows: Vec<Country> = include_str!("countries.tsv")
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let f: Vec<&'static str> = line.split('\t').collect();
+                Country { iso3: f[0], iso2: f[1], m49: f[2], region: f[3], subregion: f[4], name_en: f[5] }
+            })
+            .collect();
+        let index = rows.iter().enumerate().map(|(i, c)| (c.iso3, i)).collect();
+        (rows, index)
+    })
+}
+
+pub fn countries() -> &'static [Country] {
+    &table().0
+}
+
+pub fn country(iso3: &str) -> Option<&'static Country> {
+    let (rows, index) = table();
+    index.get(iso3).map(|&i| &rows[i])
+}
+
+/// Finds a country by its English M49 name, or by a few common variants publishers use.
+pub fn country_by_name(name: &str) -> Option<&'static Country> {
+    let wanted = name.trim().to_lowercase();
+    countries().iter().find(|c| {
+        let n = c.name_en.to_lowercase();
+        n == wanted || n.split(" (").next() == Some(wanted.as_str())
+    })
+}
+
+/// (region, sub-region) of a recipient code: a country, or an M49 area code given as recipient.
+pub fn regions_of(recipient: &str) -> (&'static str, &'static str) {
+    if let Some(c) = country(recipient) {
+        if !c.region.is_empty() {
+            return (c.region, c.subregion);
+        }
+    }
+    if let Some(a) = area(recipient) {
+        if a.parent.is_empty() {
+            return (a.code, a.code);
+        }
+        return (a.parent, a.code);
+    }
+    (NO_REGION, NO_REGION)
+}
+
+/// Is this a recipient code the built-in tables know (ISO alpha-3 country or M49 area)?
+pub fn is_known_recipient(code: &str) -> bool {
+    country(code).is_some() || area(code).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mirps_countries_are_in_central_america() {
+        for iso3 in ["BLZ", "CRI", "SLV", "GTM", "HND", "MEX", "PAN"] {
+            assert_eq!(regions_of(iso3), ("019", "013"), "{iso3}");
+        }
+    }
+
+    #[test]
+    fn every_country_region_has_a_label() {
+        for c in countries() {
+            if c.region.is_empty() {
+                continue;
+            }
+            assert!(area(c.region).is_some(), "{}", c.iso3);
+            assert_eq!(area(c.subregion).map(|a| a.parent), Some(c.region), "{}", c.iso3);
+        }
+    }
+
+    #[test]
+    fn region_codes_as_recipients() {
+        assert_eq!(regions_of("419"), ("019", "419"));
+        assert_eq!(regions_of("019"), ("019", "019"));
+        assert_eq!(regions_of("XXX"), (NO_REGION, NO_REGION));
+        assert_eq!(country_by_name("Afghanistan").map(|c| c.iso3), Some("AFG"));
+    }
+}

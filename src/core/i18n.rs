@@ -1,0 +1,208 @@
+//! Every user-facing string of the dashboard and the CLI summaries, in the four languages.
+//! `Msg` is an enum and `Tr` has one field per language, so a missing key or translation does not
+//! compile. Placeholders are `{0}`, `{1}`, ... filled by `fill`.
+
+use super::lang::{Lang, Tr};
+use crate::tr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    AppTagline,
+    SkipToCharts,
+    Language,
+    Source,
+    Publisher,
+    Licence,
+    DataAsOf,
+    Retrieved,
+    DatasetVersion,
+    HeadlineFunding,
+    HeadlinePledged,
+    HeadlineDonors,
+    HeadlineRecipients,
+    HeadlineContributions,
+    Filters,
+    YearFrom,
+    YearTo,
+    Any,
+    Amounts,
+    MeasureFunding,
+    ActiveFilters,
+    NoActiveFilters,
+    ClearAll,
+    RemoveFilter,
+    DimYear,
+    DimRegion,
+    DimRecipient,
+    DimDonor,
+    DimObligation,
+    DimModel,
+    DimKind,
+    DimStatus,
+    ChartObligation,
+    ChartRegion,
+    ChartModel,
+    ChartTimeline,
+    ChartDonors,
+    ChartPipeline,
+    ChartGap,
+    ShowTable,
+    HideTable,
+    Total,
+    Others,
+    Amount,
+    Contributions,
+    Share,
+    Need,
+    Funded,
+    UnmetNeed,
+    Coverage,
+    NoData,
+    ClickToFilter,
+    Loading,
+    LoadFailed,
+    LoadFailedHttp,
+    LoadFailedNetwork,
+    InvalidDataset,
+    ShowingBundled,
+    BackToBundled,
+    ProblemAt,
+    MoreProblems,
+    SummaryTotal,
+    SummaryLargest,
+    SummaryTimeline,
+    SummaryPipeline,
+    SummaryGap,
+    SummaryGapNone,
+    SummaryNoData,
+    GapFundingNote,
+    DatasetFormat,
+    JsonSchema,
+    SourceCode,
+    DocumentRoot,
+}
+
+impl Msg {
+    pub fn tr(self) -> Tr {
+        use Msg::*;
+        match self {
+            AppTagline => tr!("Quién financia qué, dónde y cómo: cooperación y asistencia internacional", "Who funds what, where and how: international cooperation and assistance", "Qui finance quoi, où et comment : coopération et assistance internationales", "من يموّل ماذا وأين وكيف: التعاون والمساعدة الدوليان"),
+            SkipToCharts => tr!("Saltar a los gráficos", "Skip to the charts", "Aller aux graphiques", "انتقل إلى الرسوم البيانية"),
+            Language => tr!("Idioma", "Language", "Langue", "اللغة"),
+            Source => tr!("Fuente", "Source", "Source", "المصدر"),
+            Publisher => tr!("Editor", "Publisher", "Éditeur", "الناشر"),
+            Licence => tr!("Licencia", "Licence", "Licence", "الترخيص"),
+            DataAsOf => tr!("Datos al", "Data as of", "Données au", "البيانات حتى"),
+            Retrieved => tr!("Descargado el", "Retrieved", "Téléchargé le", "تاريخ الاسترجاع"),
+            DatasetVersion => tr!("Versión", "Version", "Version", "الإصدار"),
+            HeadlineFunding => tr!("Financiación (comprometida + desembolsada)", "Funding (committed + disbursed)", "Financement (engagé + décaissé)", "التمويل (الملتزم به + المصروف)"),
+            HeadlinePledged => tr!("Prometido", "Pledged", "Annoncé", "المتعهد به"),
+            HeadlineDonors => tr!("Donantes", "Donors", "Donateurs", "المانحون"),
+            HeadlineRecipients => tr!("Receptores", "Recipients", "Bénéficiaires", "المستفيدون"),
+            HeadlineContributions => tr!("Contribuciones", "Contributions", "Contributions", "المساهمات"),
+            Filters => tr!("Filtros", "Filters", "Filtres", "عوامل التصفية"),
+            YearFrom => tr!("Desde el año", "From year", "De l'année", "من سنة"),
+            YearTo => tr!("Hasta el año", "To year", "À l'année", "إلى سنة"),
+            Any => tr!("Todos", "All", "Tous", "الكل"),
+            Amounts => tr!("Importes", "Amounts", "Montants", "المبالغ"),
+            MeasureFunding => tr!("Financiación (comprometida + desembolsada)", "Funding (committed + disbursed)", "Financement (engagé + décaissé)", "التمويل (الملتزم به + المصروف)"),
+            ActiveFilters => tr!("Filtros activos", "Active filters", "Filtres actifs", "عوامل التصفية النشطة"),
+            NoActiveFilters => tr!("Ninguno: se muestran todos los datos", "None: showing all data", "Aucun : toutes les données sont affichées", "لا شيء: تُعرض كل البيانات"),
+            ClearAll => tr!("Quitar todos", "Clear all", "Tout effacer", "مسح الكل"),
+            RemoveFilter => tr!("Quitar el filtro {0}", "Remove filter {0}", "Retirer le filtre {0}", "إزالة عامل التصفية {0}"),
+            DimYear => tr!("Año", "Year", "Année", "السنة"),
+            DimRegion => tr!("Región", "Region", "Région", "المنطقة"),
+            DimRecipient => tr!("Receptor", "Recipient", "Bénéficiaire", "المستفيد"),
+            DimDonor => tr!("Donante", "Donor", "Donateur", "المانح"),
+            DimObligation => tr!("Obligación", "Obligation", "Obligation", "الالتزام"),
+            DimModel => tr!("Modelo de cooperación", "Cooperation model", "Modèle de coopération", "نموذج التعاون"),
+            DimKind => tr!("Tipo de aporte", "Kind", "Nature", "نوع المساهمة"),
+            DimStatus => tr!("Etapa", "Stage", "Étape", "المرحلة"),
+            ChartObligation => tr!("Financiación por obligación", "Funding by obligation", "Financement par obligation", "التمويل حسب الالتزام"),
+            ChartRegion => tr!("Financiación por región", "Funding by region", "Financement par région", "التمويل حسب المنطقة"),
+            ChartModel => tr!("Financiación por modelo de cooperación", "Funding by cooperation model", "Financement par modèle de coopération", "التمويل حسب نموذج التعاون"),
+            ChartTimeline => tr!("Financiación por año y modelo de cooperación", "Funding over time by cooperation model", "Financement par année et modèle de coopération", "التمويل عبر الزمن حسب نموذج التعاون"),
+            ChartDonors => tr!("Principales donantes", "Top donors", "Principaux donateurs", "أكبر المانحين"),
+            ChartPipeline => tr!("De la promesa al desembolso", "From pledge to disbursement", "De l'annonce au décaissement", "من التعهد إلى الصرف"),
+            ChartGap => tr!("Necesidades frente a financiación", "Need vs funded", "Besoins et financement", "الاحتياجات مقابل التمويل"),
+            ShowTable => tr!("Ver los datos en una tabla", "Show the data as a table", "Voir les données en tableau", "عرض البيانات في جدول"),
+            HideTable => tr!("Ocultar la tabla", "Hide the table", "Masquer le tableau", "إخفاء الجدول"),
+            Total => tr!("Total", "Total", "Total", "المجموع"),
+            Others => tr!("Otros", "Others", "Autres", "أخرى"),
+            Amount => tr!("Importe", "Amount", "Montant", "المبلغ"),
+            Contributions => tr!("Contribuciones", "Contributions", "Contributions", "المساهمات"),
+            Share => tr!("Proporción", "Share", "Part", "الحصة"),
+            Need => tr!("Necesidad", "Need", "Besoin", "الاحتياج"),
+            Funded => tr!("Financiado", "Funded", "Financé", "المموَّل"),
+            UnmetNeed => tr!("Necesidad no cubierta", "Unmet need", "Besoin non couvert", "الاحتياج غير الملبّى"),
+            Coverage => tr!("Cobertura", "Coverage", "Couverture", "نسبة التغطية"),
+            NoData => tr!("No hay datos para esta selección.", "No data for this selection.", "Aucune donnée pour cette sélection.", "لا توجد بيانات لهذا الاختيار."),
+            ClickToFilter => tr!("Pulse una barra o un sector para filtrar por él.", "Click a bar or slice to filter by it.", "Cliquez sur une barre ou un secteur pour filtrer.", "انقر على عمود أو قطاع للتصفية حسبه."),
+            Loading => tr!("Cargando el conjunto de datos…", "Loading the dataset…", "Chargement du jeu de données…", "جارٍ تحميل مجموعة البيانات…"),
+            LoadFailed => tr!("No se pudo cargar el conjunto de datos {0}.", "Could not load the dataset {0}.", "Impossible de charger le jeu de données {0}.", "تعذّر تحميل مجموعة البيانات {0}."),
+            LoadFailedHttp => tr!("El servidor respondió {0}.", "The server answered {0}.", "Le serveur a répondu {0}.", "أجاب الخادم بالرمز {0}."),
+            LoadFailedNetwork => tr!("No hubo respuesta: compruebe la dirección y su conexión.", "There was no answer: check the address and your connection.", "Aucune réponse : vérifiez l'adresse et votre connexion.", "لم يصل أي رد: تحقق من العنوان ومن اتصالك."),
+            InvalidDataset => tr!("El conjunto de datos {0} tiene {1} problema(s); no se muestra.", "The dataset {0} has {1} problem(s), so it is not shown.", "Le jeu de données {0} présente {1} problème(s) ; il n'est pas affiché.", "في مجموعة البيانات {0} عدد {1} من المشكلات، لذا لا تُعرض."),
+            ShowingBundled => tr!("Se muestra el conjunto de datos incluido.", "Showing the bundled dataset instead.", "Le jeu de données intégré est affiché à la place.", "تُعرض مجموعة البيانات المضمّنة بدلًا منها."),
+            BackToBundled => tr!("Volver al conjunto de datos incluido", "Back to the bundled dataset", "Revenir au jeu de données intégré", "العودة إلى مجموعة البيانات المضمّنة"),
+            ProblemAt => tr!("en {0}", "at {0}", "à {0}", "في {0}"),
+            MoreProblems => tr!("… y {0} más.", "… and {0} more.", "… et {0} de plus.", "… و{0} أخرى."),
+            SummaryTotal => tr!("{0} en total, en {1} contribuciones.", "{0} in total, in {1} contributions.", "{0} au total, en {1} contributions.", "المجموع {0} في {1} مساهمة."),
+            SummaryLargest => tr!("La mayor parte, {1} ({2}), corresponde a {0}.", "The largest share, {1} ({2}), went to {0}.", "La plus grande part, {1} ({2}), va à {0}.", "ذهبت الحصة الأكبر، {1} ({2})، إلى {0}."),
+            SummaryTimeline => tr!("El año con más financiación fue {0}, con {1}.", "The year with most funding was {0}, with {1}.", "L'année la mieux financée est {0}, avec {1}.", "كانت السنة الأعلى تمويلًا {0} بمبلغ {1}."),
+            SummaryPipeline => tr!("Prometido: {0}; comprometido: {1}; desembolsado: {2}.", "Pledged: {0}; committed: {1}; disbursed: {2}.", "Annoncé : {0} ; engagé : {1} ; décaissé : {2}.", "المتعهد به: {0}؛ الملتزم به: {1}؛ المصروف: {2}."),
+            SummaryGap => tr!("Necesidades: {0}; financiado: {1} ({2}). La mayor necesidad no cubierta es {3}: {4}.", "Needs: {0}; funded: {1} ({2}). The largest unmet need is {3}: {4}.", "Besoins : {0} ; financé : {1} ({2}). Le plus grand besoin non couvert : {3}, {4}.", "الاحتياجات: {0}؛ المموَّل: {1} ({2}). أكبر احتياج غير ملبّى هو {3}: {4}."),
+            SummaryGapNone => tr!("Este conjunto de datos no publica necesidades para esta selección.", "This dataset publishes no needs for this selection.", "Ce jeu de données ne publie aucun besoin pour cette sélection.", "لا تنشر مجموعة البيانات هذه أي احتياجات لهذا الاختيار."),
+            SummaryNoData => tr!("No hay datos para esta selección.", "No data for this selection.", "Aucune donnée pour cette sélection.", "لا توجد بيانات لهذا الاختيار."),
+            GapFundingNote => tr!("Financiado = comprometido + desembolsado hacia el plan o el receptor de cada necesidad.", "Funded = committed + disbursed towards each need's plan or recipient.", "Financé = engagé + décaissé pour le plan ou le bénéficiaire de chaque besoin.", "المموَّل = الملتزم به + المصروف لخطة كل احتياج أو للمستفيد منه."),
+            DatasetFormat => tr!("Formato de datos", "Dataset format", "Format des données", "صيغة البيانات"),
+            JsonSchema => tr!("Esquema JSON", "JSON Schema", "Schéma JSON", "مخطط JSON"),
+            SourceCode => tr!("Alianzas es software libre", "Alianzas is open source", "Alianzas est un logiciel libre", "Alianzas برنامج مفتوح المصدر"),
+            DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
+        }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        self.tr().get(lang)
+    }
+}
+
+/// Replaces `{0}`, `{1}`, ... in a template.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    msg.get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_match_across_languages() {
+        // Every language of a message uses the same placeholders as English.
+        let all = [
+            Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
+            Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
+        ];
+        for m in all {
+            let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();
+            let en = count(m.get(Lang::En));
+            assert!(en > 0, "{m:?}");
+            for l in Lang::ALL {
+                assert_eq!(count(m.get(l)), en, "{m:?} in {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_in_order() {
+        assert_eq!(fill("{1} of {0}", &["a", "b"]), "b of a");
+    }
+}

@@ -1,0 +1,334 @@
+//! OCHA Financial Tracking Service (FTS) flows → dataset v1.
+//!
+//! Reads responses of `/v1/public/fts/flow/custom-search` (one or several pages). The rules, and
+//! why, are in docs/importers.md. In short: only `boundary: "incoming"` flows that FTS attributes
+//! to this one location and year (`onBoundary: "single"`) count — internal flows move money that is
+//! already counted as incoming, and shared flows are counted by FTS outside a single location's
+//! total — so the imported funding equals FTS's own `incoming.fundingTotal`.
+
+use super::ImportReport;
+use crate::core::dataset::*;
+use crate::core::geo;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub const SKIP_INTERNAL: &str = "internal flow: moves money already counted as incoming to the location";
+pub const SKIP_OUTGOING: &str = "outgoing flow: leaves the location";
+pub const SKIP_SHARED: &str = "shared flow: FTS attributes it to several locations or years, outside this location's single total";
+pub const UNREPORTED_DONOR_ID: &str = "fts-org-not-reported";
+pub const UNREPORTED_DONOR_NAME: &str = "Donor not reported in FTS";
+pub const SKIP_DUPLICATE: &str = "duplicate flow id: already read from another page";
+
+/// One input file, named for error messages.
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+#[derive(Default)]
+pub struct Options {
+    pub metadata: Metadata,
+    /// `/v1/public/location` response: FTS location id → ISO3.
+    pub locations: Option<String>,
+    /// `/v2/fts/flow/plan/overview/progress/YEAR` response: plan requirements become needs.
+    pub plans: Option<String>,
+}
+
+/// FTS global cluster names → obligation ids (IASC global clusters and areas of responsibility).
+pub const GLOBAL_CLUSTERS: &[(&str, &str)] = &[
+    ("Mine Action", "mine-action"),
+    ("Protection", "protection"),
+    ("Education", "education"),
+    ("Health", "health"),
+    ("Food Security", "food-security"),
+    ("Water Sanitation Hygiene", "wash"),
+    ("Nutrition", "nutrition"),
+    ("Emergency Shelter and NFI", "shelter"),
+    ("Gender Based Violence", "gbv"),
+    ("Child Protection", "child-protection"),
+    ("Housing, Land and Property", "housing-land-property"),
+    ("Agriculture", "agriculture"),
+    ("Logistics", "logistics"),
+    ("Coordination and support services", "coordination"),
+    ("Camp Coordination / Management", "camp-management"),
+    ("Early Recovery", "early-recovery"),
+    ("Emergency Telecommunications", "telecommunications"),
+    ("COVID-19", "covid-19"),
+    ("Multi-sector", "multi-sector"),
+    ("Multiple clusters/sectors (shared)", "multi-sector"),
+    ("Other", "unspecified"),
+];
+
+/// The result of an import: the dataset, the accounting, and cluster names no mapping knew.
+pub struct Imported {
+    pub dataset: Dataset,
+    pub report: ImportReport,
+    pub unmapped_clusters: BTreeMap<String, usize>,
+}
+
+fn objects<'a>(flow: &'a Value, side: &str, kind: &str) -> Vec<&'a Value> {
+    flow.get(side)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter(|o| o.get("type").and_then(Value::as_str) == Some(kind)).collect())
+        .unwrap_or_default()
+}
+
+fn org_types(org: &Value) -> Vec<&str> {
+    org.get("organizationTypes").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+}
+
+fn str_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// FTS ids come as strings or numbers.
+fn id_field(v: &Value) -> Option<String> {
+    match v.get("id")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+pub fn donor_type(org_types: &[&str]) -> &'static str {
+    match org_types.first().copied().unwrap_or("") {
+        "Government" => "government",
+        "Inter-governmental" | "Pooled fund" | "Multilateral" => "multilateral",
+        "UN agency" => "un-agency",
+        "Private organization/foundation" => "private",
+        "NGO" | "Red Cross/Red Crescent" => "ngo",
+        _ => "other",
+    }
+}
+
+/// FTS does not record a cooperation model; these are the only ones its organisation types show
+/// without guessing (docs/importers.md).
+pub fn model(org_types: &[&str]) -> &'static str {
+    match org_types.first().copied().unwrap_or("") {
+        "Government" => "bilateral",
+        "Inter-governmental" | "UN agency" | "Multilateral" => "multilateral",
+        "Pooled fund" => "regional-fund",
+        _ => "unspecified",
+    }
+}
+
+pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
+    let locations = match &options.locations {
+        Some(text) => parse_locations(text)?,
+        None => HashMap::new(),
+    };
+    let cluster_map: HashMap<&str, &str> = GLOBAL_CLUSTERS.iter().copied().collect();
+    let mut report = ImportReport::default();
+    let mut unmapped_clusters = BTreeMap::new();
+    let mut contributions = Vec::new();
+    let mut seen = HashSet::new();
+    let mut latest_update = String::new();
+
+    for input in inputs {
+        let doc: Value = serde_json::from_str(input.text)
+            .map_err(|e| format!("{}: not valid JSON (line {}, column {}): {e}", input.name, e.line(), e.column()))?;
+        let flows = doc
+            .pointer("/data/flows")
+            .and_then(Value::as_array)
+            .ok_or_else(|| format!("{}: no /data/flows array: is this an FTS flow custom-search response?", input.name))?;
+        for (i, flow) in flows.iter().enumerate() {
+            report.read += 1;
+            let flow_id = id_field(flow).unwrap_or_else(|| "?".into());
+            let at = format!("{}#/data/flows/{i} (flow {flow_id})", input.name);
+            match str_field(flow, "boundary") {
+                Some("incoming") => {}
+                Some("internal") => {
+                    report.skip(SKIP_INTERNAL);
+                    continue;
+                }
+                Some("outgoing") => {
+                    report.skip(SKIP_OUTGOING);
+                    continue;
+                }
+                other => {
+                    report.reject(at, format!("boundary is {other:?}, expected incoming, internal or outgoing"));
+                    continue;
+                }
+            }
+            if str_field(flow, "onBoundary") == Some("shared") {
+                report.skip(SKIP_SHARED);
+                continue;
+            }
+            if !seen.insert(flow_id.clone()) {
+                report.skip(SKIP_DUPLICATE);
+                continue;
+            }
+            match flow_to_contribution(flow, &flow_id, &locations, &cluster_map, &mut unmapped_clusters) {
+                Ok(c) => {
+                    for key in ["updatedAt", "createdAt"] {
+                        if let Some(d) = str_field(flow, key).filter(|d| d.len() >= 10) {
+                            if d[..10] > *latest_update.as_str() {
+                                latest_update = d[..10].to_string();
+                            }
+                        }
+                    }
+                    report.imported += 1;
+                    contributions.push(c);
+                }
+                Err(reason) => report.reject(at, reason),
+            }
+        }
+    }
+
+    let requirements = match &options.plans {
+        Some(text) => plan_requirements(text, &contributions, &locations)?,
+        None => Vec::new(),
+    };
+    let mut metadata = options.metadata;
+    if metadata.data_as_of.is_empty() {
+        metadata.data_as_of = latest_update;
+    }
+    Ok(Imported {
+        dataset: Dataset {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            metadata,
+            code_lists: CodeLists::default(),
+            contributions,
+            requirements,
+        },
+        report,
+        unmapped_clusters,
+    })
+}
+
+fn flow_to_contribution(
+    flow: &Value,
+    flow_id: &str,
+    locations: &HashMap<String, String>,
+    cluster_map: &HashMap<&str, &str>,
+    unmapped: &mut BTreeMap<String, usize>,
+) -> Result<Contribution, String> {
+    let status = match str_field(flow, "status") {
+        Some("pledge") => "pledged",
+        Some("commitment") => "committed",
+        Some("paid") => "disbursed",
+        other => return Err(format!("status is {other:?}, expected pledge, commitment or paid")),
+    };
+    let amount = flow
+        .get("amountUSD")
+        .and_then(Value::as_f64)
+        .filter(|a| *a >= 0.0)
+        .ok_or("amountUSD is missing or not a non-negative number")?;
+    let kind = match str_field(flow, "contributionType") {
+        Some("financial") => "financial",
+        Some("in kind") => "in-kind",
+        other => return Err(format!("contributionType is {other:?}, expected financial or in kind")),
+    };
+    let orgs = objects(flow, "sourceObjects", "Organization");
+    let donor = match orgs.as_slice() {
+        // FTS keeps such flows in its totals; so do we, without inventing a donor.
+        [] => Donor { id: UNREPORTED_DONOR_ID.into(), name: UNREPORTED_DONOR_NAME.into(), donor_type: "other".into() },
+        [org] => {
+            let org_types = org_types(org);
+            Donor {
+                id: format!("fts-org-{}", id_field(org).ok_or("source Organization has no id")?),
+                name: str_field(org, "name").filter(|n| !n.trim().is_empty()).ok_or("source Organization has no name")?.trim().to_string(),
+                donor_type: donor_type(&org_types).to_string(),
+            }
+        }
+        _ => return Err(format!("{} source Organizations: the donor is ambiguous", orgs.len())),
+    };
+    let org_types = orgs.first().map(|o| org_types(o)).unwrap_or_default();
+    let places = objects(flow, "destinationObjects", "Location");
+    let place = match places.as_slice() {
+        [one] => *one,
+        [] => return Err("no destination Location: the recipient is unknown".into()),
+        _ => return Err(format!("{} destination Locations on a single-boundary flow", places.len())),
+    };
+    let recipient = id_field(place)
+        .and_then(|id| locations.get(&id).cloned())
+        .or_else(|| str_field(place, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string()))
+        .ok_or_else(|| format!("destination Location {:?} is not a known country", str_field(place, "name").unwrap_or("?")))?;
+    let years = objects(flow, "destinationObjects", "UsageYear");
+    let year: i32 = match years.as_slice() {
+        [one] => str_field(one, "name").and_then(|y| y.parse().ok()).ok_or("destination UsageYear is not a year")?,
+        [] => return Err("no destination UsageYear".into()),
+        _ => return Err(format!("{} destination UsageYears on a single-boundary flow", years.len())),
+    };
+    let mut obligations: Vec<&str> = objects(flow, "destinationObjects", "GlobalCluster")
+        .iter()
+        .filter_map(|c| str_field(c, "name"))
+        .map(|name| {
+            cluster_map.get(name).copied().unwrap_or_else(|| {
+                *unmapped.entry(name.to_string()).or_default() += 1;
+                "unspecified"
+            })
+        })
+        .collect();
+    obligations.sort_unstable();
+    obligations.dedup();
+    // FTS gives no split between several clusters; we do not invent one.
+    let obligation = match obligations.as_slice() {
+        [] => "unspecified",
+        [one] => one,
+        _ => "multi-sector",
+    };
+    let plans = objects(flow, "destinationObjects", "Plan");
+    let plan = match plans.as_slice() {
+        [one] => id_field(one),
+        _ => None,
+    };
+    Ok(Contribution {
+        id: format!("fts-{flow_id}"),
+        donor,
+        recipient,
+        year,
+        date: str_field(flow, "date").filter(|d| d.len() >= 10).map(|d| d[..10].to_string()),
+        obligations: vec![ObligationShare { id: obligation.to_string(), share: 1.0 }],
+        model: model(&org_types).to_string(),
+        kind: kind.to_string(),
+        status: status.to_string(),
+        amount,
+        plan,
+        description: str_field(flow, "description").map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+    })
+}
+
+fn parse_locations(text: &str) -> Result<HashMap<String, String>, String> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| format!("locations file: not valid JSON: {e}"))?;
+    let list = doc.get("data").and_then(Value::as_array).ok_or("locations file: no data array")?;
+    Ok(list
+        .iter()
+        .filter_map(|l| Some((id_field(l)?, str_field(l, "iso3")?.to_string())))
+        .collect())
+}
+
+/// Requirements of the single-country plans that imported flows fund.
+fn plan_requirements(text: &str, contributions: &[Contribution], locations: &HashMap<String, String>) -> Result<Vec<Requirement>, String> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| format!("plans file: not valid JSON: {e}"))?;
+    let plans = doc.pointer("/data/plans").and_then(Value::as_array).ok_or("plans file: no /data/plans array")?;
+    let funded: HashSet<&str> = contributions.iter().filter_map(|c| c.plan.as_deref()).collect();
+    let mut out = Vec::new();
+    for p in plans {
+        let Some(id) = id_field(p) else { continue };
+        if !funded.contains(id.as_str()) {
+            continue;
+        }
+        let countries: Vec<&Value> = p.get("countries").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+        let [country] = countries.as_slice() else { continue };
+        let Some(iso3) = str_field(country, "iso3").map(str::to_string).or_else(|| id_field(country).and_then(|i| locations.get(&i).cloned())) else {
+            continue;
+        };
+        let revised = p.pointer("/requirements/revisedRequirements").and_then(Value::as_f64).unwrap_or(0.0);
+        let original = p.pointer("/requirements/origRequirements").and_then(Value::as_f64).unwrap_or(0.0);
+        let amount = if revised > 0.0 { revised } else { original };
+        let year = str_field(p, "startDate").and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        if let (true, Some(year)) = (amount > 0.0, year) {
+            out.push(Requirement {
+                recipient: iso3,
+                obligation: None,
+                year,
+                amount,
+                plan: Some(id),
+                label: str_field(p, "name").map(str::to_string),
+            });
+        }
+    }
+    Ok(out)
+}

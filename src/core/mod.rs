@@ -1,0 +1,15 @@
+//! The pure core: dataset model, validation, normalisation, filters, aggregation, chart specs and
+//! importers. No browser dependency; tested natively with `cargo test`.
+
+pub mod codes;
+pub mod dataset;
+pub mod generate;
+pub mod geo;
+pub mod i18n;
+pub mod import;
+pub mod lang;
+pub mod query;
+pub mod spec;
+pub mod store;
+pub mod urlstate;
+pub mod validate;

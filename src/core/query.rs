@@ -1,0 +1,375 @@
+//! Filtering and aggregation over a `Store`.
+//!
+//! Money is measured by a `Measure`: by default *funding* = committed + disbursed (as OCHA FTS
+//! counts it). Pledged, committed and disbursed are stages of one pipeline and are never summed
+//! together, so a measure is either funding or exactly one stage.
+
+use super::codes::Status;
+use super::store::{Dim, Store, NO_PLAN};
+use std::collections::BTreeMap;
+
+/// The money a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Funding,
+    Stage(Status),
+}
+
+impl Measure {
+    pub fn includes(self, s: Status) -> bool {
+        match self {
+            Measure::Funding => s.is_funding(),
+            Measure::Stage(only) => s == only,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Measure::Funding => "funding",
+            Measure::Stage(s) => s.id(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Measure> {
+        if s == "funding" {
+            return Some(Measure::Funding);
+        }
+        Status::parse(s).map(Measure::Stage)
+    }
+}
+
+/// A combination of selections. Within a dimension values are alternatives (OR); across
+/// dimensions they must all hold (AND). Status is not a filter but the `measure`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub year_from: Option<i32>,
+    pub year_to: Option<i32>,
+    /// Code ids selected per dimension (never `Dim::Year` or `Dim::Status`).
+    pub selected: BTreeMap<Dim, Vec<String>>,
+    pub measure: Measure,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.year_from.is_none() && self.year_to.is_none() && self.selected.values().all(Vec::is_empty) && self.measure == Measure::Funding
+    }
+
+    pub fn values(&self, dim: Dim) -> &[String] {
+        self.selected.get(&dim).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds a value, or removes it if already there (a second click on a bar undoes the first).
+    pub fn toggle(&mut self, dim: Dim, value: &str) {
+        if dim == Dim::Year {
+            let y: Option<i32> = value.parse().ok();
+            if self.year_from == y && self.year_to == y {
+                self.year_from = None;
+                self.year_to = None;
+            } else {
+                self.year_from = y;
+                self.year_to = y;
+            }
+            return;
+        }
+        if dim == Dim::Status {
+            let m = Measure::parse(value).unwrap_or_default();
+            self.measure = if self.measure == m { Measure::Funding } else { m };
+            return;
+        }
+        let list = self.selected.entry(dim).or_default();
+        if let Some(pos) = list.iter().position(|v| v == value) {
+            list.remove(pos);
+        } else {
+            list.push(value.to_string());
+        }
+        if list.is_empty() {
+            self.selected.remove(&dim);
+        }
+    }
+}
+
+/// Rows that pass every selection of a filter, ignoring its measure.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub rows: Vec<u32>,
+}
+
+/// Per dimension, which dictionary entries are allowed (None = all).
+fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
+    let dict = store.dict(dim);
+    match dim {
+        Dim::Year => {
+            if filter.year_from.is_none() && filter.year_to.is_none() {
+                return None;
+            }
+            let (from, to) = (filter.year_from.unwrap_or(i32::MIN), filter.year_to.unwrap_or(i32::MAX));
+            Some((0..dict.len() as u32).map(|i| (from..=to).contains(&store.year_of(i))).collect())
+        }
+        Dim::Status => None,
+        Dim::Region => {
+            let wanted = filter.values(dim);
+            if wanted.is_empty() {
+                return None;
+            }
+            // A region code selects its sub-regions too.
+            Some(
+                dict.ids
+                    .iter()
+                    .zip(&store.region_parent)
+                    .map(|(sub, parent)| wanted.iter().any(|w| w == sub || w == parent))
+                    .collect(),
+            )
+        }
+        _ => {
+            let wanted = filter.values(dim);
+            if wanted.is_empty() {
+                return None;
+            }
+            let mut mask = vec![false; dict.len()];
+            for w in wanted {
+                if let Some(i) = dict.get(w) {
+                    mask[i as usize] = true;
+                }
+            }
+            Some(mask)
+        }
+    }
+}
+
+pub fn select(store: &Store, filter: &Filter) -> Selection {
+    let checks: Vec<(&[u32], Vec<bool>)> = Dim::ALL
+        .iter()
+        .filter_map(|&d| allowed(store, filter, d).map(|mask| (store.column(d), mask)))
+        .collect();
+    let rows = (0..store.rows() as u32)
+        .filter(|&r| checks.iter().all(|(col, mask)| mask[col[r as usize] as usize]))
+        .collect();
+    Selection { rows }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Code id ("_others" for the merged tail).
+    pub key: String,
+    pub amount: f64,
+    /// Distinct contributions in the group.
+    pub count: u32,
+}
+
+pub const OTHERS_KEY: &str = "_others";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grouping {
+    pub dim: Dim,
+    pub measure: Measure,
+    pub groups: Vec<Group>,
+    /// Sum over all groups, including those merged into "others".
+    pub total: f64,
+}
+
+/// Amount and contribution count per dictionary entry of `dim`, over the selected rows that the
+/// measure includes.
+fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> (Vec<f64>, Vec<u32>) {
+    let n = store.dict(dim).len();
+    let col = store.column(dim);
+    let status = store.column(Dim::Status);
+    let included: Vec<bool> = Status::ALL.iter().map(|&s| measure.includes(s)).collect();
+    let mut amount = vec![0.0; n];
+    let mut count = vec![0u32; n];
+    let mut last = vec![u32::MAX; n];
+    for &r in &sel.rows {
+        let r = r as usize;
+        if !included[status[r] as usize] {
+            continue;
+        }
+        let k = col[r] as usize;
+        amount[k] += store.amount[r];
+        let c = store.row_contribution[r];
+        if last[k] != c {
+            last[k] = c;
+            count[k] += 1;
+        }
+    }
+    (amount, count)
+}
+
+/// Groups by one dimension. Years come in time order; other dimensions largest first, cut to
+/// `top` groups plus "others" when `top` is given. Groups with nothing in them are left out.
+pub fn group_by(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top: Option<usize>) -> Grouping {
+    let (amount, count) = sums(store, sel, dim, measure);
+    let ids = &store.dict(dim).ids;
+    let mut groups: Vec<Group> = (0..ids.len())
+        .filter(|&i| count[i] > 0)
+        .map(|i| Group { key: ids[i].clone(), amount: amount[i], count: count[i] })
+        .collect();
+    let total = groups.iter().map(|g| g.amount).sum();
+    if dim == Dim::Year {
+        groups.sort_by_key(|g| g.key.parse::<i32>().unwrap_or(0));
+    } else if dim == Dim::Status {
+        // Pipeline order, as interned.
+    } else {
+        groups.sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.key.cmp(&b.key)));
+        if let Some(top) = top {
+            if groups.len() > top + 1 {
+                let tail = groups.split_off(top);
+                groups.push(Group {
+                    key: OTHERS_KEY.to_string(),
+                    amount: tail.iter().map(|g| g.amount).sum(),
+                    count: tail.iter().map(|g| g.count).sum(),
+                });
+            }
+        }
+    }
+    Grouping { dim, measure, groups, total }
+}
+
+/// Two dimensions, e.g. year × model: `values[row][column]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CrossTab {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub values: Vec<Vec<f64>>,
+    pub total: f64,
+}
+
+pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, measure: Measure, top_columns: Option<usize>) -> CrossTab {
+    let row_keys = group_by(store, sel, row_dim, measure, None);
+    let col_keys = group_by(store, sel, col_dim, measure, top_columns);
+    let rows: Vec<String> = row_keys.groups.iter().map(|g| g.key.clone()).collect();
+    let columns: Vec<String> = col_keys.groups.iter().map(|g| g.key.clone()).collect();
+    let row_pos: Vec<Option<usize>> = store.dict(row_dim).ids.iter().map(|id| rows.iter().position(|r| r == id)).collect();
+    let others = columns.iter().position(|c| c == OTHERS_KEY);
+    let col_pos: Vec<Option<usize>> =
+        store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).or(others)).collect();
+    let mut values = vec![vec![0.0; columns.len()]; rows.len()];
+    let (rc, cc, status) = (store.column(row_dim), store.column(col_dim), store.column(Dim::Status));
+    for &r in &sel.rows {
+        let r = r as usize;
+        if !measure.includes(Status::ALL[status[r] as usize]) {
+            continue;
+        }
+        if let (Some(i), Some(j)) = (row_pos[rc[r] as usize], col_pos[cc[r] as usize]) {
+            values[i][j] += store.amount[r];
+        }
+    }
+    CrossTab { rows, columns, values, total: row_keys.total }
+}
+
+/// Pledged, committed and disbursed side by side: the pipeline, never summed.
+pub fn pipeline(store: &Store, sel: &Selection) -> [f64; 3] {
+    let mut out = [0.0; 3];
+    let status = store.column(Dim::Status);
+    for &r in &sel.rows {
+        out[status[r as usize] as usize] += store.amount[r as usize];
+    }
+    out
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapRow {
+    /// Requirement label, or "recipient" / "recipient · obligation".
+    pub key: String,
+    pub recipient: String,
+    pub obligation: Option<String>,
+    pub year: i32,
+    pub need: f64,
+    pub funded: f64,
+}
+
+impl GapRow {
+    /// Unmet need: requirement − (committed + disbursed), never below zero.
+    pub fn gap(&self) -> f64 {
+        (self.need - self.funded).max(0.0)
+    }
+
+    pub fn coverage(&self) -> f64 {
+        if self.need > 0.0 {
+            self.funded / self.need
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Need against funding for each requirement the filter's year, region, recipient and obligation
+/// selections keep. Funding (committed + disbursed) matches a requirement by plan when it names
+/// one, otherwise by recipient and year (and obligation when the requirement has one). Donor,
+/// model and kind selections narrow the funding side only.
+pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
+    let years = (filter.year_from.unwrap_or(i32::MIN), filter.year_to.unwrap_or(i32::MAX));
+    let (recipients, regions, obligations) = (filter.values(Dim::Recipient), filter.values(Dim::Region), filter.values(Dim::Obligation));
+    let keep = |r: &super::store::RequirementRow| {
+        (years.0..=years.1).contains(&r.year)
+            && (recipients.is_empty() || recipients.contains(&r.recipient))
+            && (regions.is_empty() || regions.iter().any(|g| g == r.region || g == r.subregion))
+            && (obligations.is_empty() || r.obligation.as_ref().is_none_or(|o| obligations.contains(o)))
+    };
+    let status = store.column(Dim::Status);
+    let (rec_col, year_col, obl_col) = (store.column(Dim::Recipient), store.column(Dim::Year), store.column(Dim::Obligation));
+    store
+        .requirements
+        .iter()
+        .filter(|r| keep(r))
+        .map(|req| {
+            let plan = req.plan.as_deref().map(|p| store.plans.get(p).unwrap_or(NO_PLAN - 1));
+            let recipient = store.dict(Dim::Recipient).get(&req.recipient);
+            let year = store.dict(Dim::Year).get(&req.year.to_string());
+            let obligation = req.obligation.as_deref().map(|o| store.dict(Dim::Obligation).get(o));
+            let funded: f64 = sel
+                .rows
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| {
+                    Status::ALL[status[r] as usize].is_funding()
+                        && Some(year_col[r]) == year
+                        && match plan {
+                            Some(p) => store.plan[r] == p,
+                            None => Some(rec_col[r]) == recipient,
+                        }
+                        && obligation.is_none_or(|o| o == Some(obl_col[r]))
+                })
+                .map(|r| store.amount[r])
+                .sum();
+            let key = req.label.clone().unwrap_or_else(|| match &req.obligation {
+                Some(o) => format!("{} · {o}", req.recipient),
+                None => req.recipient.clone(),
+            });
+            GapRow { key, recipient: req.recipient.clone(), obligation: req.obligation.clone(), year: req.year, need: req.amount, funded }
+        })
+        .collect()
+}
+
+/// Headline figures of a selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub funding: f64,
+    pub pledged: f64,
+    pub donors: usize,
+    pub recipients: usize,
+    pub contributions: usize,
+}
+
+pub fn headline(store: &Store, sel: &Selection) -> Headline {
+    let [pledged, committed, disbursed] = pipeline(store, sel);
+    let mut donors = vec![false; store.dict(Dim::Donor).len()];
+    let mut recipients = vec![false; store.dict(Dim::Recipient).len()];
+    let mut last = u32::MAX;
+    let mut contributions = 0;
+    for &r in &sel.rows {
+        donors[store.column(Dim::Donor)[r as usize] as usize] = true;
+        recipients[store.column(Dim::Recipient)[r as usize] as usize] = true;
+        let c = store.row_contribution[r as usize];
+        if c != last {
+            last = c;
+            contributions += 1;
+        }
+    }
+    Headline {
+        funding: committed + disbursed,
+        pledged,
+        donors: donors.iter().filter(|&&b| b).count(),
+        recipients: recipients.iter().filter(|&&b| b).count(),
+        contributions,
+    }
+}

@@ -1,0 +1,415 @@
+//! Chart specifications: one declarative description per chart, computed once from the store and a
+//! filter, then rendered four ways (ECharts chart, HTML table, text summary, export) without any
+//! renderer doing arithmetic of its own.
+
+use super::codes::{self, Status};
+use super::geo;
+use super::i18n::{fill, Msg};
+use super::lang::Lang;
+use super::query::{self, Filter, Measure, Selection, OTHERS_KEY};
+use super::store::{Dim, Store};
+
+/// How numbers and names are written for a reader. The dashboard implements it with the browser's
+/// `Intl`; the CLI and tests with `PlainLocale`.
+pub trait Locale {
+    fn lang(&self) -> Lang;
+    /// An amount in the dataset currency.
+    fn money(&self, amount: f64) -> String;
+    /// A ratio (0.25 → "25 %").
+    fn percent(&self, ratio: f64) -> String;
+    fn count(&self, n: f64) -> String;
+    /// A country's name in the reader's language, from its ISO alpha-2 code.
+    fn country_name(&self, _iso2: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Unlocalised formatting: "USD 1,234,567", "25.3%".
+pub struct PlainLocale {
+    pub lang: Lang,
+    pub currency: String,
+}
+
+pub fn group_thousands(n: f64) -> String {
+    let s = format!("{:.0}", n.abs());
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0.0 && n.round() != 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+impl Locale for PlainLocale {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+    fn money(&self, amount: f64) -> String {
+        format!("{} {}", self.currency, group_thousands(amount))
+    }
+    fn percent(&self, ratio: f64) -> String {
+        format!("{:.1}%", ratio * 100.0)
+    }
+    fn count(&self, n: f64) -> String {
+        group_thousands(n)
+    }
+}
+
+/// The label of a code of a dimension, in the reader's language. Dataset-defined codes fall back
+/// from the reader's language to Spanish, then English, then the code itself.
+pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String {
+    let lang = locale.lang();
+    if key == OTHERS_KEY {
+        return Msg::Others.get(lang).to_string();
+    }
+    let own = |list: &[super::dataset::CodeEntry]| -> Option<String> {
+        let e = list.iter().find(|e| e.id == key)?;
+        [lang.code(), "es", "en"].iter().find_map(|l| e.labels.get(*l).cloned())
+    };
+    let builtin = |list: &'static [codes::Code]| codes::label(list, key, lang).map(str::to_string);
+    let found = match dim {
+        Dim::Year => Some(key.to_string()),
+        Dim::Obligation => builtin(codes::OBLIGATIONS).or_else(|| own(&store.code_lists.obligations)),
+        Dim::Model => builtin(codes::MODELS).or_else(|| own(&store.code_lists.models)),
+        Dim::Kind => builtin(codes::KINDS),
+        Dim::Status => builtin(codes::STATUSES).or_else(|| (key == "funding").then(|| Msg::MeasureFunding.get(lang).to_string())),
+        Dim::Region => geo::area_label(key, lang).map(str::to_string),
+        Dim::Recipient => match geo::country(key) {
+            Some(c) => Some(locale.country_name(c.iso2).unwrap_or_else(|| c.name_en.to_string())),
+            None => geo::area_label(key, lang).map(str::to_string).or_else(|| own(&store.code_lists.recipients)),
+        },
+        Dim::Donor => store.dict(Dim::Donor).get(key).map(|i| store.donors[i as usize].name.clone()),
+    };
+    found.unwrap_or_else(|| key.to_string())
+}
+
+pub fn dim_name(dim: Dim, lang: Lang) -> &'static str {
+    match dim {
+        Dim::Year => Msg::DimYear,
+        Dim::Region => Msg::DimRegion,
+        Dim::Recipient => Msg::DimRecipient,
+        Dim::Donor => Msg::DimDonor,
+        Dim::Obligation => Msg::DimObligation,
+        Dim::Model => Msg::DimModel,
+        Dim::Kind => Msg::DimKind,
+        Dim::Status => Msg::DimStatus,
+    }
+    .get(lang)
+}
+
+pub fn measure_label(measure: Measure, lang: Lang) -> String {
+    match measure {
+        Measure::Funding => Msg::MeasureFunding.get(lang).to_string(),
+        Measure::Stage(s) => codes::STATUSES[s as usize].label.get(lang).to_string(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartType {
+    /// Horizontal bars, one series, largest first.
+    Bars,
+    /// Proportions of a whole.
+    Donut,
+    /// Columns over years, stacked by a second dimension.
+    StackedColumns,
+    /// The three pipeline stages side by side.
+    Pipeline,
+    /// Need and funded side by side per requirement.
+    Gap,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub key: String,
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    Money,
+    Count,
+    Percent,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub label: String,
+    pub kind: ColumnKind,
+}
+
+/// The exact numbers behind a chart, for its HTML table and exports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Totals row, when adding the rows up is meaningful.
+    pub footer: Option<Vec<Cell>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    /// Stable id: obligation, region, model, timeline, donors, pipeline, gap.
+    pub id: &'static str,
+    pub chart_type: ChartType,
+    pub title: String,
+    /// Clicking a category filters by this dimension.
+    pub filter_dim: Option<Dim>,
+    pub categories: Vec<Category>,
+    pub series: Vec<Series>,
+    pub table: Table,
+    /// What matters, in a sentence or two.
+    pub summary: String,
+    pub currency: String,
+    pub empty: bool,
+}
+
+pub const CHART_IDS: [&str; 7] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap"];
+
+/// Everything the dashboard shows for one filter state.
+pub struct View {
+    pub headline: query::Headline,
+    pub charts: Vec<ChartSpec>,
+}
+
+pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
+    let sel = query::select(store, filter);
+    let headline = query::headline(store, &sel);
+    let charts = vec![
+        by_dimension(store, &sel, filter, locale, "obligation", Dim::Obligation, ChartType::Bars, Msg::ChartObligation, Some(12)),
+        by_dimension(store, &sel, filter, locale, "region", Dim::Region, ChartType::Bars, Msg::ChartRegion, Some(10)),
+        by_dimension(store, &sel, filter, locale, "model", Dim::Model, ChartType::Donut, Msg::ChartModel, None),
+        timeline(store, &sel, filter, locale),
+        by_dimension(store, &sel, filter, locale, "donors", Dim::Donor, ChartType::Bars, Msg::ChartDonors, Some(10)),
+        pipeline(store, &sel, locale),
+        gap(store, &sel, filter, locale),
+    ];
+    View { headline, charts }
+}
+
+fn titled(msg: Msg, measure: Measure, lang: Lang) -> String {
+    match measure {
+        Measure::Funding => msg.get(lang).to_string(),
+        m => format!("{} — {}", msg.get(lang), measure_label(m, lang)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn by_dimension(
+    store: &Store,
+    sel: &Selection,
+    filter: &Filter,
+    locale: &dyn Locale,
+    id: &'static str,
+    dim: Dim,
+    chart_type: ChartType,
+    title: Msg,
+    top: Option<usize>,
+) -> ChartSpec {
+    let lang = locale.lang();
+    let g = query::group_by(store, sel, dim, filter.measure, top);
+    let categories: Vec<Category> =
+        g.groups.iter().map(|x| Category { key: x.key.clone(), label: label(store, dim, &x.key, locale) }).collect();
+    let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
+    let share = |a: f64| if g.total > 0.0 { a / g.total } else { 0.0 };
+    let table = Table {
+        columns: vec![
+            Column { label: dim_name(dim, lang).to_string(), kind: ColumnKind::Text },
+            Column { label: measure_label(filter.measure, lang), kind: ColumnKind::Money },
+            Column { label: Msg::Share.get(lang).to_string(), kind: ColumnKind::Percent },
+            Column { label: Msg::Contributions.get(lang).to_string(), kind: ColumnKind::Count },
+        ],
+        rows: g
+            .groups
+            .iter()
+            .zip(&categories)
+            .map(|(x, c)| vec![Cell::Text(c.label.clone()), Cell::Number(x.amount), Cell::Number(share(x.amount)), Cell::Number(x.count as f64)])
+            .collect(),
+        footer: (dim != Dim::Obligation).then(|| {
+            let count: u32 = g.groups.iter().map(|x| x.count).sum();
+            vec![Cell::Text(Msg::Total.get(lang).to_string()), Cell::Number(g.total), Cell::Number(1.0), Cell::Number(count as f64)]
+        }),
+    };
+    let summary = if g.groups.is_empty() {
+        Msg::SummaryNoData.get(lang).to_string()
+    } else {
+        let contributions = query::headline(store, sel).contributions;
+        let top = &g.groups[0];
+        format!(
+            "{} {}",
+            fill(Msg::SummaryTotal.get(lang), &[&locale.money(g.total), &locale.count(contributions as f64)]),
+            fill(Msg::SummaryLargest.get(lang), &[&categories[0].label, &locale.money(top.amount), &locale.percent(share(top.amount))])
+        )
+    };
+    ChartSpec {
+        id,
+        chart_type,
+        title: titled(title, filter.measure, lang),
+        filter_dim: Some(dim),
+        empty: categories.is_empty(),
+        series: vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values }],
+        categories,
+        table,
+        summary,
+        currency: store.metadata.currency.clone(),
+    }
+}
+
+pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
+    let lang = locale.lang();
+    let ct = query::cross_tab(store, sel, Dim::Year, Dim::Model, filter.measure, Some(6));
+    let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: y.clone() }).collect();
+    let series: Vec<Series> = ct
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(j, m)| Series { key: m.clone(), name: label(store, Dim::Model, m, locale), values: ct.values.iter().map(|row| row[j]).collect() })
+        .collect();
+    let year_totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
+    let mut columns = vec![Column { label: Msg::DimYear.get(lang).to_string(), kind: ColumnKind::Text }];
+    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    columns.push(Column { label: Msg::Total.get(lang).to_string(), kind: ColumnKind::Money });
+    let rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = vec![Cell::Text(c.label.clone())];
+            row.extend(ct.values[i].iter().map(|&v| Cell::Number(v)));
+            row.push(Cell::Number(year_totals[i]));
+            row
+        })
+        .collect();
+    let mut footer = vec![Cell::Text(Msg::Total.get(lang).to_string())];
+    footer.extend(series.iter().map(|s| Cell::Number(s.values.iter().sum())));
+    footer.push(Cell::Number(ct.total));
+    let summary = match year_totals.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+        None => Msg::SummaryNoData.get(lang).to_string(),
+        Some((i, &best)) => {
+            let contributions = query::headline(store, sel).contributions;
+            format!(
+                "{} {}",
+                fill(Msg::SummaryTotal.get(lang), &[&locale.money(ct.total), &locale.count(contributions as f64)]),
+                fill(Msg::SummaryTimeline.get(lang), &[&categories[i].label, &locale.money(best)])
+            )
+        }
+    };
+    ChartSpec {
+        id: "timeline",
+        chart_type: ChartType::StackedColumns,
+        title: titled(Msg::ChartTimeline, filter.measure, lang),
+        filter_dim: Some(Dim::Year),
+        empty: categories.is_empty(),
+        categories,
+        series,
+        table: Table { columns, rows, footer: Some(footer) },
+        summary,
+        currency: store.metadata.currency.clone(),
+    }
+}
+
+pub fn pipeline(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpec {
+    let lang = locale.lang();
+    let stages = query::pipeline(store, sel);
+    let categories: Vec<Category> =
+        Status::ALL.iter().map(|s| Category { key: s.id().to_string(), label: label(store, Dim::Status, s.id(), locale) }).collect();
+    let table = Table {
+        columns: vec![
+            Column { label: Msg::DimStatus.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::Amount.get(lang).to_string(), kind: ColumnKind::Money },
+        ],
+        rows: categories.iter().zip(stages).map(|(c, v)| vec![Cell::Text(c.label.clone()), Cell::Number(v)]).collect(),
+        // Stages of one pipeline are never added up.
+        footer: None,
+    };
+    let summary = fill(Msg::SummaryPipeline.get(lang), &[&locale.money(stages[0]), &locale.money(stages[1]), &locale.money(stages[2])]);
+    ChartSpec {
+        id: "pipeline",
+        chart_type: ChartType::Pipeline,
+        title: Msg::ChartPipeline.get(lang).to_string(),
+        filter_dim: Some(Dim::Status),
+        empty: stages.iter().all(|&v| v == 0.0),
+        series: vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }],
+        categories,
+        table,
+        summary,
+        currency: store.metadata.currency.clone(),
+    }
+}
+
+pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
+    let lang = locale.lang();
+    let mut rows = query::gaps(store, sel, filter);
+    rows.sort_by(|a, b| b.gap().total_cmp(&a.gap()));
+    let name = |r: &query::GapRow| -> String {
+        let mut s = r.key.clone();
+        if r.key == r.recipient {
+            s = label(store, Dim::Recipient, &r.recipient, locale);
+        }
+        if let Some(o) = r.obligation.as_deref().filter(|_| r.key != r.recipient) {
+            s = format!("{} · {}", label(store, Dim::Recipient, &r.recipient, locale), label(store, Dim::Obligation, o, locale));
+        }
+        format!("{s} ({})", r.year)
+    };
+    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.recipient.clone(), label: name(r) }).collect();
+    let need: f64 = rows.iter().map(|r| r.need).sum();
+    let funded: f64 = rows.iter().map(|r| r.funded.min(r.need)).sum();
+    let table = Table {
+        columns: vec![
+            Column { label: Msg::DimRecipient.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::Need.get(lang).to_string(), kind: ColumnKind::Money },
+            Column { label: Msg::Funded.get(lang).to_string(), kind: ColumnKind::Money },
+            Column { label: Msg::UnmetNeed.get(lang).to_string(), kind: ColumnKind::Money },
+            Column { label: Msg::Coverage.get(lang).to_string(), kind: ColumnKind::Percent },
+        ],
+        rows: rows
+            .iter()
+            .zip(&categories)
+            .map(|(r, c)| vec![Cell::Text(c.label.clone()), Cell::Number(r.need), Cell::Number(r.funded), Cell::Number(r.gap()), Cell::Number(r.coverage())])
+            .collect(),
+        footer: None,
+    };
+    let summary = match rows.first() {
+        None => Msg::SummaryGapNone.get(lang).to_string(),
+        Some(worst) => format!(
+            "{} {}",
+            fill(
+                Msg::SummaryGap.get(lang),
+                &[&locale.money(need), &locale.money(funded), &locale.percent(if need > 0.0 { funded / need } else { 0.0 }), &categories[0].label, &locale.money(worst.gap())]
+            ),
+            Msg::GapFundingNote.get(lang)
+        ),
+    };
+    ChartSpec {
+        id: "gap",
+        chart_type: ChartType::Gap,
+        title: Msg::ChartGap.get(lang).to_string(),
+        filter_dim: Some(Dim::Recipient),
+        empty: rows.is_empty(),
+        series: vec![
+            Series { key: "need".into(), name: Msg::Need.get(lang).to_string(), values: rows.iter().map(|r| r.need).collect() },
+            Series { key: "funded".into(), name: Msg::Funded.get(lang).to_string(), values: rows.iter().map(|r| r.funded).collect() },
+        ],
+        categories,
+        table,
+        summary,
+        currency: store.metadata.currency.clone(),
+    }
+}

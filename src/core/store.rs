@@ -1,0 +1,262 @@
+//! The normalised, column-oriented form of a dataset that filters and aggregations run on.
+//!
+//! A contribution split between several obligations becomes several *rows*, one per obligation,
+//! each carrying its share of the amount: sums over rows never count money twice. Every dimension
+//! is a column of small integers indexing a per-dimension dictionary of code ids.
+
+use super::codes::{self, Status};
+use super::dataset::{Dataset, Metadata, CodeLists};
+use super::geo;
+use std::collections::HashMap;
+
+/// The dimensions a dataset can be filtered and grouped by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dim {
+    Year,
+    Region,
+    Recipient,
+    Donor,
+    Obligation,
+    Model,
+    Kind,
+    Status,
+}
+
+impl Dim {
+    pub const ALL: [Dim; 8] = [Dim::Year, Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind, Dim::Status];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Dim::Year => "year",
+            Dim::Region => "region",
+            Dim::Recipient => "recipient",
+            Dim::Donor => "donor",
+            Dim::Obligation => "obligation",
+            Dim::Model => "model",
+            Dim::Kind => "kind",
+            Dim::Status => "status",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Dim> {
+        Dim::ALL.into_iter().find(|d| d.id() == s)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Interns the code ids of one dimension.
+#[derive(Clone, Debug, Default)]
+pub struct Dictionary {
+    pub ids: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Dictionary {
+    pub fn intern(&mut self, id: &str) -> u32 {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        let i = self.ids.len() as u32;
+        self.ids.push(id.to_string());
+        self.index.insert(id.to_string(), i);
+        i
+    }
+
+    pub fn get(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct DonorInfo {
+    pub name: String,
+    pub donor_type: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct RequirementRow {
+    pub recipient: String,
+    pub region: &'static str,
+    pub subregion: &'static str,
+    pub obligation: Option<String>,
+    pub year: i32,
+    pub amount: f64,
+    pub plan: Option<String>,
+    pub label: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub metadata: Metadata,
+    pub code_lists: CodeLists,
+    dicts: [Dictionary; 8],
+    columns: [Vec<u32>; 8],
+    /// Index of the contribution each row comes from; rows of one contribution are contiguous.
+    pub row_contribution: Vec<u32>,
+    pub amount: Vec<f64>,
+    /// Plan id per row, `u32::MAX` when none.
+    pub plan: Vec<u32>,
+    pub plans: Dictionary,
+    /// Per donor index (same order as the donor dictionary).
+    pub donors: Vec<DonorInfo>,
+    /// M49 region per region-dictionary entry (the region column holds sub-regions).
+    pub region_parent: Vec<&'static str>,
+    pub contribution_count: usize,
+    pub requirements: Vec<RequirementRow>,
+}
+
+pub const NO_PLAN: u32 = u32::MAX;
+
+impl Store {
+    pub fn from_dataset(ds: &Dataset) -> Store {
+        let mut dicts: [Dictionary; 8] = Default::default();
+        // Fixed orders for the small built-in lists, so colours and legends stay stable.
+        for s in codes::STATUSES {
+            dicts[Dim::Status.index()].intern(s.id);
+        }
+        for k in codes::KINDS {
+            dicts[Dim::Kind.index()].intern(k.id);
+        }
+        for m in codes::MODELS {
+            dicts[Dim::Model.index()].intern(m.id);
+        }
+        let mut years: Vec<i32> = ds.contributions.iter().map(|c| c.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        for y in &years {
+            dicts[Dim::Year.index()].intern(&y.to_string());
+        }
+
+        let rows: usize = ds.contributions.iter().map(|c| c.obligations.len()).sum();
+        let mut columns: [Vec<u32>; 8] = Default::default();
+        for c in columns.iter_mut() {
+            c.reserve(rows);
+        }
+        let mut row_contribution = Vec::with_capacity(rows);
+        let mut amount = Vec::with_capacity(rows);
+        let mut plan = Vec::with_capacity(rows);
+        let mut plans = Dictionary::default();
+        let mut donors = Vec::new();
+        let mut region_parent = Vec::new();
+        let mut recipient_region: HashMap<String, u32> = HashMap::new();
+
+        for (ci, c) in ds.contributions.iter().enumerate() {
+            let donor_dict = &mut dicts[Dim::Donor.index()];
+            let before = donor_dict.len();
+            let donor = donor_dict.intern(&c.donor.id);
+            if donor_dict.len() > before {
+                donors.push(DonorInfo { name: c.donor.name.clone(), donor_type: c.donor.donor_type.clone() });
+            }
+            let recipient = dicts[Dim::Recipient.index()].intern(&c.recipient);
+            let region = match recipient_region.get(&c.recipient) {
+                Some(&r) => r,
+                None => {
+                    let (parent, sub) = regions_for(&c.recipient, &ds.code_lists);
+                    let dict = &mut dicts[Dim::Region.index()];
+                    let before = dict.len();
+                    let r = dict.intern(sub);
+                    if dict.len() > before {
+                        region_parent.push(parent);
+                    }
+                    recipient_region.insert(c.recipient.clone(), r);
+                    r
+                }
+            };
+            let year = dicts[Dim::Year.index()].get(&c.year.to_string()).expect("years interned above");
+            let model = dicts[Dim::Model.index()].intern(&c.model);
+            let kind = dicts[Dim::Kind.index()].intern(&c.kind);
+            let status = dicts[Dim::Status.index()].intern(&c.status);
+            let plan_id = c.plan.as_deref().map_or(NO_PLAN, |p| plans.intern(p));
+            for o in &c.obligations {
+                let obligation = dicts[Dim::Obligation.index()].intern(&o.id);
+                let values = [year, region, recipient, donor, obligation, model, kind, status];
+                for (col, v) in columns.iter_mut().zip(values) {
+                    col.push(v);
+                }
+                row_contribution.push(ci as u32);
+                amount.push(c.amount * o.share);
+                plan.push(plan_id);
+            }
+        }
+
+        let requirements = ds
+            .requirements
+            .iter()
+            .map(|r| {
+                let (region, subregion) = regions_for(&r.recipient, &ds.code_lists);
+                RequirementRow {
+                    recipient: r.recipient.clone(),
+                    region,
+                    subregion,
+                    obligation: r.obligation.clone(),
+                    year: r.year,
+                    amount: r.amount,
+                    plan: r.plan.clone(),
+                    label: r.label.clone(),
+                }
+            })
+            .collect();
+
+        Store {
+            metadata: ds.metadata.clone(),
+            code_lists: ds.code_lists.clone(),
+            dicts,
+            columns,
+            row_contribution,
+            amount,
+            plan,
+            plans,
+            donors,
+            region_parent,
+            contribution_count: ds.contributions.len(),
+            requirements,
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.amount.len()
+    }
+
+    pub fn column(&self, dim: Dim) -> &[u32] {
+        &self.columns[dim.index()]
+    }
+
+    pub fn dict(&self, dim: Dim) -> &Dictionary {
+        &self.dicts[dim.index()]
+    }
+
+    pub fn status_of_row(&self, row: usize) -> Status {
+        let id = &self.dict(Dim::Status).ids[self.column(Dim::Status)[row] as usize];
+        Status::parse(id).expect("validated status")
+    }
+
+    /// Status dictionary index of each pipeline stage (always interned, in pipeline order).
+    pub fn status_index(&self, s: Status) -> u32 {
+        s as u32
+    }
+
+    pub fn year_of(&self, year_index: u32) -> i32 {
+        self.dict(Dim::Year).ids[year_index as usize].parse().unwrap_or(0)
+    }
+}
+
+/// Region and sub-region of a recipient, using a dataset-defined recipient's `group` when given.
+fn regions_for(recipient: &str, code_lists: &CodeLists) -> (&'static str, &'static str) {
+    if !geo::is_known_recipient(recipient) {
+        if let Some(group) = code_lists.recipients.iter().find(|r| r.id == recipient).and_then(|r| r.group.as_deref()) {
+            return geo::regions_of(group);
+        }
+    }
+    geo::regions_of(recipient)
+}

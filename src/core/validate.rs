@@ -1,0 +1,530 @@
+//! Validation of a dataset document: every problem is collected (not just the first), each located
+//! by a JSON pointer (RFC 6901) and explained in plain words in the reader's language.
+
+use super::codes::{self, DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUSES};
+use super::dataset::*;
+use super::geo;
+use super::lang::Lang;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    NotJson { line: usize, column: usize, detail: String },
+    Missing,
+    WrongType { expected: &'static str },
+    Empty,
+    UnknownFormat,
+    UnsupportedVersion(u64),
+    UnknownCode { list: &'static str, value: String },
+    SharesSum(f64),
+    NegativeAmount,
+    YearOutOfRange(i64),
+    BadDate(String),
+    BadCurrency(String),
+    DuplicateId(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    /// JSON pointer to the offending value, "" for the whole document.
+    pub pointer: String,
+    pub problem: Problem,
+}
+
+impl ValidationError {
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        let l = lang;
+        match &self.problem {
+            NotJson { line, column, detail } => match l {
+                Lang::Es => format!("no es JSON válido (línea {line}, columna {column}): {detail}"),
+                Lang::En => format!("not valid JSON (line {line}, column {column}): {detail}"),
+                Lang::Fr => format!("JSON invalide (ligne {line}, colonne {column}) : {detail}"),
+                Lang::Ar => format!("ليس JSON صالحًا (السطر {line}، العمود {column}): {detail}"),
+            },
+            Missing => pick(l, "falta este campo obligatorio", "this required field is missing", "ce champ obligatoire est absent", "هذا الحقل المطلوب مفقود"),
+            WrongType { expected } => {
+                let e = type_name(expected, l);
+                match l {
+                    Lang::Es => format!("se esperaba {e}"),
+                    Lang::En => format!("expected {e}"),
+                    Lang::Fr => format!("{e} attendu"),
+                    Lang::Ar => format!("المتوقع {e}"),
+                }
+            }
+            Empty => pick(l, "no puede estar vacío", "must not be empty", "ne doit pas être vide", "يجب ألا يكون فارغًا"),
+            UnknownFormat => pick(l, "no es un conjunto de datos Alianzas (se esperaba \"format\": \"alianzas-dataset\")", "not an Alianzas dataset (expected \"format\": \"alianzas-dataset\")", "pas un jeu de données Alianzas (\"format\": \"alianzas-dataset\" attendu)", "ليست مجموعة بيانات Alianzas (المتوقع \"format\": \"alianzas-dataset\")"),
+            UnsupportedVersion(v) => match l {
+                Lang::Es => format!("versión {v} no admitida (se admite la 1)"),
+                Lang::En => format!("version {v} is not supported (1 is)"),
+                Lang::Fr => format!("la version {v} n'est pas prise en charge (la 1 l'est)"),
+                Lang::Ar => format!("الإصدار {v} غير مدعوم (المدعوم هو 1)"),
+            },
+            UnknownCode { list, value } => match l {
+                Lang::Es => format!("código desconocido \"{value}\" en la lista {list}"),
+                Lang::En => format!("unknown code \"{value}\" in the {list} list"),
+                Lang::Fr => format!("code inconnu « {value} » dans la liste {list}"),
+                Lang::Ar => format!("رمز غير معروف \"{value}\" في قائمة {list}"),
+            },
+            SharesSum(sum) => match l {
+                Lang::Es => format!("las partes suman {sum}, deben sumar 1"),
+                Lang::En => format!("shares add up to {sum}, they must add up to 1"),
+                Lang::Fr => format!("les parts totalisent {sum}, elles doivent totaliser 1"),
+                Lang::Ar => format!("مجموع الحصص {sum}، ويجب أن يكون 1"),
+            },
+            NegativeAmount => pick(l, "el importe no puede ser negativo", "the amount must not be negative", "le montant ne doit pas être négatif", "يجب ألا يكون المبلغ سالبًا"),
+            YearOutOfRange(y) => match l {
+                Lang::Es => format!("el año {y} está fuera del intervalo 1900–2100"),
+                Lang::En => format!("year {y} is outside 1900–2100"),
+                Lang::Fr => format!("l'année {y} est hors de l'intervalle 1900–2100"),
+                Lang::Ar => format!("السنة {y} خارج النطاق 1900–2100"),
+            },
+            BadDate(d) => match l {
+                Lang::Es => format!("\"{d}\" no es una fecha AAAA-MM-DD"),
+                Lang::En => format!("\"{d}\" is not a YYYY-MM-DD date"),
+                Lang::Fr => format!("« {d} » n'est pas une date AAAA-MM-JJ"),
+                Lang::Ar => format!("\"{d}\" ليس تاريخًا بصيغة YYYY-MM-DD"),
+            },
+            BadCurrency(c) => match l {
+                Lang::Es => format!("\"{c}\" no es un código de moneda ISO 4217 de tres letras"),
+                Lang::En => format!("\"{c}\" is not a three-letter ISO 4217 currency code"),
+                Lang::Fr => format!("« {c} » n'est pas un code de devise ISO 4217 à trois lettres"),
+                Lang::Ar => format!("\"{c}\" ليس رمز عملة ISO 4217 من ثلاثة أحرف"),
+            },
+            DuplicateId(id) => match l {
+                Lang::Es => format!("el identificador \"{id}\" ya se usó antes"),
+                Lang::En => format!("id \"{id}\" is used more than once"),
+                Lang::Fr => format!("l'identifiant « {id} » est utilisé plusieurs fois"),
+                Lang::Ar => format!("المعرّف \"{id}\" مستخدم أكثر من مرة"),
+            },
+        }
+    }
+}
+
+fn pick(lang: Lang, es: &str, en: &str, fr: &str, ar: &str) -> String {
+    match lang {
+        Lang::Es => es,
+        Lang::En => en,
+        Lang::Fr => fr,
+        Lang::Ar => ar,
+    }
+    .to_string()
+}
+
+fn type_name(t: &str, lang: Lang) -> &'static str {
+    let names: [(&str, [&'static str; 4]); 5] = [
+        ("object", ["un objeto", "an object", "un objet", "كائن"]),
+        ("array", ["una lista", "an array", "une liste", "مصفوفة"]),
+        ("string", ["un texto", "a string", "un texte", "نص"]),
+        ("number", ["un número", "a number", "un nombre", "رقم"]),
+        ("integer", ["un número entero", "an integer", "un entier", "عدد صحيح"]),
+    ];
+    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(1);
+    names.iter().find(|(k, _)| *k == t).map(|(_, v)| v[i]).unwrap_or("?")
+}
+
+/// Escapes one reference token of a JSON pointer.
+fn token(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+struct Walker {
+    errors: Vec<ValidationError>,
+}
+
+impl Walker {
+    fn err(&mut self, pointer: &str, problem: Problem) {
+        self.errors.push(ValidationError { pointer: pointer.to_string(), problem });
+    }
+
+    fn field<'a>(&mut self, obj: &'a Map<String, Value>, at: &str, key: &str) -> Option<&'a Value> {
+        let v = obj.get(key);
+        if v.is_none() || v == Some(&Value::Null) {
+            self.err(&format!("{at}/{}", token(key)), Problem::Missing);
+            return None;
+        }
+        v
+    }
+
+    fn string(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<String> {
+        let v = self.field(obj, at, key)?;
+        self.as_string(v, &format!("{at}/{}", token(key)))
+    }
+
+    fn as_string(&mut self, v: &Value, at: &str) -> Option<String> {
+        match v.as_str() {
+            Some(s) if s.trim().is_empty() => {
+                self.err(at, Problem::Empty);
+                None
+            }
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.err(at, Problem::WrongType { expected: "string" });
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<String> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => self.as_string(v, &format!("{at}/{}", token(key))),
+        }
+    }
+
+    fn object<'a>(&mut self, v: &'a Value, at: &str) -> Option<&'a Map<String, Value>> {
+        let o = v.as_object();
+        if o.is_none() {
+            self.err(at, Problem::WrongType { expected: "object" });
+        }
+        o
+    }
+
+    fn array<'a>(&mut self, v: &'a Value, at: &str) -> Option<&'a Vec<Value>> {
+        let a = v.as_array();
+        if a.is_none() {
+            self.err(at, Problem::WrongType { expected: "array" });
+        }
+        a
+    }
+
+    fn amount(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<f64> {
+        let v = self.field(obj, at, key)?;
+        let at = format!("{at}/{key}");
+        match v.as_f64() {
+            Some(a) if a < 0.0 => {
+                self.err(&at, Problem::NegativeAmount);
+                None
+            }
+            Some(a) => Some(a),
+            None => {
+                self.err(&at, Problem::WrongType { expected: "number" });
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, obj: &Map<String, Value>, at: &str) -> Option<i32> {
+        let v = self.field(obj, at, "year")?;
+        let at = format!("{at}/year");
+        match v.as_i64() {
+            Some(y) if !(1900..=2100).contains(&y) => {
+                self.err(&at, Problem::YearOutOfRange(y));
+                None
+            }
+            Some(y) => Some(y as i32),
+            None => {
+                self.err(&at, Problem::WrongType { expected: "integer" });
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, obj: &Map<String, Value>, at: &str, key: &str, required: bool) -> Option<String> {
+        let s = if required { self.string(obj, at, key)? } else { self.opt_string(obj, at, key)? };
+        if is_iso_date(&s) {
+            Some(s)
+        } else {
+            self.err(&format!("{at}/{key}"), Problem::BadDate(s));
+            None
+        }
+    }
+}
+
+/// "YYYY-MM-DD", optionally followed by a time ("T...").
+pub fn is_iso_date(s: &str) -> bool {
+    let d = s.get(..10).unwrap_or("");
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    b.len() == 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (1..=12).contains(&d[5..7].parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&d[8..10].parse::<u8>().unwrap_or(0))
+        && (s.len() == 10 || s.as_bytes()[10] == b'T')
+}
+
+/// Parses and validates a dataset document. Either the dataset, or every problem found.
+pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<ValidationError>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![ValidationError {
+            pointer: String::new(),
+            problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() },
+        }]
+    })?;
+    validate_value(&value)
+}
+
+pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
+    let mut w = Walker { errors: Vec::new() };
+    let Some(doc) = w.object(root, "") else { return Err(w.errors) };
+
+    match doc.get("format").and_then(Value::as_str) {
+        Some(FORMAT_NAME) => {}
+        _ => w.err("/format", Problem::UnknownFormat),
+    }
+    let version = match doc.get("version").map(|v| v.as_u64()) {
+        Some(Some(1)) => 1,
+        Some(Some(v)) => {
+            w.err("/version", Problem::UnsupportedVersion(v));
+            v as u32
+        }
+        Some(None) => {
+            w.err("/version", Problem::WrongType { expected: "integer" });
+            0
+        }
+        None => {
+            w.err("/version", Problem::Missing);
+            0
+        }
+    };
+
+    let metadata = doc.get("metadata").and_then(|m| w.object(m, "/metadata")).map(|m| metadata(&mut w, m));
+    if doc.get("metadata").is_none() {
+        w.err("/metadata", Problem::Missing);
+    }
+    let code_lists = match doc.get("code_lists") {
+        None | Some(Value::Null) => CodeLists::default(),
+        Some(v) => code_lists(&mut w, v),
+    };
+    let known = KnownCodes::new(&code_lists);
+
+    let mut contributions = Vec::new();
+    if let Some(list) = w.field(doc, "", "contributions").and_then(|v| w.array(v, "/contributions")) {
+        let mut seen = HashSet::new();
+        contributions.reserve(list.len());
+        for (i, item) in list.iter().enumerate() {
+            let at = format!("/contributions/{i}");
+            if let Some(c) = contribution(&mut w, &known, item, &at) {
+                if !seen.insert(c.id.clone()) {
+                    w.err(&format!("{at}/id"), Problem::DuplicateId(c.id.clone()));
+                }
+                contributions.push(c);
+            }
+        }
+    }
+    let mut requirements = Vec::new();
+    if let Some(v) = doc.get("requirements").filter(|v| !v.is_null()) {
+        if let Some(list) = w.array(v, "/requirements") {
+            for (i, item) in list.iter().enumerate() {
+                if let Some(r) = requirement(&mut w, &known, item, &format!("/requirements/{i}")) {
+                    requirements.push(r);
+                }
+            }
+        }
+    }
+
+    match (w.errors.is_empty(), metadata) {
+        (true, Some(metadata)) => Ok(Dataset {
+            format: FORMAT_NAME.to_string(),
+            version,
+            metadata,
+            code_lists,
+            contributions,
+            requirements,
+        }),
+        _ => Err(w.errors),
+    }
+}
+
+fn metadata(w: &mut Walker, m: &Map<String, Value>) -> Metadata {
+    let at = "/metadata";
+    let currency = w.string(m, at, "currency").unwrap_or_default();
+    if !currency.is_empty() && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
+        w.err("/metadata/currency", Problem::BadCurrency(currency.clone()));
+    }
+    Metadata {
+        id: w.string(m, at, "id").unwrap_or_default(),
+        title: w.string(m, at, "title").unwrap_or_default(),
+        description: w.opt_string(m, at, "description"),
+        publisher: w.string(m, at, "publisher").unwrap_or_default(),
+        source_url: w.string(m, at, "source_url").unwrap_or_default(),
+        licence: w.string(m, at, "licence").unwrap_or_default(),
+        licence_url: w.opt_string(m, at, "licence_url"),
+        currency,
+        data_as_of: w.date(m, at, "data_as_of", true).unwrap_or_default(),
+        retrieved: w.date(m, at, "retrieved", false),
+        dataset_version: w.string(m, at, "dataset_version").unwrap_or_default(),
+        generator: w.opt_string(m, at, "generator"),
+    }
+}
+
+fn code_lists(w: &mut Walker, v: &Value) -> CodeLists {
+    let mut out = CodeLists::default();
+    let Some(obj) = w.object(v, "/code_lists") else { return out };
+    for (key, target) in [("obligations", &mut out.obligations), ("models", &mut out.models), ("recipients", &mut out.recipients)] {
+        let Some(list) = obj.get(key) else { continue };
+        let at = format!("/code_lists/{key}");
+        let Some(list) = w.array(list, &at) else { continue };
+        for (i, e) in list.iter().enumerate() {
+            let at = format!("{at}/{i}");
+            let Some(e) = w.object(e, &at) else { continue };
+            let id = w.string(e, &at, "id");
+            let mut labels = BTreeMap::new();
+            if let Some(l) = w.field(e, &at, "labels").and_then(|l| w.object(l, &format!("{at}/labels"))) {
+                if l.is_empty() {
+                    w.err(&format!("{at}/labels"), Problem::Empty);
+                }
+                for (lang, text) in l {
+                    if let Some(t) = w.as_string(text, &format!("{at}/labels/{}", token(lang))) {
+                        labels.insert(lang.clone(), t);
+                    }
+                }
+            }
+            let group = w.opt_string(e, &at, "group");
+            if let Some(id) = id {
+                target.push(CodeEntry { id, labels, group });
+            }
+        }
+    }
+    out
+}
+
+/// The codes valid in one dataset: the built-in lists plus the dataset's own.
+struct KnownCodes {
+    obligations: HashSet<String>,
+    models: HashSet<String>,
+    recipients: HashSet<String>,
+}
+
+impl KnownCodes {
+    fn new(extra: &CodeLists) -> Self {
+        let ids = |builtin: &[codes::Code], own: &[CodeEntry]| -> HashSet<String> {
+            builtin.iter().map(|c| c.id.to_string()).chain(own.iter().map(|c| c.id.clone())).collect()
+        };
+        KnownCodes {
+            obligations: ids(OBLIGATIONS, &extra.obligations),
+            models: ids(MODELS, &extra.models),
+            recipients: extra.recipients.iter().map(|c| c.id.clone()).collect(),
+        }
+    }
+
+    fn recipient_ok(&self, code: &str) -> bool {
+        geo::is_known_recipient(code) || self.recipients.contains(code)
+    }
+}
+
+fn check_code(w: &mut Walker, ok: bool, at: &str, list: &'static str, value: &str) -> bool {
+    if !ok {
+        w.err(at, Problem::UnknownCode { list, value: value.to_string() });
+    }
+    ok
+}
+
+fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Option<Contribution> {
+    let c = w.object(item, at)?;
+    let id = w.string(c, at, "id");
+    let donor = c.get("donor").and_then(|d| {
+        let dat = format!("{at}/donor");
+        let d = w.object(d, &dat)?;
+        let id = w.string(d, &dat, "id");
+        let name = w.string(d, &dat, "name");
+        let donor_type = w.string(d, &dat, "type");
+        let donor_type = donor_type
+            .filter(|t| check_code(w, codes::find(DONOR_TYPES, t).is_some(), &format!("{dat}/type"), "donor type", t));
+        Some(Donor { id: id?, name: name?, donor_type: donor_type? })
+    });
+    if c.get("donor").is_none() {
+        w.err(&format!("{at}/donor"), Problem::Missing);
+    }
+    let recipient = w
+        .string(c, at, "recipient")
+        .filter(|r| check_code(w, known.recipient_ok(r), &format!("{at}/recipient"), "recipient", r));
+    let year = w.year(c, at);
+    let date = w.date(c, at, "date", false);
+    let obligations = obligations(w, known, c, at);
+    let mut coded = |key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool| {
+        w.string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v))
+    };
+    let model = coded("model", "model", &|v| known.models.contains(v));
+    let kind = coded("kind", "kind", &|v| codes::find(KINDS, v).is_some());
+    let status = coded("status", "status", &|v| codes::find(STATUSES, v).is_some());
+    let amount = w.amount(c, at, "amount");
+    let plan = w.opt_string(c, at, "plan");
+    let description = w.opt_string(c, at, "description");
+    Some(Contribution {
+        id: id?,
+        donor: donor?,
+        recipient: recipient?,
+        year: year?,
+        date,
+        obligations: obligations?,
+        model: model?,
+        kind: kind?,
+        status: status?,
+        amount: amount?,
+        plan,
+        description,
+    })
+}
+
+/// `"obligation": "id"` is shorthand for `"obligations": [{"id": "id", "share": 1}]`.
+fn obligations(w: &mut Walker, known: &KnownCodes, c: &Map<String, Value>, at: &str) -> Option<Vec<ObligationShare>> {
+    if let Some(single) = c.get("obligation") {
+        let s = w.as_string(single, &format!("{at}/obligation"))?;
+        check_code(w, known.obligations.contains(&s), &format!("{at}/obligation"), "obligation", &s).then_some(())?;
+        return Some(vec![ObligationShare { id: s, share: 1.0 }]);
+    }
+    let Some(list) = c.get("obligations") else {
+        w.err(&format!("{at}/obligations"), Problem::Missing);
+        return None;
+    };
+    let lat = format!("{at}/obligations");
+    let list = w.array(list, &lat)?;
+    if list.is_empty() {
+        w.err(&lat, Problem::Empty);
+        return None;
+    }
+    let before = w.errors.len();
+    let mut out = Vec::new();
+    for (i, o) in list.iter().enumerate() {
+        let oat = format!("{lat}/{i}");
+        let Some(o) = w.object(o, &oat) else { continue };
+        let id = w.string(o, &oat, "id").filter(|id| check_code(w, known.obligations.contains(id), &format!("{oat}/id"), "obligation", id));
+        let share = match w.field(o, &oat, "share").map(Value::as_f64) {
+            Some(Some(s)) if (0.0..=1.0).contains(&s) => Some(s),
+            Some(_) => {
+                w.err(&format!("{oat}/share"), Problem::WrongType { expected: "number" });
+                None
+            }
+            None => None,
+        };
+        if let (Some(id), Some(share)) = (id, share) {
+            out.push(ObligationShare { id, share });
+        }
+    }
+    if w.errors.len() > before {
+        return None;
+    }
+    let sum: f64 = out.iter().map(|o| o.share).sum();
+    if (sum - 1.0).abs() > 1e-6 {
+        w.err(&lat, Problem::SharesSum((sum * 1e6).round() / 1e6));
+        return None;
+    }
+    Some(out)
+}
+
+fn requirement(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Option<Requirement> {
+    let r = w.object(item, at)?;
+    let recipient = w
+        .string(r, at, "recipient")
+        .filter(|v| check_code(w, known.recipient_ok(v), &format!("{at}/recipient"), "recipient", v));
+    let obligation = w.opt_string(r, at, "obligation");
+    if let Some(o) = &obligation {
+        check_code(w, known.obligations.contains(o), &format!("{at}/obligation"), "obligation", o);
+    }
+    let year = w.year(r, at);
+    let amount = w.amount(r, at, "amount");
+    Some(Requirement {
+        recipient: recipient?,
+        obligation,
+        year: year?,
+        amount: amount?,
+        plan: w.opt_string(r, at, "plan"),
+        label: w.opt_string(r, at, "label"),
+    })
+}
