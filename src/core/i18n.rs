@@ -80,6 +80,11 @@ pub enum Msg {
     JsonSchema,
     SourceCode,
     DocumentRoot,
+    UnitMillions,
+    UnitThousands,
+    UnitOnes,
+    Loaded,
+    ChartRegionHint,
 }
 
 impl Msg {
@@ -158,6 +163,11 @@ impl Msg {
             DatasetFormat => tr!("Formato de datos", "Dataset format", "Format des données", "صيغة البيانات"),
             JsonSchema => tr!("Esquema JSON", "JSON Schema", "Schéma JSON", "مخطط JSON"),
             SourceCode => tr!("Alianzas es software libre", "Alianzas is open source", "Alianzas est un logiciel libre", "Alianzas برنامج مفتوح المصدر"),
+            UnitMillions => tr!("Millones de {0}", "{0}, millions", "Millions de {0}", "ملايين {0}"),
+            UnitThousands => tr!("Miles de {0}", "{0}, thousands", "Milliers de {0}", "آلاف {0}"),
+            UnitOnes => tr!("{0}", "{0}", "{0}", "{0}"),
+            Loaded => tr!("Conjunto de datos cargado: {0}.", "Dataset loaded: {0}.", "Jeu de données chargé : {0}.", "تم تحميل مجموعة البيانات: {0}."),
+            ChartRegionHint => tr!("Regiones y subregiones M49 de las Naciones Unidas, según el país receptor.", "UN M49 regions and sub-regions, from the recipient country.", "Régions et sous-régions M49 des Nations Unies, selon le pays bénéficiaire.", "مناطق الأمم المتحدة ومناطقها الفرعية (M49)، حسب البلد المستفيد."),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }
@@ -190,6 +200,7 @@ mod tests {
         let all = [
             Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
             Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
+            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded,
         ];
         for m in all {
             let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();

@@ -185,6 +185,7 @@ pub struct ChartSpec {
 pub const CHART_IDS: [&str; 7] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap"];
 
 /// Everything the dashboard shows for one filter state.
+#[derive(Clone, Debug, PartialEq)]
 pub struct View {
     pub headline: query::Headline,
     pub charts: Vec<ChartSpec>,
@@ -366,7 +367,8 @@ pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale)
         if let Some(o) = r.obligation.as_deref().filter(|_| r.key != r.recipient) {
             s = format!("{} · {}", label(store, Dim::Recipient, &r.recipient, locale), label(store, Dim::Obligation, o, locale));
         }
-        format!("{s} ({})", r.year)
+        let year = r.year.to_string();
+        if s.contains(&year) { s } else { format!("{s} ({year})") }
     };
     let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.recipient.clone(), label: name(r) }).collect();
     let need: f64 = rows.iter().map(|r| r.need).sum();

@@ -1,0 +1,81 @@
+# Alianzas — `make serve` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SOURCES := data/sources/fts-afghanistan-2020
+SNAPSHOT ?= public/data/fts-afghanistan-2020.json
+ALIANZAS := target/release/alianzas
+
+.PHONY: all setup setup-rust setup-npm setup-browser serve build test test-rust test-browser bench snapshot check-snapshot clean
+
+all: build
+
+## Tools ------------------------------------------------------------------------------------------
+setup: setup-rust setup-npm
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install --locked trunk@$(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
+
+# npm ci only when the lockfile changed since the last install.
+setup-npm: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium fonts-noto-core; }
+
+## Site -------------------------------------------------------------------------------------------
+$(ALIANZAS): Cargo.toml Cargo.lock $(shell find src -type f)
+	cargo build --release --bin alianzas
+
+serve: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+# Rebuilds the bundled snapshot from the raw published files with our own importer.
+snapshot: $(ALIANZAS)
+	$(ALIANZAS) import --from fts $(SOURCES)/custom-search-locationid-1-year-2020.json \
+	  $(SOURCES)/custom-search-locationid-1-year-2020-page-2.json $(SOURCES)/custom-search-locationid-1-year-2020-page-3.json \
+	  --locations $(SOURCES)/1-public-location.json --plans $(SOURCES)/2-fts-flow-plan-overview-progress-2020.json \
+	  --id fts-afghanistan-2020 --title "Humanitarian funding, Afghanistan 2020" \
+	  --description "Incoming humanitarian funding flows for Afghanistan in 2020 as reported to OCHA's Financial Tracking Service, with the requirements of the Afghanistan 2020 Humanitarian Response Plan." \
+	  --publisher "OCHA Financial Tracking Service (FTS)" \
+	  --source-url "https://fts.unocha.org/countries/1/flows/2020" \
+	  --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)”" \
+	  --retrieved 2025-04-10 --dataset-version 2025-04-10 \
+	  -o $(SNAPSHOT) --report public/data/fts-afghanistan-2020.report.json
+
+# The shipped snapshot must be what the importer makes of the sources today.
+check-snapshot: $(ALIANZAS)
+	@tmp=$$(mktemp -d); $(MAKE) -s snapshot SNAPSHOT=$$tmp/s.json >/dev/null 2>&1; \
+	  cmp -s $$tmp/s.json $(SNAPSHOT) || { echo "$(SNAPSHOT) is stale: run make snapshot"; exit 1; }; \
+	  $(ALIANZAS) validate $(SNAPSHOT)
+
+## Tests ------------------------------------------------------------------------------------------
+test: setup setup-browser
+	cargo test --all-targets
+	$(MAKE) check-snapshot
+	$(MAKE) build
+	node --test --test-concurrency=1 tests/e2e/
+
+test-rust:
+	cargo test --all-targets
+
+test-browser: setup setup-browser build
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: setup setup-browser build $(ALIANZAS)
+	node tests/bench/bench.mjs
+
+clean:
+	rm -rf dist build target/bench

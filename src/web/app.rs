@@ -1,0 +1,192 @@
+//! The page: header with provenance, headline figures, filters and the seven charts.
+
+use super::chart::ChartFigure;
+use super::filters::FilterPanel;
+use super::intl::WebLocale;
+use super::load::{self, LoadProblem, Loaded};
+use super::state::Ctx;
+use crate::core::i18n::{fill, Msg};
+use crate::core::lang::Lang;
+use crate::core::spec::{self, Locale};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = Ctx::new();
+    provide_context(ctx);
+    let lang = ctx.lang;
+
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.code());
+            let _ = html.set_attribute("dir", if l.is_rtl() { "rtl" } else { "ltr" });
+        }
+    });
+
+    let requested = Memo::new(move |_| ctx.state.with(|s| s.data.clone()));
+    let data = LocalResource::new(move || load::load(requested.get()));
+
+    view! {
+        <a class="skip-link" href="#charts">{move || Msg::SkipToCharts.get(lang.get())}</a>
+        <LanguagePicker/>
+        {move || match data.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Ok(loaded)) => view! { <Dashboard loaded=loaded/> }.into_any(),
+            Some(Err(problem)) => view! { <main id="main" class="fatal"><ProblemNotice problem=problem bundled_failed=true/></main> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    view! {
+        <main id="main" class="loading" aria-busy="true">
+            <p role="status">{move || Msg::Loading.get(lang.get())}</p>
+            <progress aria-label=move || Msg::Loading.get(lang.get())></progress>
+        </main>
+    }
+}
+
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    view! {
+        <div class="language">
+            <label for="language-picker">{move || Msg::Language.get(lang.get())}</label>
+            <select id="language-picker" on:change=move |ev| {
+                let picked = Lang::parse(&event_target_value(&ev));
+                ctx.update(|s| s.lang = picked);
+            }>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <option value=l.code() lang=l.code() selected=move || lang.get() == l>{l.endonym()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
+    match problem {
+        LoadProblem::Http { url, status } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), fill(Msg::LoadFailedHttp.get(lang), &[&status.to_string()])),
+        LoadProblem::Network { url } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), Msg::LoadFailedNetwork.get(lang)),
+        LoadProblem::Invalid { url, errors } => fill(Msg::InvalidDataset.get(lang), &[url, &errors.len().to_string()]),
+    }
+}
+
+/// Why the requested dataset is not shown, with every located error (the first 50 listed).
+#[component]
+fn ProblemNotice(problem: LoadProblem, #[prop(optional)] bundled_failed: bool) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let p = problem.clone();
+    const LISTED: usize = 50;
+    view! {
+        <section class="problem" role="alert" aria-labelledby="problem-title">
+            <h2 id="problem-title">{move || problem_message(&p, lang.get())}</h2>
+            {match problem {
+                LoadProblem::Invalid { errors, .. } => {
+                    let more = errors.len().saturating_sub(LISTED);
+                    view! {
+                        <ol class="errors">
+                            {errors.into_iter().take(LISTED).map(|e| {
+                                let e2 = e.clone();
+                                view! {
+                                    <li>
+                                        <code>{move || if e.pointer.is_empty() { Msg::DocumentRoot.get(lang.get()).to_string() } else { e.pointer.clone() }}</code>
+                                        ": " {move || e2.message(lang.get())}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                        {(more > 0).then(|| view! { <p>{move || fill(Msg::MoreProblems.get(lang.get()), &[&more.to_string()])}</p> })}
+                    }.into_any()
+                }
+                _ => ().into_any(),
+            }}
+            {(!bundled_failed).then(|| view! {
+                <p>{move || Msg::ShowingBundled.get(lang.get())}" "
+                    <button type="button" on:click=move |_| ctx.update(|s| s.data = None)>{move || Msg::BackToBundled.get(lang.get())}</button>
+                </p>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Dashboard(loaded: Loaded) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let store = loaded.store.clone();
+    let meta = store.metadata.clone();
+    document().set_title(&format!("{} — Alianzas", meta.title));
+
+    let view_store = store.clone();
+    let view = Memo::new(move |_| {
+        let filter = ctx.state.with(|s| s.filter.clone());
+        let locale = WebLocale::new(lang.get(), &view_store.metadata.currency);
+        Arc::new(spec::build_view(&view_store, &filter, &locale))
+    });
+
+    let headline_currency = meta.currency.clone();
+    let headline = move || {
+        let h = view.with(|v| v.headline.clone());
+        let locale = WebLocale::new(lang.get(), &headline_currency);
+        let l = lang.get();
+        vec![
+            (Msg::HeadlineFunding.get(l), locale.money(h.funding), "funding"),
+            (Msg::HeadlinePledged.get(l), locale.money(h.pledged), "pledged"),
+            (Msg::HeadlineDonors.get(l), locale.count(h.donors as f64), "donors"),
+            (Msg::HeadlineRecipients.get(l), locale.count(h.recipients as f64), "recipients"),
+            (Msg::HeadlineContributions.get(l), locale.count(h.contributions as f64), "contributions"),
+        ]
+        .into_iter()
+        .map(|(label, value, id)| view! { <div class="figure" data-figure=id><dt>{label}</dt><dd>{value}</dd></div> })
+        .collect_view()
+    };
+
+    let m = meta.clone();
+    let filter_store = store.clone();
+    view! {
+        <header class="site-header">
+            <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
+            <h1 id="dataset-title">{m.title.clone()}</h1>
+            {m.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+            <dl class="provenance">
+                <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher">{m.publisher.clone()}</dd></div>
+                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd><a data-meta="source" href=m.source_url.clone() rel="noopener noreferrer">{m.source_url.clone()}</a></dd></div>
+                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence">{match m.licence_url.clone() {
+                    Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
+                    None => m.licence.clone().into_any(),
+                }}</dd></div>
+                <div><dt>{move || Msg::DataAsOf.get(lang.get())}</dt><dd data-meta="data-as-of"><time datetime=m.data_as_of.clone()>{m.data_as_of.clone()}</time></dd></div>
+                {m.retrieved.clone().map(|r| view! { <div><dt>{move || Msg::Retrieved.get(lang.get())}</dt><dd data-meta="retrieved"><time datetime=r.clone()>{r.clone()}</time></dd></div> })}
+                <div><dt>{move || Msg::DatasetVersion.get(lang.get())}</dt><dd data-meta="version">{m.dataset_version.clone()}</dd></div>
+            </dl>
+        </header>
+        {loaded.problem.clone().map(|p| view! { <ProblemNotice problem=p/> })}
+        <main id="main">
+            <dl class="headline" aria-live="polite">{headline}</dl>
+            <div class="layout">
+                <FilterPanel store=filter_store/>
+                <section id="charts" class="charts" tabindex="-1">
+                    <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
+                    {spec::CHART_IDS.iter().enumerate().map(|(i, _)| {
+                        let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
+                        view! { <ChartFigure spec=chart/> }
+                    }).collect_view()}
+                </section>
+            </div>
+        </main>
+        <footer class="site-footer">
+            <a href="schema/dataset-v1.schema.json">{move || Msg::JsonSchema.get(lang.get())}</a>
+            " · "
+            <a href="docs/dataset-format.md">{move || Msg::DatasetFormat.get(lang.get())}</a>
+            " · "
+            <span>{move || Msg::SourceCode.get(lang.get())}</span>
+        </footer>
+    }
+}

@@ -1,0 +1,152 @@
+//! One chart: a `<figure>` with its title, text summary, ECharts drawing and the exact numbers as
+//! an HTML table — all four from the same `ChartSpec`.
+
+use super::echarts::{self, ECharts};
+use super::intl::WebLocale;
+use super::option::{self, Display};
+use super::state::Ctx;
+use crate::core::i18n::Msg;
+use crate::core::spec::{Cell, ChartSpec, ColumnKind, Locale, Table};
+use leptos::prelude::*;
+use serde_json::json;
+use std::cell::Cell as StdCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Creates the ECharts instance with its click (cross-filter) and render-count hooks.
+fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> ECharts {
+    let chart = echarts::init(el, &JsValue::NULL, &echarts::to_js(&json!({ "renderer": "canvas" })));
+    let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+        let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|v| v.as_f64());
+        let picked = spec.with_untracked(|s| Some((s.filter_dim?, s.categories.get(index? as usize)?.key.clone())));
+        if let Some((dim, key)) = picked {
+            ctx.update(|state| state.filter.toggle(dim, &key));
+        }
+    });
+    chart.on("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+    // Tests and the benchmark wait for this count to reach the number of options set.
+    let rendered = Rc::new(StdCell::new(0u32));
+    let target = el.clone();
+    let on_finished = Closure::<dyn Fn()>::new(move || {
+        rendered.set(rendered.get() + 1);
+        let _ = target.set_attribute("data-rendered", &rendered.get().to_string());
+    });
+    chart.on("finished", on_finished.as_ref().unchecked_ref());
+    on_finished.forget();
+    chart
+}
+
+#[component]
+pub fn ChartFigure(spec: Memo<ChartSpec>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let id = spec.with_untracked(|s| s.id);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let instance = StoredValue::new_local(None::<ECharts>);
+    let requested = StoredValue::new(0u32);
+    let show_table = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let current = spec.get();
+        let lang = lang.get();
+        let Some(el) = container.get() else { return };
+        if current.empty || !echarts::available() {
+            instance.update_value(|i| {
+                if let Some(c) = i.take() {
+                    c.dispose();
+                }
+            });
+            return;
+        }
+        if instance.with_value(Option::is_none) {
+            let chart = create_chart(&el, spec, ctx);
+            instance.set_value(Some(chart));
+        }
+        let locale = WebLocale::new(lang, &current.currency);
+        let money = |v: f64| locale.money_full(v);
+        let opt = option::option(&current, &Display { lang, money: &money, animate: !prefers_reduced_motion() });
+        requested.update_value(|n| *n += 1);
+        let _ = el.set_attribute("data-requested", &requested.get_value().to_string());
+        instance.with_value(|c| {
+            if let Some(c) = c {
+                c.set_option(&echarts::to_js(&opt), &echarts::to_js(&json!({ "notMerge": true })));
+            }
+        });
+    });
+
+    let on_resize = Closure::<dyn Fn()>::new(move || instance.with_value(|c| if let Some(c) = c { c.resize() }));
+    let _ = window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+    on_resize.forget();
+    on_cleanup(move || {
+        instance.update_value(|i| {
+            if let Some(c) = i.take() {
+                c.dispose();
+            }
+        })
+    });
+
+    let title_id = format!("chart-title-{id}");
+    let summary_id = format!("chart-summary-{id}");
+    let table_id = format!("chart-table-{id}");
+    view! {
+        <figure class="chart" id=id data-chart=id aria-labelledby=title_id.clone()>
+            <figcaption>
+                <h2 id=title_id.clone()>{move || spec.with(|s| s.title.clone())}</h2>
+                <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>
+            </figcaption>
+            <div class="canvas" class:empty=move || spec.with(|s| s.empty) node_ref=container data-requested="0" data-rendered="0"></div>
+            {move || spec.with(|s| s.empty).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
+            <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
+                on:click=move |_| show_table.update(|v| *v = !*v)>
+                {move || if show_table.get() { Msg::HideTable.get(lang.get()) } else { Msg::ShowTable.get(lang.get()) }}
+            </button>
+            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get()>
+                {move || show_table.get().then(|| spec.with(|s| data_table(s, lang.get())))}
+            </div>
+        </figure>
+    }
+}
+
+fn data_table(spec: &ChartSpec, lang: crate::core::lang::Lang) -> impl IntoView {
+    let locale = WebLocale::new(lang, &spec.currency);
+    let Table { columns, rows, footer } = &spec.table;
+    let text = |i: usize, c: &Cell| -> String {
+        match c {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(v) => match columns[i].kind {
+                ColumnKind::Money => locale.money_full(*v),
+                ColumnKind::Percent => locale.percent(*v),
+                ColumnKind::Count | ColumnKind::Text => locale.count(*v),
+            },
+        }
+    };
+    let format_row = |row: &Vec<Cell>| -> Vec<String> { row.iter().enumerate().map(|(i, c)| text(i, c)).collect() };
+    let body: Vec<Vec<String>> = rows.iter().map(format_row).collect();
+    let foot: Option<Vec<String>> = footer.as_ref().map(format_row);
+    let render_row = |row: Vec<String>| {
+        row.into_iter()
+            .enumerate()
+            .map(|(i, t)| if i == 0 { view! { <th scope="row">{t}</th> }.into_any() } else { view! { <td class="num">{t}</td> }.into_any() })
+            .collect_view()
+    };
+    view! {
+        <table>
+            <caption>{spec.title.clone()}</caption>
+            <thead><tr>{columns.iter().map(|c| {
+                let class = if c.kind == ColumnKind::Text { "" } else { "num" };
+                view! { <th scope="col" class=class>{c.label.clone()}</th> }
+            }).collect_view()}</tr></thead>
+            <tbody>{body.into_iter().map(|r| view! { <tr>{render_row(r)}</tr> }).collect_view()}</tbody>
+            {foot.map(|f| view! { <tfoot><tr>{render_row(f)}</tr></tfoot> })}
+        </table>
+    }
+}

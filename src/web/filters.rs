@@ -1,0 +1,165 @@
+//! Filters for every dimension, the amounts shown, and the list of active filters.
+
+use super::intl::WebLocale;
+use super::state::Ctx;
+use crate::core::codes::Status;
+use crate::core::i18n::{fill, Msg};
+use crate::core::query::Measure;
+use crate::core::spec::{self, Locale};
+use crate::core::store::{Dim, Store};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+const CODE_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
+
+/// The codes of a dimension present in the data, with labels, sorted by label.
+fn options(store: &Store, dim: Dim, locale: &dyn Locale) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = store.dict(dim).ids.iter().map(|id| (id.clone(), spec::label(store, dim, id, locale))).collect();
+    let parents: Vec<&str> = if dim == Dim::Region { store.region_parent.clone() } else { Vec::new() };
+    // Regions: offer the M49 regions above the sub-regions found.
+    for p in parents {
+        if !out.iter().any(|(id, _)| id == p) {
+            out.push((p.to_string(), spec::label(store, dim, p, locale)));
+        }
+    }
+    out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    out
+}
+
+#[component]
+pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let years: Vec<String> = store.dict(Dim::Year).ids.clone();
+    let years2 = years.clone();
+    let currency = store.metadata.currency.clone();
+    let labels_store = store.clone();
+
+    let year_select = move |id: &'static str, msg: Msg, from: bool, years: Vec<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{move || msg.get(lang.get())}</label>
+                <select id=id on:change=move |ev| {
+                    let v = event_target_value(&ev).parse().ok();
+                    ctx.update(|s| if from { s.filter.year_from = v } else { s.filter.year_to = v });
+                }>
+                    <option value="" selected=move || ctx.state.with(|s| if from { s.filter.year_from } else { s.filter.year_to }).is_none()>
+                        {move || Msg::Any.get(lang.get())}
+                    </option>
+                    {years.into_iter().map(|y| {
+                        let yv: Option<i32> = y.parse().ok();
+                        view! { <option value=y.clone() selected=move || ctx.state.with(|s| if from { s.filter.year_from } else { s.filter.year_to }) == yv>{y.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+
+    let code_select = move |dim: Dim, store: Arc<Store>| {
+        let id = format!("filter-{}", dim.id());
+        let currency = store.metadata.currency.clone();
+        view! {
+            <div class="field">
+                <label for=id.clone()>{move || spec::dim_name(dim, lang.get())}</label>
+                <select id=id.clone() data-dim=dim.id() on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.update(|s| {
+                        if v.is_empty() {
+                            s.filter.selected.remove(&dim);
+                        } else {
+                            s.filter.selected.insert(dim, vec![v.clone()]);
+                        }
+                    });
+                }>
+                    {move || {
+                        let l = lang.get();
+                        let locale = WebLocale::new(l, &currency);
+                        let selected: Vec<String> = ctx.state.with(|s| s.filter.values(dim).to_vec());
+                        let single = (selected.len() == 1).then(|| selected[0].clone());
+                        let mut opts = vec![view! { <option value="" selected=single.is_none()>{Msg::Any.get(l)}</option> }.into_any()];
+                        opts.extend(options(&store, dim, &locale).into_iter().map(|(code, label)| {
+                            let sel = single.as_deref() == Some(code.as_str());
+                            view! { <option value=code selected=sel>{label}</option> }.into_any()
+                        }));
+                        opts
+                    }}
+                </select>
+            </div>
+        }
+    };
+
+    let measure_select = move || {
+        let choices: Vec<Measure> = std::iter::once(Measure::Funding).chain(Status::ALL.into_iter().map(Measure::Stage)).collect();
+        view! {
+            <div class="field">
+                <label for="filter-measure">{move || Msg::Amounts.get(lang.get())}</label>
+                <select id="filter-measure" on:change=move |ev| {
+                    let m = Measure::parse(&event_target_value(&ev)).unwrap_or_default();
+                    ctx.update(|s| s.filter.measure = m);
+                }>
+                    {choices.into_iter().map(|m| view! {
+                        <option value=m.id() selected=move || ctx.state.with(|s| s.filter.measure == m)>{move || spec::measure_label(m, lang.get())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+
+    let active = move || {
+        let l = lang.get();
+        let locale = WebLocale::new(l, &currency);
+        let filter = ctx.state.with(|s| s.filter.clone());
+        let mut chips: Vec<(String, Box<dyn Fn(&mut crate::core::urlstate::UrlState) + Send + Sync>)> = Vec::new();
+        if let Some(y) = filter.year_from {
+            chips.push((format!("{}: {y}", Msg::YearFrom.get(l)), Box::new(|s| s.filter.year_from = None)));
+        }
+        if let Some(y) = filter.year_to {
+            chips.push((format!("{}: {y}", Msg::YearTo.get(l)), Box::new(|s| s.filter.year_to = None)));
+        }
+        for dim in CODE_DIMS {
+            for v in filter.values(dim) {
+                let text = format!("{}: {}", spec::dim_name(dim, l), spec::label(&labels_store, dim, v, &locale));
+                let v = v.clone();
+                chips.push((text, Box::new(move |s| s.filter.toggle(dim, &v))));
+            }
+        }
+        if filter.measure != Measure::Funding {
+            chips.push((format!("{}: {}", Msg::Amounts.get(l), spec::measure_label(filter.measure, l)), Box::new(|s| s.filter.measure = Measure::Funding)));
+        }
+        if chips.is_empty() {
+            return view! { <p class="none">{Msg::NoActiveFilters.get(l)}</p> }.into_any();
+        }
+        view! {
+            <ul class="chips">
+                {chips.into_iter().map(|(text, remove)| {
+                    let label = fill(Msg::RemoveFilter.get(l), &[&text]);
+                    let remove = Arc::new(remove);
+                    view! {
+                        <li><button type="button" class="chip" aria-label=label on:click=move |_| {
+                            let remove = remove.clone();
+                            ctx.update(move |s| remove(s));
+                        }>{text}<span aria-hidden="true">" ×"</span></button></li>
+                    }
+                }).collect_view()}
+            </ul>
+            <button type="button" class="clear-all" on:click=move |_| ctx.update(|s| s.filter = Default::default())>{Msg::ClearAll.get(l)}</button>
+        }
+        .into_any()
+    };
+
+    view! {
+        <aside class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title">{move || Msg::Filters.get(lang.get())}</h2>
+            <section class="active-filters" aria-labelledby="active-title" aria-live="polite">
+                <h3 id="active-title">{move || Msg::ActiveFilters.get(lang.get())}</h3>
+                {active}
+            </section>
+            <div class="fields">
+                {measure_select()}
+                {year_select("filter-from", Msg::YearFrom, true, years)}
+                {year_select("filter-to", Msg::YearTo, false, years2)}
+                {CODE_DIMS.into_iter().map(|d| code_select(d, store.clone())).collect_view()}
+            </div>
+        </aside>
+    }
+}

@@ -1,0 +1,90 @@
+//! Numbers, money and country names written the reader's way, by the browser's `Intl`.
+
+use crate::core::lang::Lang;
+use crate::core::spec::Locale;
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+fn number_format(lang: Lang, pairs: &[(&str, JsValue)]) -> Intl::NumberFormat {
+    let locales = Array::of1(&lang.code().into());
+    Intl::NumberFormat::new(&locales, &options(pairs))
+}
+
+fn format(f: &Intl::NumberFormat, v: f64) -> String {
+    f.format().call1(&JsValue::NULL, &v.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| v.to_string())
+}
+
+pub struct WebLocale {
+    lang: Lang,
+    money_full: Intl::NumberFormat,
+    money_compact: Intl::NumberFormat,
+    percent: Intl::NumberFormat,
+    count: Intl::NumberFormat,
+    names: Option<DisplayNames>,
+}
+
+impl WebLocale {
+    pub fn new(lang: Lang, currency: &str) -> WebLocale {
+        let money = |compact: bool| {
+            let mut o = vec![("style", "currency".into()), ("currency", currency.into()), ("currencyDisplay", "narrowSymbol".into())];
+            if compact {
+                o.push(("notation", "compact".into()));
+                o.push(("maximumFractionDigits", 1.into()));
+            } else {
+                o.push(("maximumFractionDigits", 0.into()));
+            }
+            number_format(lang, &o)
+        };
+        WebLocale {
+            lang,
+            money_full: money(false),
+            money_compact: money(true),
+            percent: number_format(lang, &[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
+            count: number_format(lang, &[("maximumFractionDigits", 0.into())]),
+            names: DisplayNames::new(&Array::of1(&lang.code().into()), &options(&[("type", "region".into())])).ok(),
+        }
+    }
+
+    /// Exact amount, for tables and tooltips.
+    pub fn money_full(&self, v: f64) -> String {
+        format(&self.money_full, v)
+    }
+}
+
+impl Locale for WebLocale {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+    fn money(&self, v: f64) -> String {
+        format(&self.money_compact, v)
+    }
+    fn percent(&self, ratio: f64) -> String {
+        format(&self.percent, ratio)
+    }
+    fn count(&self, n: f64) -> String {
+        format(&self.count, n)
+    }
+    fn country_name(&self, iso2: &str) -> Option<String> {
+        self.names.as_ref()?.of(iso2).ok()?.as_string()
+    }
+}

@@ -1,0 +1,127 @@
+//! ChartSpec → ECharts option. charming builds the typed skeleton; the few fields it lacks (our own
+//! aria description, per-point tooltips written in Rust, label truncation) are added to the JSON.
+//! No arithmetic here beyond choosing a display unit: the numbers come from the spec.
+
+use crate::core::i18n::Msg;
+use crate::core::lang::Lang;
+use crate::core::spec::{ChartSpec, ChartType};
+use charming::component::{Aria, Axis, Grid, Legend};
+use charming::element::{AxisType, Tooltip, Trigger};
+use charming::series::{Bar, Pie};
+use charming::Chart;
+use serde_json::{json, Value};
+
+/// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+pub const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D00", "#555555"];
+
+pub struct Display<'a> {
+    pub lang: Lang,
+    /// Full amount for tooltips, e.g. "US$ 725,591,299".
+    pub money: &'a dyn Fn(f64) -> String,
+    pub animate: bool,
+}
+
+/// Plotted values are in thousands or millions so axis ticks stay short; the axis names the unit.
+fn unit(max: f64) -> (f64, Msg) {
+    if max >= 1e6 {
+        (1e6, Msg::UnitMillions)
+    } else if max >= 1e3 {
+        (1e3, Msg::UnitThousands)
+    } else {
+        (1.0, Msg::UnitOnes)
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    // ECharts puts tooltip strings into the page as HTML; dataset strings must stay text.
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;").replace('{', "&#123;").replace('}', "&#125;")
+}
+
+pub fn option(spec: &ChartSpec, d: &Display) -> Value {
+    let rtl = d.lang.is_rtl();
+    let max = spec.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max);
+    let (scale, unit_msg) = unit(max);
+    let unit_name = crate::core::i18n::fill(unit_msg.get(d.lang), &[&spec.currency]);
+    let labels: Vec<String> = spec.categories.iter().map(|c| c.label.clone()).collect();
+    let scaled = |v: &[f64]| -> Vec<f64> { v.iter().map(|x| (x / scale * 1000.0).round() / 1000.0).collect() };
+
+    let mut chart = Chart::new()
+        .color(PALETTE.iter().map(|c| (*c).into()).collect::<Vec<charming::element::Color>>())
+        .aria(Aria::new().enabled(true))
+        .tooltip(Tooltip::new().trigger(Trigger::Item));
+    chart = match spec.chart_type {
+        ChartType::Bars | ChartType::Gap => {
+            let mut c = chart
+                .grid(Grid::new().left(8).right(16).top(if spec.series.len() > 1 { 32 } else { 8 }).bottom(28).contain_label(true))
+                .x_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).name_location(charming::element::NameLocation::Middle).name_gap(24).inverse(rtl))
+                .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(if rtl { "right" } else { "left" }));
+            if spec.series.len() > 1 {
+                c = c.legend(Legend::new().top(0));
+            }
+            for s in &spec.series {
+                c = c.series(Bar::new().name(s.name.clone()).data(scaled(&s.values)));
+            }
+            c
+        }
+        ChartType::Pipeline => chart
+            .grid(Grid::new().left(8).right(16).top(24).bottom(8).contain_label(true))
+            .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
+            .y_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).position(if rtl { "right" } else { "left" }))
+            .series(Bar::new().name(spec.series[0].name.clone()).data(scaled(&spec.series[0].values))),
+        ChartType::StackedColumns => {
+            let mut c = chart
+                .legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll))
+                .grid(Grid::new().left(8).right(16).top(40).bottom(8).contain_label(true))
+                .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
+                .y_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).position(if rtl { "right" } else { "left" }));
+            for s in &spec.series {
+                c = c.series(Bar::new().name(s.name.clone()).stack("total").data(scaled(&s.values)));
+            }
+            c
+        }
+        ChartType::Donut => {
+            let data: Vec<(f64, String)> = spec.series[0].values.iter().copied().zip(labels.iter().cloned()).collect();
+            chart
+                .legend(Legend::new().bottom(0).type_(charming::component::LegendType::Scroll))
+                .series(Pie::new().name(spec.series[0].name.clone()).radius(vec!["40%", "68%"]).center(vec!["50%", "45%"]).data(data))
+        }
+    };
+
+    let mut v = serde_json::to_value(&chart).unwrap_or(Value::Null);
+    v["animation"] = json!(d.animate);
+    v["aria"]["label"] = json!({ "enabled": true, "description": format!("{}. {}", spec.title, spec.summary) });
+    for axis in ["yAxis", "xAxis"] {
+        if v[axis]["type"] == "category" {
+            v[axis]["axisLabel"] = json!({ "width": 160, "overflow": "truncate" });
+        }
+    }
+    // Per-point tooltips with exact, localised amounts.
+    if let Some(series) = v["series"].as_array_mut() {
+        for (si, s) in series.iter_mut().enumerate() {
+            let Some(points) = s["data"].as_array_mut() else { continue };
+            let name = spec.series.get(si).map(|x| x.name.as_str()).unwrap_or("");
+            for (i, p) in points.iter_mut().enumerate() {
+                let Some(raw) = spec.series.get(si).and_then(|x| x.values.get(i)) else { continue };
+                let label = spec.categories.get(i).map(|c| c.label.as_str()).unwrap_or("");
+                let text = format!("{}<br>{}: {}", escape_html(label), escape_html(name), escape_html(&(d.money)(*raw)));
+                let value = if spec.chart_type == ChartType::Donut { p["value"].clone() } else { p.clone() };
+                let mut point = json!({ "value": value, "tooltip": { "formatter": text } });
+                if spec.chart_type == ChartType::Donut {
+                    point["name"] = p["name"].clone();
+                }
+                *p = point;
+            }
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn tooltips_cannot_carry_markup() {
+        assert_eq!(escape_html("<img src=x onerror=alert(1)>{b}"), "&lt;img src=x onerror=alert(1)&gt;&#123;b&#125;");
+    }
+}

@@ -1,0 +1,40 @@
+// Debian's Chromium driven by playwright-core, as a person's browser would run the site.
+import { chromium } from 'playwright-core';
+
+export const CHART_IDS = ['obligation', 'region', 'model', 'timeline', 'donors', 'pipeline', 'gap'];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that records console errors and uncaught exceptions. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-GB', ...options });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
+  return page;
+}
+
+/** Waits until every drawn chart has finished rendering the latest option it was given. */
+export async function chartsSettled(page, ids = CHART_IDS) {
+  await page.waitForFunction((ids) => ids.every((id) => {
+    const el = document.querySelector(`#${id} .canvas`);
+    if (!el) return false;
+    if (el.classList.contains('empty')) return true;
+    const requested = Number(el.dataset.requested);
+    return requested > 0 && Number(el.dataset.rendered) >= requested;
+  }), ids, { timeout: 30000 });
+}
+
+/** The text of each cell of a chart's table, opening it if needed. */
+export async function tableOf(page, id) {
+  const toggle = page.locator(`#${id} .table-toggle`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return page.locator(`#${id} table`).evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent.trim())));
+}
