@@ -299,10 +299,12 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
         contributions.reserve(list.len());
         for (i, item) in list.iter().enumerate() {
             let at = format!("/contributions/{i}");
-            if let Some(c) = contribution(&mut w, &known, item, &at) {
-                if !seen.insert(c.id.clone()) {
-                    w.err(&format!("{at}/id"), Problem::DuplicateId(c.id.clone()));
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
+                if !seen.insert(id) {
+                    w.err(&format!("{at}/id"), Problem::DuplicateId(id.to_string()));
                 }
+            }
+            if let Some(c) = contribution(&mut w, &known, item, &at) {
                 contributions.push(c);
             }
         }

@@ -60,6 +60,7 @@ pub const GLOBAL_CLUSTERS: &[(&str, &str)] = &[
 ];
 
 /// The result of an import: the dataset, the accounting, and cluster names no mapping knew.
+#[derive(Debug)]
 pub struct Imported {
     pub dataset: Dataset,
     pub report: ImportReport,

@@ -1,0 +1,113 @@
+//! The `alianzas` binary as a publisher runs it.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn alianzas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_alianzas")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const SNAPSHOT: &str = "public/data/fts-afghanistan-2020.json";
+
+#[test]
+fn validate_accepts_the_bundled_snapshot() {
+    let o = alianzas(&["validate", SNAPSHOT, "tests/fixtures/small.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("fts-afghanistan-2020.json: valid (311 contributions, 1 requirements)"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_lists_every_error_with_its_location_and_fails() {
+    let o = alianzas(&["validate", "tests/fixtures/broken.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("broken.json: 13 problem(s)"), "{out}");
+    assert!(out.contains("  /contributions/0/obligations: shares add up to 1.2, they must add up to 1"), "{out}");
+    assert!(out.contains("  /contributions/1/model: unknown code \"friendship\" in the model list"), "{out}");
+    let es = stdout(&alianzas(&["validate", "--lang", "es", "tests/fixtures/broken.json"]));
+    assert!(es.contains("/contributions/1/amount: el importe no puede ser negativo"), "{es}");
+    let missing = alianzas(&["validate", "tests/fixtures/does-not-exist.json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).contains("cannot read"));
+}
+
+#[test]
+fn summarize_by_status_reproduces_fts_totals() {
+    let o = alianzas(&["summarize", SNAPSHOT, "--by", "status", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["by"], "status");
+    assert_eq!(v["currency"], "USD");
+    let group = |key: &str| v["groups"].as_array().unwrap().iter().find(|g| g["key"] == key).cloned().unwrap_or(Value::Null);
+    assert_eq!(group("disbursed")["label"], "Disbursed");
+    let (committed, disbursed) = (group("committed")["amount"].as_f64().unwrap(), group("disbursed")["amount"].as_f64().unwrap());
+    // FTS's own incoming.fundingTotal for Afghanistan 2020 in the saved API responses.
+    assert_eq!(committed + disbursed, 725_591_299.0);
+    assert_eq!(v["total"].as_f64().unwrap(), 725_591_299.0);
+    let counts: u64 = v["groups"].as_array().unwrap().iter().map(|g| g["count"].as_u64().unwrap()).sum();
+    assert_eq!(counts, 311);
+}
+
+#[test]
+fn summarize_other_dimensions_and_stages() {
+    let v: Value = serde_json::from_slice(&alianzas(&["summarize", "tests/fixtures/small.json", "--by", "obligation", "--format", "json"]).stdout).unwrap();
+    assert_eq!(v["total"].as_f64(), Some(1850.0));
+    assert_eq!(v["pledged"].as_f64(), Some(2000.0));
+    assert_eq!(v["groups"][0]["key"], "clearance");
+    assert_eq!(v["groups"][0]["amount"].as_f64(), Some(1100.0));
+    let p: Value = serde_json::from_slice(&alianzas(&["summarize", "tests/fixtures/small.json", "--by", "recipient", "--status", "pledged", "--format", "json"]).stdout).unwrap();
+    assert_eq!(p["measure"], "pledged");
+    assert_eq!(p["groups"][0]["key"], "GTM");
+    assert_eq!(p["total"].as_f64(), Some(2000.0));
+    let table = stdout(&alianzas(&["summarize", "tests/fixtures/small.json", "--by", "region", "--year", "2024"]));
+    assert!(table.contains("Central America and Mexico"), "{table}");
+    assert!(table.contains("350"), "{table}");
+    let bad = alianzas(&["summarize", "tests/fixtures/broken.json", "--by", "year"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid dataset"));
+}
+
+#[test]
+fn import_writes_a_valid_dataset_and_a_balanced_report() {
+    let dir = std::env::temp_dir().join(format!("alianzas-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (out, report) = (dir.join("out.json"), dir.join("report.json"));
+    let src = "data/sources/fts-afghanistan-2020";
+    let o = alianzas(&[
+        "import", "--from", "fts",
+        &format!("{src}/custom-search-locationid-1-year-2020.json"),
+        &format!("{src}/custom-search-locationid-1-year-2020-page-2.json"),
+        &format!("{src}/custom-search-locationid-1-year-2020-page-3.json"),
+        "-o", out.to_str().unwrap(), "--report", report.to_str().unwrap(),
+        "--id", "x", "--title", "x", "--source-url", "https://fts.unocha.org", "--licence", "x", "--dataset-version", "1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(alianzas(&["validate", out.to_str().unwrap()]).status.code(), Some(0));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let skipped: u64 = r["skipped"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(r["read"].as_u64().unwrap(), r["imported"].as_u64().unwrap() + skipped + r["rejected"].as_array().unwrap().len() as u64);
+    assert_eq!(r["read"], 484);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn generate_is_deterministic_and_valid() {
+    let dir = std::env::temp_dir().join(format!("alianzas-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b, c) = (dir.join("a.json"), dir.join("b.json"), dir.join("c.json"));
+    for (path, seed) in [(&a, "7"), (&b, "7"), (&c, "8")] {
+        assert_eq!(alianzas(&["generate", "--records", "500", "--seed", seed, "-o", path.to_str().unwrap()]).status.code(), Some(0));
+    }
+    let read = |p: &std::path::Path| std::fs::read(p).unwrap();
+    assert_eq!(read(&a), read(&b));
+    assert_ne!(read(&a), read(&c));
+    assert_eq!(alianzas(&["validate", a.to_str().unwrap()]).status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&read(&a)).unwrap();
+    assert_eq!(v["contributions"].as_array().unwrap().len(), 500);
+    assert!(v["metadata"]["title"].as_str().unwrap().contains("SYNTHETIC"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,174 @@
+//! The core on small hand-made data: validation, filters, aggregation, no double counting, gaps.
+
+use alianzas::core::codes::Status;
+use alianzas::core::lang::Lang;
+use alianzas::core::query::{self, Filter, Measure, OTHERS_KEY};
+use alianzas::core::spec::{self, Cell, PlainLocale};
+use alianzas::core::store::{Dim, Store};
+use alianzas::core::validate::{parse_dataset, Problem};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn small() -> Store {
+    Store::from_dataset(&parse_dataset(&fixture("small.json")).expect("small.json is valid"))
+}
+
+fn amount(g: &query::Grouping, key: &str) -> f64 {
+    g.groups.iter().find(|x| x.key == key).map_or(0.0, |x| x.amount)
+}
+
+#[test]
+fn validation_collects_every_error_with_its_location() {
+    let errors = parse_dataset(&fixture("broken.json")).unwrap_err();
+    let at: Vec<(&str, &Problem)> = errors.iter().map(|e| (e.pointer.as_str(), &e.problem)).collect();
+    let expect = |pointer: &str, check: &dyn Fn(&Problem) -> bool| {
+        assert!(at.iter().any(|(p, problem)| *p == pointer && check(problem)), "no expected error at {pointer}: {at:#?}");
+    };
+    expect("/metadata/title", &|p| *p == Problem::Empty);
+    expect("/metadata/currency", &|p| matches!(p, Problem::BadCurrency(c) if c == "dollars"));
+    expect("/metadata/data_as_of", &|p| matches!(p, Problem::BadDate(_)));
+    expect("/contributions/0/donor/type", &|p| matches!(p, Problem::UnknownCode { value, .. } if value == "state"));
+    expect("/contributions/0/recipient", &|p| matches!(p, Problem::UnknownCode { value, .. } if value == "ZZZ"));
+    expect("/contributions/0/obligations", &|p| matches!(p, Problem::SharesSum(s) if (s - 1.2).abs() < 1e-9));
+    expect("/contributions/0/status", &|p| matches!(p, Problem::UnknownCode { value, .. } if value == "paid"));
+    expect("/contributions/0/amount", &|p| matches!(p, Problem::WrongType { expected: "number" }));
+    expect("/contributions/1/id", &|p| matches!(p, Problem::DuplicateId(id) if id == "c1"));
+    expect("/contributions/1/year", &|p| *p == Problem::YearOutOfRange(1850));
+    expect("/contributions/1/model", &|p| matches!(p, Problem::UnknownCode { value, .. } if value == "friendship"));
+    expect("/contributions/1/amount", &|p| *p == Problem::NegativeAmount);
+    expect("/contributions/2/id", &|p| *p == Problem::Missing);
+    assert_eq!(errors.len(), 13, "{at:#?}");
+    // Every message reads as words in every language.
+    for e in &errors {
+        for lang in Lang::ALL {
+            assert!(e.message(lang).chars().count() > 8);
+        }
+    }
+}
+
+#[test]
+fn not_json_is_located_by_line_and_column() {
+    let errors = parse_dataset(&fixture("not-json.json")).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(matches!(errors[0].problem, Problem::NotJson { line: 3, .. }), "{:?}", errors[0]);
+    assert_eq!(errors[0].pointer, "");
+}
+
+#[test]
+fn shares_split_amounts_so_nothing_is_counted_twice() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    let by_obligation = query::group_by(&store, &sel, Dim::Obligation, Measure::Funding, None);
+    // c1 (1000 disbursed) is 60 % clearance, 40 % victim assistance; c2 adds 500 committed clearance.
+    assert_eq!(amount(&by_obligation, "clearance"), 600.0 + 500.0);
+    assert_eq!(amount(&by_obligation, "victim-assistance"), 400.0);
+    // Funding = committed + disbursed: 1000 + 500 + 300 + 50. The 2000 pledge is not in it.
+    assert_eq!(by_obligation.total, 1850.0);
+    let by_donor = query::group_by(&store, &sel, Dim::Donor, Measure::Funding, None);
+    assert_eq!(by_donor.total, by_obligation.total);
+    assert_eq!(amount(&by_donor, "nor"), 1500.0);
+    // c1 counts once for Norway although it is two rows.
+    assert_eq!(by_donor.groups.iter().find(|g| g.key == "nor").unwrap().count, 2);
+}
+
+#[test]
+fn pipeline_stages_are_never_added_together() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    assert_eq!(query::pipeline(&store, &sel), [2000.0, 500.0, 1350.0]);
+    let pledged = query::group_by(&store, &sel, Dim::Recipient, Measure::Stage(Status::Pledged), None);
+    assert_eq!(pledged.total, 2000.0);
+    assert_eq!(pledged.groups.len(), 1);
+    let h = query::headline(&store, &sel);
+    assert_eq!((h.funding, h.pledged, h.donors, h.recipients, h.contributions), (1850.0, 2000.0, 4, 3, 5));
+}
+
+#[test]
+fn filters_combine_across_dimensions() {
+    let store = small();
+    let mut f = Filter::default();
+    f.toggle(Dim::Region, "019"); // Americas: COL and GTM, not AFG
+    let sel = query::select(&store, &f);
+    assert_eq!(query::headline(&store, &sel).funding, 1800.0);
+    f.toggle(Dim::Model, "bilateral");
+    assert_eq!(query::headline(&store, &query::select(&store, &f)).funding, 1500.0);
+    f.year_from = Some(2024);
+    assert_eq!(query::headline(&store, &query::select(&store, &f)).contributions, 0);
+    // Sub-region codes select too: 013 is Central America (GTM).
+    let mut g = Filter::default();
+    g.toggle(Dim::Region, "013");
+    assert_eq!(query::headline(&store, &query::select(&store, &g)).funding, 300.0);
+    // A second click on the same bar removes the filter.
+    g.toggle(Dim::Region, "013");
+    assert!(g.is_empty());
+    // Obligation filters keep only the matching share of a split contribution.
+    let mut o = Filter::default();
+    o.toggle(Dim::Obligation, "victim-assistance");
+    assert_eq!(query::headline(&store, &query::select(&store, &o)).funding, 400.0);
+}
+
+#[test]
+fn top_n_merges_the_tail_into_others() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    let g = query::group_by(&store, &sel, Dim::Obligation, Measure::Funding, Some(2));
+    let keys: Vec<&str> = g.groups.iter().map(|x| x.key.as_str()).collect();
+    assert_eq!(keys, ["clearance", "victim-assistance", OTHERS_KEY]);
+    assert_eq!(g.groups[2].amount, 350.0);
+    assert_eq!(g.groups.iter().map(|x| x.amount).sum::<f64>(), g.total);
+}
+
+#[test]
+fn cross_tab_by_year_and_model() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    let ct = query::cross_tab(&store, &sel, Dim::Year, Dim::Model, Measure::Funding, None);
+    assert_eq!(ct.rows, ["2023", "2024"]);
+    let col = |m: &str| ct.columns.iter().position(|c| c == m).unwrap();
+    assert_eq!(ct.values[0][col("bilateral")], 1500.0);
+    assert_eq!(ct.values[1][col("south-south")], 300.0);
+    assert_eq!(ct.values.iter().flatten().sum::<f64>(), ct.total);
+}
+
+#[test]
+fn gap_is_requirement_minus_committed_and_disbursed() {
+    let store = small();
+    let f = Filter::default();
+    let sel = query::select(&store, &f);
+    let gaps = query::gaps(&store, &sel, &f);
+    let gtm = gaps.iter().find(|g| g.recipient == "GTM").unwrap();
+    // 300 disbursed for protection; the 2000 pledge does not fund anything yet.
+    assert_eq!((gtm.need, gtm.funded, gtm.gap()), (1000.0, 300.0, 700.0));
+    let col = gaps.iter().find(|g| g.recipient == "COL").unwrap();
+    assert_eq!((col.need, col.funded, col.gap()), (1200.0, 1500.0, 0.0));
+    let mut only_afg = Filter::default();
+    only_afg.toggle(Dim::Recipient, "AFG");
+    assert!(query::gaps(&store, &query::select(&store, &only_afg), &only_afg).is_empty());
+}
+
+#[test]
+fn chart_specs_render_the_same_numbers_as_the_core() {
+    let store = small();
+    let locale = PlainLocale { lang: Lang::En, currency: "USD".into() };
+    let view = spec::build_view(&store, &Filter::default(), &locale);
+    let ids: Vec<&str> = view.charts.iter().map(|c| c.id).collect();
+    assert_eq!(ids, spec::CHART_IDS);
+    let obligation = &view.charts[0];
+    assert_eq!(obligation.categories[0].label, "Clearance");
+    assert_eq!(obligation.series[0].values[0], 1100.0);
+    assert_eq!(obligation.table.rows[0][1], Cell::Number(1100.0));
+    assert!(obligation.summary.contains("USD 1,850"), "{}", obligation.summary);
+    // A dataset-defined obligation falls back to its own labels.
+    assert!(obligation.categories.iter().any(|c| c.label == "Support to demining NGOs"));
+    let es = spec::build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::Es, currency: "USD".into() });
+    assert!(es.charts[0].categories.iter().any(|c| c.label == "Apoyo a ONG de desminado"));
+    assert_eq!(es.charts[0].categories[0].label, "Desminado");
+    let gap = view.charts.iter().find(|c| c.id == "gap").unwrap();
+    assert_eq!(gap.categories.len(), 2);
+    assert!(gap.summary.contains("USD 700"), "{}", gap.summary);
+    let pipeline = view.charts.iter().find(|c| c.id == "pipeline").unwrap();
+    assert_eq!(pipeline.series[0].values, vec![2000.0, 500.0, 1350.0]);
+    assert!(pipeline.table.footer.is_none(), "pipeline stages must not be totalled");
+}

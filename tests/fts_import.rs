@@ -1,0 +1,135 @@
+//! The FTS importer on OCHA's real Afghanistan 2020 flows (data/sources/fts-afghanistan-2020),
+//! checked against sums read straight from the JSON here, independently of the importer.
+
+use alianzas::core::dataset::Metadata;
+use alianzas::core::import::fts::{self, Input, Options};
+use alianzas::core::query::{self, Filter};
+use alianzas::core::store::Store;
+use serde_json::Value;
+use std::collections::HashMap;
+
+const PAGES: [&str; 3] = [
+    "custom-search-locationid-1-year-2020.json",
+    "custom-search-locationid-1-year-2020-page-2.json",
+    "custom-search-locationid-1-year-2020-page-3.json",
+];
+
+fn source(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/data/sources/fts-afghanistan-2020/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn import() -> fts::Imported {
+    let texts: Vec<String> = PAGES.iter().map(|p| source(p)).collect();
+    let inputs: Vec<Input> = PAGES.iter().zip(&texts).map(|(name, text)| Input { name, text }).collect();
+    let metadata = Metadata { id: "t".into(), title: "t".into(), publisher: "p".into(), source_url: "u".into(), licence: "l".into(), currency: "USD".into(), dataset_version: "1".into(), ..Default::default() };
+    fts::import(&inputs, Options { metadata, locations: Some(source("1-public-location.json")), plans: Some(source("2-fts-flow-plan-overview-progress-2020.json")) }).unwrap()
+}
+
+fn all_flows() -> Vec<Value> {
+    PAGES.iter().flat_map(|p| serde_json::from_str::<Value>(&source(p)).unwrap()["data"]["flows"].as_array().unwrap().clone()).collect()
+}
+
+#[test]
+fn funding_by_status_matches_the_raw_flows_and_fts_own_total() {
+    let flows = all_flows();
+    // Straight from the JSON: incoming flows attributed to this location alone, by status.
+    let mut expected: HashMap<String, f64> = HashMap::new();
+    for f in &flows {
+        if f["boundary"] == "incoming" && f["onBoundary"] == "single" {
+            *expected.entry(f["status"].as_str().unwrap().to_string()).or_default() += f["amountUSD"].as_f64().unwrap();
+        }
+    }
+    let imported = import();
+    let store = Store::from_dataset(&imported.dataset);
+    let sel = query::select(&store, &Filter::default());
+    let [pledged, committed, disbursed] = query::pipeline(&store, &sel);
+    assert_eq!(committed, expected["commitment"]);
+    assert_eq!(disbursed, expected["paid"]);
+    assert_eq!(pledged, expected.get("pledge").copied().unwrap_or(0.0));
+    // FTS publishes its own total for the location-year in every page's data.incoming.
+    let fts_total = serde_json::from_str::<Value>(&source(PAGES[0])).unwrap()["data"]["incoming"]["fundingTotal"].as_f64().unwrap();
+    assert_eq!(committed + disbursed, fts_total);
+    assert_eq!(committed + disbursed, 725_591_299.0);
+}
+
+#[test]
+fn every_flow_is_accounted_for() {
+    let flows = all_flows();
+    let imported = import();
+    let r = &imported.report;
+    assert_eq!(r.read, flows.len());
+    assert!(r.balances(), "{r:?}");
+    let internal = flows.iter().filter(|f| f["boundary"] == "internal").count();
+    assert_eq!(r.skipped[fts::SKIP_INTERNAL], internal);
+    let shared = flows.iter().filter(|f| f["boundary"] == "incoming" && f["onBoundary"] == "shared").count();
+    assert_eq!(r.skipped[fts::SKIP_SHARED], shared);
+    assert_eq!(r.imported, imported.dataset.contributions.len());
+    assert!(imported.unmapped_clusters.is_empty(), "{:?}", imported.unmapped_clusters);
+}
+
+#[test]
+fn mappings_follow_the_documented_rules() {
+    let imported = import();
+    let by_id: HashMap<&str, &alianzas::core::dataset::Contribution> = imported.dataset.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
+    for f in all_flows().iter().filter(|f| f["boundary"] == "incoming" && f["onBoundary"] == "single") {
+        let c = by_id[format!("fts-{}", f["id"].as_str().unwrap()).as_str()];
+        assert_eq!(c.recipient, "AFG");
+        assert_eq!(c.year, 2020);
+        let status = match f["status"].as_str().unwrap() { "paid" => "disbursed", "commitment" => "committed", _ => "pledged" };
+        assert_eq!(c.status, status);
+        let kind = if f["contributionType"] == "in kind" { "in-kind" } else { "financial" };
+        assert_eq!(c.kind, kind);
+        let clusters: Vec<&str> = f["destinationObjects"].as_array().unwrap().iter().filter(|o| o["type"] == "GlobalCluster").map(|o| o["name"].as_str().unwrap()).collect();
+        if clusters == ["Mine Action"] {
+            assert_eq!(c.obligations[0].id, "mine-action");
+        }
+        if clusters.len() > 1 {
+            assert_eq!(c.obligations[0].id, "multi-sector");
+        }
+        if let Some(org) = f["sourceObjects"].as_array().unwrap().iter().find(|o| o["type"] == "Organization") {
+            assert_eq!(c.donor.name, org["name"].as_str().unwrap().trim());
+        } else {
+            assert_eq!(c.donor.id, fts::UNREPORTED_DONOR_ID);
+        }
+    }
+    // Twelve flows carry the Mine Action cluster in the raw data; those counted for Afghanistan alone keep it.
+    assert!(imported.dataset.contributions.iter().any(|c| c.obligations[0].id == "mine-action"));
+}
+
+#[test]
+fn plan_requirement_and_its_funding_give_the_gap() {
+    let imported = import();
+    assert_eq!(imported.dataset.requirements.len(), 1, "only the Afghanistan plan is single-country and funded here");
+    let req = &imported.dataset.requirements[0];
+    assert_eq!((req.recipient.as_str(), req.plan.as_deref(), req.year, req.amount), ("AFG", Some("929"), 2020, 1_131_050_820.0));
+    // Funding towards plan 929, read straight from the flows.
+    let plan_funding: f64 = all_flows()
+        .iter()
+        .filter(|f| f["boundary"] == "incoming" && f["onBoundary"] == "single")
+        .filter(|f| f["destinationObjects"].as_array().unwrap().iter().any(|o| o["type"] == "Plan" && o["id"] == "929"))
+        .map(|f| f["amountUSD"].as_f64().unwrap())
+        .sum();
+    let store = Store::from_dataset(&imported.dataset);
+    let filter = Filter::default();
+    let gaps = query::gaps(&store, &query::select(&store, &filter), &filter);
+    assert_eq!(gaps[0].funded, plan_funding);
+    assert_eq!(gaps[0].gap(), 1_131_050_820.0 - plan_funding);
+}
+
+#[test]
+fn broken_input_is_rejected_with_its_location_not_a_crash() {
+    let text = r#"{"data": {"flows": [
+        {"id": "1", "boundary": "incoming", "onBoundary": "single", "status": "paid", "amountUSD": "lots", "contributionType": "financial"},
+        {"id": "2", "boundary": "sideways"},
+        {"id": "3", "boundary": "incoming", "onBoundary": "single", "status": "paid", "amountUSD": 5, "contributionType": "financial",
+         "sourceObjects": [{"type": "Organization", "id": 9, "name": "Donor"}],
+         "destinationObjects": [{"type": "Location", "id": "77", "name": "Atlantis"}, {"type": "UsageYear", "id": "1", "name": "2020"}]}
+    ]}}"#;
+    let out = fts::import(&[Input { name: "bad.json", text }], Options::default()).unwrap();
+    assert_eq!(out.report.read, 3);
+    assert_eq!(out.report.rejected.len(), 3);
+    assert!(out.report.rejected[0].location.starts_with("bad.json#/data/flows/0"));
+    assert!(out.report.rejected[0].reason.contains("amountUSD"));
+    assert!(out.report.rejected[2].reason.contains("Atlantis"));
+    assert!(fts::import(&[Input { name: "x.json", text: "{" }], Options::default()).unwrap_err().contains("x.json"));
+}
