@@ -26,7 +26,14 @@ pub fn App() -> impl IntoView {
     });
 
     let requested = Memo::new(move |_| ctx.state.with(|s| s.data.clone()));
-    let data = LocalResource::new(move || load::load(requested.get()));
+    let data = LocalResource::new(move || {
+        let requested = requested.get();
+        async move {
+            let loaded = load::load(requested).await;
+            super::echarts::ready().await;
+            loaded
+        }
+    });
 
     view! {
         <a class="skip-link" href="#charts">{move || Msg::SkipToCharts.get(lang.get())}</a>

@@ -32,3 +32,25 @@ pub fn available() -> bool {
 pub fn to_js(value: &serde_json::Value) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
+
+/// Resolves once the deferred ECharts script has run, failed, or 15 s have passed: the wasm may
+/// start first, and the page must work (tables, summaries) even where the script cannot load.
+pub async fn ready() {
+    if available() {
+        return;
+    }
+    let Some(script) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("echarts-script")) else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &resolve);
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 15_000);
+        }
+    });
+    // It may have loaded while the listeners were being attached.
+    if !available() {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}

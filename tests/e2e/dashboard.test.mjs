@@ -1,0 +1,174 @@
+// The dashboard in Chromium, against the release build in dist/, as a person would use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { serve } from './server.mjs';
+import { launch, newPage, chartsSettled, tableOf, CHART_IDS } from './browser.mjs';
+
+const SHOTS = 'test-results';
+let server, browser, snapshot;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve({ '/': 'dist', '/fixtures/': 'tests/fixtures' });
+  browser = await launch();
+  snapshot = JSON.parse(await readFile('public/data/fts-afghanistan-2020.json', 'utf8'));
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const digits = (text) => Number(text.replace(/[^\d]/g, ''));
+const funding = (c) => c.status === 'committed' || c.status === 'disbursed';
+
+test('every chart draws from the real snapshot, with provenance and no console error', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?lang=en');
+  await chartsSettled(page);
+  assert.equal(await page.locator('h1').textContent(), snapshot.metadata.title);
+  assert.equal(await page.locator('[data-meta=publisher]').textContent(), 'OCHA Financial Tracking Service (FTS)');
+  assert.equal(await page.locator('[data-meta=source]').getAttribute('href'), snapshot.metadata.source_url);
+  assert.match(await page.locator('[data-meta=licence]').textContent(), /OCHA Financial Tracking Service/);
+  assert.equal(await page.locator('[data-meta=data-as-of] time').getAttribute('datetime'), snapshot.metadata.data_as_of);
+  assert.equal(await page.locator('[data-meta=retrieved] time').getAttribute('datetime'), snapshot.metadata.retrieved);
+  for (const id of CHART_IDS) {
+    const figure = page.locator(`figure#${id}`);
+    assert.ok((await figure.locator('figcaption h2').textContent()).length > 5, id);
+    assert.equal(await figure.locator('.canvas canvas').count(), 1, `${id} has a drawn canvas`);
+    assert.ok(Number(await figure.locator('.canvas').getAttribute('data-rendered')) >= 1, `${id} finished rendering`);
+    assert.ok((await figure.locator('.summary').textContent()).length > 20, `${id} has a summary`);
+  }
+  // Headline funding = committed + disbursed, summed here from the shipped file.
+  const expected = snapshot.contributions.filter(funding).reduce((s, c) => s + c.amount, 0);
+  assert.equal(expected, 725591299);
+  assert.match(await page.locator('[data-figure=funding] dd').textContent(), /\$725\.6M/);
+  const statusTable = await tableOf(page, 'pipeline');
+  assert.equal(digits(statusTable[2][1]) + digits(statusTable[3][1]), expected);
+  await page.screenshot({ path: `${SHOTS}/dashboard-wide.png`, fullPage: true });
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a filter changes the numbers in the charts and their tables', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?lang=en');
+  await chartsSettled(page);
+  const before = await tableOf(page, 'donors');
+  await page.selectOption('#filter-obligation', 'mine-action');
+  await chartsSettled(page);
+  const afterRows = await tableOf(page, 'donors');
+  assert.notDeepEqual(afterRows, before);
+  const mine = snapshot.contributions.filter((c) => funding(c) && c.obligations.some((o) => o.id === 'mine-action'));
+  const total = mine.reduce((s, c) => s + c.amount, 0);
+  assert.ok(total > 0);
+  assert.equal(digits(afterRows.at(-1)[1]), total, 'the donors table total is the mine-action funding');
+  assert.equal(digits(afterRows.at(-1)[3]), mine.length);
+  assert.match(await page.locator('.chips').textContent(), /Mine action/);
+  assert.match(page.url(), /obligation=mine-action/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('clicking a bar filters by it, and the state survives reload and Back', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?lang=en');
+  await chartsSettled(page);
+  // The pixel centre of the first bar, asked of ECharts itself.
+  const point = await page.locator('#model .canvas').evaluate((el) => {
+    el.scrollIntoView({ block: 'center' });
+    const chart = echarts.getInstanceByDom(el);
+    const layout = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(0);
+    const box = el.getBoundingClientRect();
+    const angle = (layout.startAngle + layout.endAngle) / 2;
+    const radius = (layout.r0 + layout.r) / 2;
+    return { x: box.left + layout.cx + radius * Math.cos(angle), y: box.top + layout.cy + radius * Math.sin(angle) };
+  });
+  await page.mouse.click(point.x, point.y);
+  await page.waitForURL(/model=bilateral/);
+  await chartsSettled(page);
+  const filtered = snapshot.contributions.filter((c) => funding(c) && c.model === 'bilateral').reduce((s, c) => s + c.amount, 0);
+  const region = await tableOf(page, 'region');
+  assert.equal(digits(region.at(-1)[1]), filtered);
+  await page.selectOption('#filter-kind', 'financial');
+  await page.waitForURL(/kind=financial/);
+  await page.reload();
+  await chartsSettled(page);
+  assert.equal(await page.locator('#filter-kind').inputValue(), 'financial');
+  assert.equal(await page.locator('#filter-model').inputValue(), 'bilateral');
+  assert.equal(await page.locator('.chips li').count(), 2);
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('kind='));
+  await chartsSettled(page);
+  assert.equal(await page.locator('#filter-kind').inputValue(), '');
+  assert.equal(await page.locator('.chips li').count(), 1);
+  await page.locator('.clear-all').click();
+  await chartsSettled(page);
+  assert.equal(await page.locator('.chips').count(), 0);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a broken ?data= shows located errors and keeps the bundled data usable', async () => {
+  const page = await newPage(browser, { viewport: { width: 1024, height: 900 } });
+  await page.goto(server.url + '?lang=en&data=fixtures/broken.json');
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.locator('h2').textContent(), /fixtures\/broken\.json has 13 problem/);
+  const items = await alert.locator('li').allTextContents();
+  assert.equal(items.length, 13);
+  assert.ok(items.some((t) => t.includes('/contributions/0/obligations') && t.includes('shares add up to 1.2')), items.join('\n'));
+  await chartsSettled(page);
+  assert.equal(await page.locator('h1').textContent(), snapshot.metadata.title);
+  await page.screenshot({ path: `${SHOTS}/broken-data.png` });
+  await alert.locator('button').click();
+  await page.waitForURL((u) => !u.search.includes('data='));
+  assert.equal(await page.locator('[role=alert]').count(), 0);
+
+  await page.goto(server.url + '?lang=en&data=fixtures/missing.json');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The server answered 404/);
+  await page.goto(server.url + '?lang=fr&data=fixtures/not-json.json');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /JSON invalide \(ligne 3/);
+  await page.context().close();
+});
+
+test('another valid dataset loads from ?data=', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '?lang=es&data=fixtures/small.json');
+  await chartsSettled(page);
+  assert.equal(await page.locator('h1').textContent(), 'Hand-made test fixture');
+  assert.match(await page.locator('#obligation .summary').textContent(), /Desminado/);
+  const gap = await tableOf(page, 'gap');
+  assert.equal(gap.length, 3, 'header and two requirements');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('languages: the page follows ?lang=, Arabic runs right to left', async () => {
+  const page = await newPage(browser, { locale: 'fr-FR' });
+  await page.goto(server.url);
+  await chartsSettled(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'browser preference when no ?lang=');
+  await page.selectOption('#language-picker', 'ar');
+  await page.waitForURL(/lang=ar/);
+  await chartsSettled(page);
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('#filters-title').textContent(), 'عوامل التصفية');
+  await page.screenshot({ path: `${SHOTS}/arabic.png`, fullPage: true });
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('works on a 360 px wide phone without sideways scrolling', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(server.url + '?lang=es');
+  await chartsSettled(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const id of CHART_IDS) {
+    const box = await page.locator(`#${id} .canvas`).boundingBox();
+    assert.ok(box.width > 250 && box.x >= 0 && box.x + box.width <= 360, `${id}: ${JSON.stringify(box)}`);
+  }
+  await page.screenshot({ path: `${SHOTS}/phone.png`, fullPage: true });
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
