@@ -66,13 +66,13 @@ test: setup setup-browser
 	cargo test --all-targets
 	$(MAKE) check-snapshot
 	$(MAKE) build
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 tests/node/ tests/e2e/
 
 test-rust:
 	cargo test --all-targets
 
 test-browser: setup setup-browser build
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 tests/node/ tests/e2e/
 
 bench: setup setup-browser build $(ALIANZAS)
 	node tests/bench/bench.mjs

@@ -39,6 +39,9 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
     let on_finished = Closure::<dyn Fn()>::new(move || {
         rendered.set(rendered.get() + 1);
         let _ = target.set_attribute("data-rendered", &rendered.get().to_string());
+        if let Some(now) = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()) {
+            let _ = target.set_attribute("data-rendered-at", &format!("{now:.1}"));
+        }
     });
     chart.on("finished", on_finished.as_ref().unchecked_ref());
     on_finished.forget();

@@ -1,0 +1,91 @@
+// `make bench`: sizes of what a browser downloads, and how fast charts appear and redraw.
+// Figures, not pass/fail: speed targets live here, never in tests.
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '../e2e/server.mjs';
+import { launch, newPage, chartsSettled, CHART_IDS } from '../e2e/browser.mjs';
+
+const OUT = 'target/bench';
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function sizes() {
+  const rows = [];
+  for (const file of (await readdir('dist')).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    const raw = await readFile(`dist/${file}`);
+    const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+    rows.push([file.replace(/-[0-9a-f]{16}/, ''), raw.length, gzipSync(raw, { level: 9 }).length, brotli.length]);
+  }
+  rows.push(['total', ...[1, 2, 3].map((i) => rows.reduce((s, r) => s + r[i], 0))]);
+  return rows;
+}
+
+/** ms from navigation start until every chart finished its first render. */
+async function firstCharts(browser, url) {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await chartsSettled(page);
+  const times = await page.$$eval('.canvas', (els) => els.filter((e) => !e.classList.contains('empty')).map((e) => Number(e.dataset.renderedAt)));
+  await page.context().close();
+  return { first: Math.min(...times), all: Math.max(...times) };
+}
+
+/** ms from a filter change until every chart has redrawn, median of RUNS changes. */
+async function redraw(browser, url) {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await chartsSettled(page);
+  // Alternate between one kind and all kinds, so every change is a real one.
+  const kind = await page.$$eval('#filter-kind option', (os) => os.map((o) => o.value).find((v) => v !== ''));
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const value = i % 2 === 0 ? kind : '';
+    const ms = await page.evaluate(async ({ value, ids }) => {
+      const before = Object.fromEntries(ids.map((id) => [id, Number(document.querySelector(`#${id} .canvas`).dataset.requested)]));
+      const select = document.querySelector('#filter-kind');
+      const start = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => {
+        const done = () => ids.every((id) => {
+          const el = document.querySelector(`#${id} .canvas`);
+          return el.classList.contains('empty') || (Number(el.dataset.requested) > before[id] && Number(el.dataset.rendered) >= Number(el.dataset.requested));
+        });
+        const deadline = start + 120000;
+        const poll = () => (done() || performance.now() > deadline ? resolve() : setTimeout(poll, 1));
+        poll();
+      });
+      const ends = ids.map((id) => Number(document.querySelector(`#${id} .canvas`).dataset.renderedAt || 0));
+      return Math.max(...ends) - start;
+    }, { value, ids: CHART_IDS });
+    times.push(ms);
+  }
+  await page.context().close();
+  return median(times);
+}
+
+await mkdir(`${OUT}/data`, { recursive: true });
+for (const n of [10000, 100000]) {
+  execFileSync('target/release/alianzas', ['generate', '--records', String(n), '--seed', '1', '-o', `${OUT}/data/synthetic-${n}.json`]);
+}
+const server = await serve({ '/': 'dist', '/bench/': `${OUT}/data` });
+const browser = await launch();
+const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}, median of ${RUNS}.`, '',
+  '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
+for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
+lines.push('', '| dataset | records | first chart (ms) | all charts (ms) | filter change → all redrawn (ms) |', '|---|---:|---:|---:|---:|');
+const cases = [['bundled snapshot (FTS Afghanistan 2020)', '?lang=en', 311], ['synthetic', '?lang=en&data=bench/synthetic-10000.json', 10000],
+  ['synthetic', '?lang=en&data=bench/synthetic-100000.json', 100000]];
+for (const [name, query, n] of cases) {
+  const loads = [];
+  for (let i = 0; i < 3; i++) loads.push(await firstCharts(browser, server.url + query));
+  const ms = await redraw(browser, server.url + query);
+  lines.push(`| ${name} | ${n} | ${median(loads.map((l) => l.first)).toFixed(0)} | ${median(loads.map((l) => l.all)).toFixed(0)} | ${ms.toFixed(0)} |`);
+}
+await browser.close();
+await server.close();
+const report = lines.join('\n') + '\n';
+await writeFile(`${OUT}/bench.md`, report);
+console.log(report);

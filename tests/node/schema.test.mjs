@@ -1,0 +1,25 @@
+// The published JSON Schema lets publishers validate with any tool: it must accept what
+// `alianzas validate` accepts and reject what it rejects.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const read = (p) => JSON.parse(readFileSync(p, 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(read('public/schema/dataset-v1.schema.json'));
+
+test('the schema accepts the bundled snapshot and the hand-made fixture', () => {
+  for (const file of ['public/data/fts-afghanistan-2020.json', 'tests/fixtures/small.json']) {
+    assert.ok(validate(read(file)), `${file}: ${ajv.errorsText(validate.errors)}`);
+  }
+});
+
+test('the schema rejects the broken fixture where the CLI does', () => {
+  assert.equal(validate(read('tests/fixtures/broken.json')), false);
+  const paths = new Set(validate.errors.map((e) => e.instancePath));
+  for (const p of ['/metadata/title', '/metadata/currency', '/metadata/data_as_of', '/contributions/0/donor/type',
+    '/contributions/0/status', '/contributions/0/amount', '/contributions/1/year', '/contributions/1/amount', '/contributions/2']) {
+    assert.ok(paths.has(p), `expected an error at ${p}; got ${[...paths].join(', ')}`);
+  }
+});
