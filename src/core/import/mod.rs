@@ -2,6 +2,8 @@
 //! record it reads: read = imported + skipped + rejected.
 
 pub mod fts;
+pub mod hxl;
+pub mod iati;
 
 use serde::Serialize;
 use std::collections::BTreeMap;
