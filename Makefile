@@ -8,10 +8,11 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SOURCES := data/sources/fts-afghanistan-2020
-SNAPSHOT ?= public/data/fts-afghanistan-2020.json
+# Where `make snapshots` writes the bundled datasets and their catalog.
+DATA ?= public/data
 ALIANZAS := target/release/alianzas
 
-.PHONY: all setup setup-rust setup-npm setup-browser serve build test test-rust test-browser bench snapshot check-snapshot clean
+.PHONY: all setup setup-rust setup-npm setup-browser serve build test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -42,8 +43,9 @@ serve: setup
 build: setup
 	trunk build --release
 
-# Rebuilds the bundled snapshot from the raw published files with our own importer.
-snapshot: $(ALIANZAS)
+# Rebuilds every bundled dataset from the raw published files in data/sources, with our own CLI.
+snapshots: $(ALIANZAS)
+	@mkdir -p $(DATA)
 	$(ALIANZAS) import --from fts $(SOURCES)/custom-search-locationid-1-year-2020.json \
 	  $(SOURCES)/custom-search-locationid-1-year-2020-page-2.json $(SOURCES)/custom-search-locationid-1-year-2020-page-3.json \
 	  --locations $(SOURCES)/1-public-location.json --plans $(SOURCES)/2-fts-flow-plan-overview-progress-2020.json \
@@ -53,18 +55,23 @@ snapshot: $(ALIANZAS)
 	  --source-url "https://fts.unocha.org/countries/1/flows/2020" \
 	  --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)”" \
 	  --retrieved 2025-04-10 --dataset-version 2025-04-10 \
-	  -o $(SNAPSHOT) --report public/data/fts-afghanistan-2020.report.json
+	  -o $(DATA)/fts-afghanistan-2020.json --report $(DATA)/fts-afghanistan-2020.report.json
+	$(ALIANZAS) catalog $(DATA)/fts-afghanistan-2020.json --default fts-afghanistan-2020 -o $(DATA)/catalog.json
 
-# The shipped snapshot must be what the importer makes of the sources today.
-check-snapshot: $(ALIANZAS)
-	@tmp=$$(mktemp -d); $(MAKE) -s snapshot SNAPSHOT=$$tmp/s.json >/dev/null 2>&1; \
-	  cmp -s $$tmp/s.json $(SNAPSHOT) || { echo "$(SNAPSHOT) is stale: run make snapshot"; exit 1; }; \
-	  $(ALIANZAS) validate $(SNAPSHOT)
+snapshot: snapshots
+
+# The shipped datasets must be what the importers make of the sources today.
+check-snapshots: $(ALIANZAS)
+	@tmp=$$(mktemp -d); $(MAKE) -s snapshots DATA=$$tmp >/dev/null 2>&1; \
+	  for f in $$tmp/*.json; do \
+	    cmp -s $$f public/data/$$(basename $$f) || { echo "public/data/$$(basename $$f) is stale: run make snapshots"; exit 1; }; \
+	  done; \
+	  $(ALIANZAS) validate $$(ls public/data/*.json | grep -v -e catalog.json -e report.json)
 
 ## Tests ------------------------------------------------------------------------------------------
 test: setup setup-browser
 	cargo test --all-targets
-	$(MAKE) check-snapshot
+	$(MAKE) check-snapshots
 	$(MAKE) build
 	node --test --test-concurrency=1 tests/node/ tests/e2e/
 

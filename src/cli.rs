@@ -48,6 +48,16 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Write the catalog of bundled datasets (paths relative to the catalog's folder).
+    Catalog {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Id of the dataset shown by default (else the first).
+        #[arg(long)]
+        default: Option<String>,
+    },
     /// Write a deterministic SYNTHETIC dataset, for benchmarks and scale tests only.
     Generate {
         #[arg(long)]
@@ -155,6 +165,7 @@ pub fn run() -> i32 {
         Command::Validate { files, lang: l } => return validate_files(&files, lang(&l)),
         Command::Import(args) => import(args),
         Command::Summarize { file, by, format, status, year, lang: l } => summarize(&file, by.dim(), format, status, year, lang(&l)),
+        Command::Catalog { files, output, default } => catalog(&files, &output, default),
         Command::Generate { records, seed, output } => {
             let ds = crate::core::generate::generate(records, seed);
             write_json(&output, &ds).map(|_| eprintln!("wrote {records} synthetic records to {}", output.display()))
@@ -316,4 +327,24 @@ fn summarize(file: &Path, dim: Dim, format: Format, status: Option<String>, year
         }
     }
     Ok(())
+}
+
+fn catalog(files: &[PathBuf], output: &Path, default: Option<String>) -> Result<(), String> {
+    let base = output.parent().unwrap_or(Path::new("."));
+    let relative = |p: &Path| -> String {
+        p.strip_prefix(base).unwrap_or(p).to_string_lossy().replace('\\', "/")
+    };
+    let mut datasets = Vec::new();
+    for f in files {
+        let ds = load(f)?;
+        let report = f.with_file_name(format!("{}.report.json", f.file_stem().unwrap_or_default().to_string_lossy()));
+        let report = report.exists().then(|| relative(&report));
+        datasets.push(crate::core::catalog::Entry::new(&ds, relative(f), report));
+    }
+    let default = match default {
+        Some(id) if datasets.iter().any(|d| d.id == id) => id,
+        Some(id) => return Err(format!("--default {id}: no such dataset among the files")),
+        None => datasets[0].id.clone(),
+    };
+    write_json(output, &crate::core::catalog::Catalog { default, datasets })
 }

@@ -172,3 +172,32 @@ fn chart_specs_render_the_same_numbers_as_the_core() {
     assert_eq!(pipeline.series[0].values, vec![2000.0, 500.0, 1350.0]);
     assert!(pipeline.table.footer.is_none(), "pipeline stages must not be totalled");
 }
+
+#[test]
+fn flows_keep_every_amount_and_merge_the_tail() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    let all = query::flows(&store, &sel, Measure::Funding, 10);
+    assert_eq!(all.iter().map(|f| f.amount).sum::<f64>(), 1850.0);
+    assert_eq!(all[0].donor, "nor");
+    assert_eq!((all[0].model.as_str(), all[0].recipient.as_str(), all[0].amount), ("bilateral", "COL", 1500.0));
+    let top1 = query::flows(&store, &sel, Measure::Funding, 1);
+    assert_eq!(top1.iter().map(|f| f.amount).sum::<f64>(), 1850.0, "merging into others loses nothing");
+    assert!(top1.iter().any(|f| f.donor == OTHERS_KEY));
+    let view = spec::build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::En, currency: "USD".into() });
+    let flows = view.charts.iter().find(|c| c.id == "flows").unwrap();
+    // Each unit of money crosses two links: donor → model and model → recipient.
+    assert_eq!(flows.links.iter().map(|l| l.value).sum::<f64>(), 2.0 * 1850.0);
+    let donor_node = flows.categories.iter().position(|c| c.key == "donor:nor").unwrap();
+    assert_eq!(spec::category_filter(flows, donor_node), Some((Dim::Donor, "nor".to_string())));
+}
+
+#[test]
+fn pledge_follow_up_shows_each_stage_per_donor() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    let rows = query::pledge_follow_up(&store, &sel, 10);
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].donor.as_str(), rows[0].stages), ("eu", [2000.0, 0.0, 0.0]));
+    assert_eq!(rows[0].disbursed_share(), Some(0.0));
+}

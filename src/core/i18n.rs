@@ -85,6 +85,22 @@ pub enum Msg {
     UnitOnes,
     Loaded,
     ChartRegionHint,
+    UnknownDataset,
+    DatasetPicker,
+    ExternalDataset,
+    Generator,
+    ImportReportTitle,
+    ReportSummary,
+    DownloadReportCsv,
+    Skipped,
+    Rejected,
+    Records,
+    ChartFlows,
+    ChartPledges,
+    SummaryFlows,
+    SummaryPledges,
+    SummaryPledgesNone,
+    DisbursedShare,
 }
 
 impl Msg {
@@ -168,6 +184,22 @@ impl Msg {
             UnitOnes => tr!("{0}", "{0}", "{0}", "{0}"),
             Loaded => tr!("Conjunto de datos cargado: {0}.", "Dataset loaded: {0}.", "Jeu de données chargé : {0}.", "تم تحميل مجموعة البيانات: {0}."),
             ChartRegionHint => tr!("Regiones y subregiones M49 de las Naciones Unidas, según el país receptor.", "UN M49 regions and sub-regions, from the recipient country.", "Régions et sous-régions M49 des Nations Unies, selon le pays bénéficiaire.", "مناطق الأمم المتحدة ومناطقها الفرعية (M49)، حسب البلد المستفيد."),
+            UnknownDataset => tr!("No hay ningún conjunto de datos incluido con el identificador {0}.", "No bundled dataset has the id {0}.", "Aucun jeu de données intégré ne porte l'identifiant {0}.", "لا توجد مجموعة بيانات مضمّنة بالمعرّف {0}."),
+            DatasetPicker => tr!("Conjunto de datos", "Dataset", "Jeu de données", "مجموعة البيانات"),
+            ExternalDataset => tr!("Conjunto de datos externo", "External dataset", "Jeu de données externe", "مجموعة بيانات خارجية"),
+            Generator => tr!("Importado con", "Imported with", "Importé avec", "استُورد باستخدام"),
+            ImportReportTitle => tr!("Informe de importación", "Import report", "Rapport d'importation", "تقرير الاستيراد"),
+            ReportSummary => tr!("{0} registros leídos: {1} importados, {2} omitidos, {3} rechazados.", "{0} records read: {1} imported, {2} skipped, {3} rejected.", "{0} enregistrements lus : {1} importés, {2} ignorés, {3} rejetés.", "قُرئ {0} سجلًا: استُورد {1}، وتُجوهل {2}، ورُفض {3}."),
+            DownloadReportCsv => tr!("Descargar el informe (CSV)", "Download the report (CSV)", "Télécharger le rapport (CSV)", "تنزيل التقرير (CSV)"),
+            Skipped => tr!("Omitidos", "Skipped", "Ignorés", "المتجاهلة"),
+            Rejected => tr!("Rechazados", "Rejected", "Rejetés", "المرفوضة"),
+            Records => tr!("Registros", "Records", "Enregistrements", "السجلات"),
+            ChartFlows => tr!("Flujos: donante → modelo de cooperación → receptor", "Flows: donor → cooperation model → recipient", "Flux : donateur → modèle de coopération → bénéficiaire", "التدفقات: المانح ← نموذج التعاون ← المستفيد"),
+            ChartPledges => tr!("Seguimiento de las promesas por donante", "Pledge follow-up by donor", "Suivi des annonces par donateur", "متابعة التعهدات حسب المانح"),
+            SummaryFlows => tr!("El mayor flujo va de {0} a {2} ({1}): {3}.", "The largest flow goes from {0} to {2} ({1}): {3}.", "Le plus grand flux va de {0} à {2} ({1}) : {3}.", "أكبر تدفق من {0} إلى {2} ({1}): {3}."),
+            SummaryPledges => tr!("{0} donantes prometieron {1}; ya se desembolsó {2} ({3}).", "{0} donors pledged {1}; {2} has been disbursed ({3}).", "{0} donateurs ont annoncé {1} ; {2} a été décaissé ({3}).", "تعهد {0} من المانحين بمبلغ {1}؛ صُرف منه {2} ({3})."),
+            SummaryPledgesNone => tr!("Este conjunto de datos no registra promesas para esta selección.", "This dataset records no pledges for this selection.", "Ce jeu de données n'enregistre aucune annonce pour cette sélection.", "لا تسجل مجموعة البيانات هذه أي تعهدات لهذا الاختيار."),
+            DisbursedShare => tr!("Parte desembolsada de lo prometido", "Share of pledge disbursed", "Part de l'annonce décaissée", "نسبة المصروف من التعهد"),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }
@@ -200,7 +232,7 @@ mod tests {
         let all = [
             Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
             Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
-            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded,
+            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges,
         ];
         for m in all {
             let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();

@@ -1,6 +1,7 @@
 //! The pure core: dataset model, validation, normalisation, filters, aggregation, chart specs and
 //! importers. No browser dependency; tested natively with `cargo test`.
 
+pub mod catalog;
 pub mod codes;
 pub mod dataset;
 pub mod generate;

@@ -373,3 +373,77 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
         contributions,
     }
 }
+
+/// One path of money: donor → cooperation model → recipient (dictionary keys, or `OTHERS_KEY`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    pub donor: String,
+    pub model: String,
+    pub recipient: String,
+    pub amount: f64,
+}
+
+/// Money along donor → model → recipient, with the largest `top` donors and recipients named and
+/// the rest merged into "others", so the diagram stays readable. Largest flows first.
+pub fn flows(store: &Store, sel: &Selection, measure: Measure, top: usize) -> Vec<Flow> {
+    let keep = |dim: Dim| -> Vec<bool> {
+        let g = group_by(store, sel, dim, measure, Some(top));
+        let named: std::collections::HashSet<&str> = g.groups.iter().map(|x| x.key.as_str()).collect();
+        store.dict(dim).ids.iter().map(|id| named.contains(id.as_str())).collect()
+    };
+    let (donors, recipients) = (keep(Dim::Donor), keep(Dim::Recipient));
+    let (dc, mc, rc, sc) = (store.column(Dim::Donor), store.column(Dim::Model), store.column(Dim::Recipient), store.column(Dim::Status));
+    let mut sums: BTreeMap<(u32, u32, u32), f64> = BTreeMap::new();
+    const OTHER: u32 = u32::MAX;
+    for &r in &sel.rows {
+        let r = r as usize;
+        if !measure.includes(Status::ALL[sc[r] as usize]) {
+            continue;
+        }
+        let d = if donors[dc[r] as usize] { dc[r] } else { OTHER };
+        let t = if recipients[rc[r] as usize] { rc[r] } else { OTHER };
+        *sums.entry((d, mc[r], t)).or_default() += store.amount[r];
+    }
+    let name = |dim: Dim, i: u32| if i == OTHER { OTHERS_KEY.to_string() } else { store.dict(dim).ids[i as usize].clone() };
+    let mut out: Vec<Flow> = sums
+        .into_iter()
+        .filter(|(_, a)| *a > 0.0)
+        .map(|((d, m, t), amount)| Flow { donor: name(Dim::Donor, d), model: name(Dim::Model, m), recipient: name(Dim::Recipient, t), amount })
+        .collect();
+    out.sort_by(|a, b| b.amount.total_cmp(&a.amount));
+    out
+}
+
+/// Per donor, each stage of the pipeline side by side (never summed): the pledge follow-up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PledgeFollowUp {
+    pub donor: String,
+    pub stages: [f64; 3],
+}
+
+impl PledgeFollowUp {
+    /// Share of the pledge already disbursed ("beyond the pledge phase"); None without a pledge.
+    pub fn disbursed_share(&self) -> Option<f64> {
+        (self.stages[0] > 0.0).then(|| self.stages[2] / self.stages[0])
+    }
+}
+
+/// Donors that pledged, largest pledge first, at most `top`.
+pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<PledgeFollowUp> {
+    let n = store.dict(Dim::Donor).len();
+    let mut stages = vec![[0.0f64; 3]; n];
+    let (dc, sc) = (store.column(Dim::Donor), store.column(Dim::Status));
+    for &r in &sel.rows {
+        let r = r as usize;
+        stages[dc[r] as usize][sc[r] as usize] += store.amount[r];
+    }
+    let mut out: Vec<PledgeFollowUp> = stages
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| s[0] > 0.0)
+        .map(|(i, s)| PledgeFollowUp { donor: store.dict(Dim::Donor).ids[i].clone(), stages: s })
+        .collect();
+    out.sort_by(|a, b| b.stages[0].total_cmp(&a.stages[0]));
+    out.truncate(top);
+    out
+}

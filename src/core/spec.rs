@@ -121,6 +121,18 @@ pub enum ChartType {
     Pipeline,
     /// Need and funded side by side per requirement.
     Gap,
+    /// Donor → model → recipient; categories are the nodes, `links` the money between them.
+    Sankey,
+    /// Several series side by side per category (e.g. pledged, committed, disbursed per donor).
+    GroupedBars,
+}
+
+/// Money from one node to another in a Sankey diagram (indices into the categories).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub source: usize,
+    pub target: usize,
+    pub value: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -175,6 +187,8 @@ pub struct ChartSpec {
     pub filter_dim: Option<Dim>,
     pub categories: Vec<Category>,
     pub series: Vec<Series>,
+    /// Sankey only.
+    pub links: Vec<Link>,
     pub table: Table,
     /// What matters, in a sentence or two.
     pub summary: String,
@@ -182,7 +196,27 @@ pub struct ChartSpec {
     pub empty: bool,
 }
 
-pub const CHART_IDS: [&str; 7] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap"];
+pub const CHART_IDS: [&str; 9] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges"];
+
+/// A node key of a chart mixing dimensions (Sankey): "donor:ID".
+pub fn node_key(dim: Dim, key: &str) -> String {
+    format!("{}:{key}", dim.id())
+}
+
+/// The dimension and code a category stands for, for cross-filtering.
+pub fn category_filter(spec: &ChartSpec, index: usize) -> Option<(Dim, String)> {
+    let key = &spec.categories.get(index)?.key;
+    if key == OTHERS_KEY {
+        return None;
+    }
+    match spec.filter_dim {
+        Some(dim) => Some((dim, key.clone())),
+        None => {
+            let (dim, code) = key.split_once(':')?;
+            (code != OTHERS_KEY).then(|| (Dim::parse(dim), code.to_string())).and_then(|(d, c)| Some((d?, c)))
+        }
+    }
+}
 
 /// Everything the dashboard shows for one filter state.
 #[derive(Clone, Debug, PartialEq)]
@@ -202,6 +236,8 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         by_dimension(store, &sel, filter, locale, "donors", Dim::Donor, ChartType::Bars, Msg::ChartDonors, Some(10)),
         pipeline(store, &sel, locale),
         gap(store, &sel, filter, locale),
+        flows(store, &sel, filter, locale),
+        pledges(store, &sel, locale),
     ];
     View { headline, charts }
 }
@@ -268,6 +304,7 @@ pub fn by_dimension(
         empty: categories.is_empty(),
         series: vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values }],
         categories,
+        links: Vec::new(),
         table,
         summary,
         currency: store.metadata.currency.clone(),
@@ -320,6 +357,7 @@ pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Lo
         empty: categories.is_empty(),
         categories,
         series,
+        links: Vec::new(),
         table: Table { columns, rows, footer: Some(footer) },
         summary,
         currency: store.metadata.currency.clone(),
@@ -349,6 +387,7 @@ pub fn pipeline(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpe
         empty: stages.iter().all(|&v| v == 0.0),
         series: vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }],
         categories,
+        links: Vec::new(),
         table,
         summary,
         currency: store.metadata.currency.clone(),
@@ -410,7 +449,120 @@ pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale)
             Series { key: "funded".into(), name: Msg::Funded.get(lang).to_string(), values: rows.iter().map(|r| r.funded).collect() },
         ],
         categories,
+        links: Vec::new(),
         table,
+        summary,
+        currency: store.metadata.currency.clone(),
+    }
+}
+
+pub fn flows(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
+    let lang = locale.lang();
+    let paths = query::flows(store, sel, filter.measure, 8);
+    let mut categories: Vec<Category> = Vec::new();
+    let mut node = |dim: Dim, key: &str| -> usize {
+        let k = node_key(dim, key);
+        if let Some(i) = categories.iter().position(|c| c.key == k) {
+            return i;
+        }
+        categories.push(Category { key: k, label: label(store, dim, key, locale) });
+        categories.len() - 1
+    };
+    let mut links: Vec<Link> = Vec::new();
+    let mut add = |source: usize, target: usize, value: f64| match links.iter_mut().find(|l| l.source == source && l.target == target) {
+        Some(l) => l.value += value,
+        None => links.push(Link { source, target, value }),
+    };
+    for p in &paths {
+        let (d, m, r) = (node(Dim::Donor, &p.donor), node(Dim::Model, &p.model), node(Dim::Recipient, &p.recipient));
+        add(d, m, p.amount);
+        add(m, r, p.amount);
+    }
+    let path_label = |dim: Dim, key: &str| label(store, dim, key, locale);
+    let table = Table {
+        columns: vec![
+            Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::DimModel.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::DimRecipient.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: measure_label(filter.measure, lang), kind: ColumnKind::Money },
+        ],
+        rows: paths
+            .iter()
+            .map(|p| {
+                vec![
+                    Cell::Text(path_label(Dim::Donor, &p.donor)),
+                    Cell::Text(path_label(Dim::Model, &p.model)),
+                    Cell::Text(path_label(Dim::Recipient, &p.recipient)),
+                    Cell::Number(p.amount),
+                ]
+            })
+            .collect(),
+        footer: Some(vec![Cell::Text(Msg::Total.get(lang).to_string()), Cell::Text(String::new()), Cell::Text(String::new()), Cell::Number(paths.iter().map(|p| p.amount).sum())]),
+    };
+    let summary = match paths.first() {
+        None => Msg::SummaryNoData.get(lang).to_string(),
+        Some(p) => fill(
+            Msg::SummaryFlows.get(lang),
+            &[&path_label(Dim::Donor, &p.donor), &path_label(Dim::Model, &p.model), &path_label(Dim::Recipient, &p.recipient), &locale.money(p.amount)],
+        ),
+    };
+    ChartSpec {
+        id: "flows",
+        chart_type: ChartType::Sankey,
+        title: titled(Msg::ChartFlows, filter.measure, lang),
+        filter_dim: None,
+        empty: links.is_empty(),
+        series: vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }],
+        categories,
+        links,
+        table,
+        summary,
+        currency: store.metadata.currency.clone(),
+    }
+}
+
+pub fn pledges(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpec {
+    let lang = locale.lang();
+    let rows = query::pledge_follow_up(store, sel, 10);
+    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.donor.clone(), label: label(store, Dim::Donor, &r.donor, locale) }).collect();
+    let series: Vec<Series> = Status::ALL
+        .iter()
+        .map(|&s| Series { key: s.id().to_string(), name: label(store, Dim::Status, s.id(), locale), values: rows.iter().map(|r| r.stages[s as usize]).collect() })
+        .collect();
+    let mut columns = vec![Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text }];
+    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    columns.push(Column { label: Msg::DisbursedShare.get(lang).to_string(), kind: ColumnKind::Percent });
+    let table_rows = rows
+        .iter()
+        .zip(&categories)
+        .map(|(r, c)| {
+            let mut row = vec![Cell::Text(c.label.clone())];
+            row.extend(r.stages.iter().map(|&v| Cell::Number(v)));
+            row.push(Cell::Number(r.disbursed_share().unwrap_or(0.0)));
+            row
+        })
+        .collect();
+    let pledged: f64 = rows.iter().map(|r| r.stages[0]).sum();
+    let disbursed: f64 = rows.iter().map(|r| r.stages[2]).sum();
+    let summary = if rows.is_empty() {
+        Msg::SummaryPledgesNone.get(lang).to_string()
+    } else {
+        fill(
+            Msg::SummaryPledges.get(lang),
+            &[&locale.count(rows.len() as f64), &locale.money(pledged), &locale.money(disbursed), &locale.percent(disbursed / pledged)],
+        )
+    };
+    ChartSpec {
+        id: "pledges",
+        chart_type: ChartType::GroupedBars,
+        title: Msg::ChartPledges.get(lang).to_string(),
+        filter_dim: Some(Dim::Donor),
+        empty: rows.is_empty(),
+        categories,
+        series,
+        links: Vec::new(),
+        // Stages are never added up, so no totals row.
+        table: Table { columns, rows: table_rows, footer: None },
         summary,
         currency: store.metadata.currency.clone(),
     }

@@ -9,7 +9,9 @@ use super::store::Dim;
 pub struct UrlState {
     /// None: follow the browser's preference.
     pub lang: Option<Lang>,
-    /// Another dataset to load instead of the bundled one.
+    /// A bundled dataset, by its catalog id (None: the catalog's default).
+    pub dataset: Option<String>,
+    /// Another dataset to load, by URL, instead of a bundled one.
     pub data: Option<String>,
     pub filter: Filter,
 }
@@ -29,6 +31,7 @@ impl UrlState {
             match key.as_ref() {
                 "lang" => s.lang = Lang::parse(value),
                 "data" => s.data = Some(value.to_string()),
+                "dataset" => s.dataset = Some(value.to_string()),
                 "from" => s.filter.year_from = value.parse().ok(),
                 "to" => s.filter.year_to = value.parse().ok(),
                 "measure" => s.filter.measure = Measure::parse(value).unwrap_or_default(),
@@ -53,6 +56,9 @@ impl UrlState {
         let mut q = form_urlencoded::Serializer::new(String::new());
         if let Some(l) = self.lang {
             q.append_pair("lang", l.code());
+        }
+        if let Some(d) = &self.dataset {
+            q.append_pair("dataset", d);
         }
         if let Some(d) = &self.data {
             q.append_pair("data", d);
@@ -88,7 +94,7 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let mut s = UrlState { lang: Some(Lang::Ar), data: Some("https://example.org/d.json?x=1&y=2".into()), ..Default::default() };
+        let mut s = UrlState { lang: Some(Lang::Ar), dataset: Some("mine-action".into()), data: Some("https://example.org/d.json?x=1&y=2".into()), ..Default::default() };
         s.filter.year_from = Some(2019);
         s.filter.year_to = Some(2020);
         s.filter.toggle(Dim::Donor, "fts-org-2924");

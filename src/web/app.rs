@@ -25,12 +25,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let requested = Memo::new(move |_| ctx.state.with(|s| s.data.clone()));
+    let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone())));
+    let loading = RwSignal::new(true);
     let data = LocalResource::new(move || {
-        let requested = requested.get();
+        let (dataset, url) = requested.get();
+        loading.set(true);
         async move {
-            let loaded = load::load(requested).await;
+            let loaded = load::load(dataset, url).await;
             super::echarts::ready().await;
+            loading.set(false);
             loaded
         }
     });
@@ -38,6 +41,10 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#charts">{move || Msg::SkipToCharts.get(lang.get())}</a>
         <LanguagePicker/>
+        // A dataset is being replaced: the old one stays readable meanwhile.
+        {move || (loading.get() && data.get().is_some()).then(|| view! {
+            <p class="reloading" role="status"><progress aria-hidden="true"></progress>" "{Msg::Loading.get(lang.get())}</p>
+        })}
         {move || match data.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Ok(loaded)) => view! { <Dashboard loaded=loaded/> }.into_any(),
@@ -81,6 +88,7 @@ fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
         LoadProblem::Http { url, status } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), fill(Msg::LoadFailedHttp.get(lang), &[&status.to_string()])),
         LoadProblem::Network { url } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), Msg::LoadFailedNetwork.get(lang)),
         LoadProblem::Invalid { url, errors } => fill(Msg::InvalidDataset.get(lang), &[url, &errors.len().to_string()]),
+        LoadProblem::UnknownDataset { id } => fill(Msg::UnknownDataset.get(lang), &[id]),
     }
 }
 
@@ -116,7 +124,10 @@ fn ProblemNotice(problem: LoadProblem, #[prop(optional)] bundled_failed: bool) -
             }}
             {(!bundled_failed).then(|| view! {
                 <p>{move || Msg::ShowingBundled.get(lang.get())}" "
-                    <button type="button" on:click=move |_| ctx.update(|s| s.data = None)>{move || Msg::BackToBundled.get(lang.get())}</button>
+                    <button type="button" on:click=move |_| ctx.update(|s| {
+                        s.data = None;
+                        s.dataset = None;
+                    })>{move || Msg::BackToBundled.get(lang.get())}</button>
                 </p>
             })}
         </section>
@@ -157,9 +168,13 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
 
     let m = meta.clone();
     let filter_store = store.clone();
+    let catalog = loaded.catalog.clone();
+    let current_id = loaded.entry.as_ref().map(|e| e.id.clone());
+    let report = loaded.report.clone();
     view! {
         <header class="site-header">
             <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
+            <DatasetPicker catalog=catalog current=current_id/>
             <h1 id="dataset-title">{m.title.clone()}</h1>
             {m.description.clone().map(|d| view! { <p class="description">{d}</p> })}
             <dl class="provenance">
@@ -172,7 +187,9 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
                 <div><dt>{move || Msg::DataAsOf.get(lang.get())}</dt><dd data-meta="data-as-of"><time datetime=m.data_as_of.clone()>{m.data_as_of.clone()}</time></dd></div>
                 {m.retrieved.clone().map(|r| view! { <div><dt>{move || Msg::Retrieved.get(lang.get())}</dt><dd data-meta="retrieved"><time datetime=r.clone()>{r.clone()}</time></dd></div> })}
                 <div><dt>{move || Msg::DatasetVersion.get(lang.get())}</dt><dd data-meta="version">{m.dataset_version.clone()}</dd></div>
+                {m.generator.clone().map(|g| view! { <div><dt>{move || Msg::Generator.get(lang.get())}</dt><dd data-meta="generator">{g}</dd></div> })}
             </dl>
+            {report.map(|r| view! { <ReportDetails report=r/> })}
         </header>
         {loaded.problem.clone().map(|p| view! { <ProblemNotice problem=p/> })}
         <main id="main">
@@ -195,5 +212,60 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             " · "
             <span>{move || Msg::SourceCode.get(lang.get())}</span>
         </footer>
+    }
+}
+
+#[component]
+fn DatasetPicker(catalog: Arc<crate::core::catalog::Catalog>, current: Option<String>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let external = current.is_none();
+    view! {
+        <div class="field dataset-picker">
+            <label for="dataset-picker">{move || Msg::DatasetPicker.get(lang.get())}</label>
+            <select id="dataset-picker" on:change=move |ev| {
+                let id = event_target_value(&ev);
+                if id.is_empty() {
+                    return;
+                }
+                // Codes differ between datasets: their filters do not carry over.
+                ctx.update(|s| {
+                    s.dataset = Some(id);
+                    s.data = None;
+                    s.filter = Default::default();
+                });
+            }>
+                {external.then(|| view! { <option value="" selected=true>{move || Msg::ExternalDataset.get(lang.get())}</option> })}
+                {catalog.datasets.iter().map(|d| {
+                    let selected = current.as_deref() == Some(d.id.as_str());
+                    view! { <option value=d.id.clone() selected=selected>{d.title.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// How the shown data was imported: counts, reasons, and the report as CSV.
+#[component]
+fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    let csv = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&report.to_csv())));
+    let summary_numbers = [report.read, report.imported, report.skipped_total(), report.rejected.len()].map(|n| n.to_string());
+    let skipped = report.skipped.clone();
+    let rejected = report.rejected.clone();
+    view! {
+        <details class="import-report" data-meta="report">
+            <summary>{move || Msg::ImportReportTitle.get(lang.get())}": "
+                {move || fill(Msg::ReportSummary.get(lang.get()), &summary_numbers.each_ref().map(String::as_str))}</summary>
+            {(!skipped.is_empty()).then(|| view! {
+                <h3>{move || Msg::Skipped.get(lang.get())}</h3>
+                <ul>{skipped.into_iter().map(|(reason, n)| view! { <li>{reason}": "{n}</li> }).collect_view()}</ul>
+            })}
+            {(!rejected.is_empty()).then(|| view! {
+                <h3>{move || Msg::Rejected.get(lang.get())}</h3>
+                <ul>{rejected.into_iter().take(100).map(|r| view! { <li><code>{r.location}</code>": "{r.reason}</li> }).collect_view()}</ul>
+            })}
+            <p><a href=csv download="import-report.csv">{move || Msg::DownloadReportCsv.get(lang.get())}</a></p>
+        </details>
     }
 }

@@ -25,8 +25,13 @@ fn prefers_reduced_motion() -> bool {
 fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> ECharts {
     let chart = echarts::init(el, &JsValue::NULL, &echarts::to_js(&json!({ "renderer": "canvas" })));
     let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
-        let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|v| v.as_f64());
-        let picked = spec.with_untracked(|s| Some((s.filter_dim?, s.categories.get(index? as usize)?.key.clone())));
+        let get = |key: &str| js_sys::Reflect::get(&params, &key.into()).ok();
+        // Sankey edges are not a single category.
+        if get("dataType").and_then(|v| v.as_string()).as_deref() == Some("edge") {
+            return;
+        }
+        let index = get("dataIndex").and_then(|v| v.as_f64());
+        let picked = spec.with_untracked(|s| index.and_then(|i| crate::core::spec::category_filter(s, i as usize)));
         if let Some((dim, key)) = picked {
             ctx.update(|state| state.filter.toggle(dim, &key));
         }

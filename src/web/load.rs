@@ -1,33 +1,39 @@
-//! Fetching a dataset and turning it into a store, or into a problem a person can act on.
+//! Fetching the catalog and a dataset, and turning them into a store, or into a problem a person
+//! can act on.
 
+use crate::core::catalog::{Catalog, Entry};
+use crate::core::import::ImportReport;
 use crate::core::store::Store;
 use crate::core::validate::{self, ValidationError};
 use gloo_net::http::Request;
 use std::sync::Arc;
 use web_sys::RequestCredentials;
 
-/// The bundled real snapshot, relative to the page so the site works under any sub-path.
-pub const BUNDLED: &str = "data/fts-afghanistan-2020.json";
+/// The catalog of bundled real snapshots, relative to the page so the site works under any sub-path.
+pub const CATALOG: &str = "data/catalog.json";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadProblem {
     Http { url: String, status: u16 },
     Network { url: String },
     Invalid { url: String, errors: Vec<ValidationError> },
+    UnknownDataset { id: String },
 }
 
 #[derive(Clone)]
 pub struct Loaded {
     pub store: Arc<Store>,
-    /// The URL the shown data came from.
-    pub url: String,
+    pub catalog: Arc<Catalog>,
+    /// The catalog entry of the shown dataset; None for a dataset from `?data=`.
+    pub entry: Option<Entry>,
+    pub report: Option<ImportReport>,
     /// Why the requested dataset is not the one shown.
     pub problem: Option<LoadProblem>,
 }
 
-async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
+async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     let response = Request::get(url)
-        // A dataset is public: never send cookies or credentials with it.
+        // Datasets are public: never send cookies or credentials with them.
         .credentials(RequestCredentials::Omit)
         .send()
         .await
@@ -35,21 +41,52 @@ async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
     if !response.ok() {
         return Err(LoadProblem::Http { url: url.to_string(), status: response.status() });
     }
-    let text = response.text().await.map_err(|_| LoadProblem::Network { url: url.to_string() })?;
+    response.text().await.map_err(|_| LoadProblem::Network { url: url.to_string() })
+}
+
+async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
+    let text = fetch_text(url).await?;
     let dataset = validate::parse_dataset(&text).map_err(|errors| LoadProblem::Invalid { url: url.to_string(), errors })?;
     Ok(Store::from_dataset(&dataset))
 }
 
-/// Loads the requested dataset; when it cannot be shown, says why and shows the bundled one.
-pub async fn load(requested: Option<String>) -> Result<Loaded, LoadProblem> {
-    match requested {
-        None => Ok(Loaded { store: Arc::new(fetch_store(BUNDLED).await?), url: BUNDLED.into(), problem: None }),
-        Some(url) => match fetch_store(&url).await {
-            Ok(store) => Ok(Loaded { store: Arc::new(store), url, problem: None }),
-            Err(problem) => {
-                let store = fetch_store(BUNDLED).await?;
-                Ok(Loaded { store: Arc::new(store), url: BUNDLED.into(), problem: Some(problem) })
-            }
+async fn fetch_catalog() -> Result<Catalog, LoadProblem> {
+    let text = fetch_text(CATALOG).await?;
+    serde_json::from_str(&text).map_err(|e| LoadProblem::Invalid {
+        url: CATALOG.to_string(),
+        errors: vec![ValidationError {
+            pointer: String::new(),
+            problem: validate::Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() },
+        }],
+    })
+}
+
+async fn load_entry(catalog: Arc<Catalog>, entry: Entry, problem: Option<LoadProblem>) -> Result<Loaded, LoadProblem> {
+    let store = fetch_store(&format!("data/{}", entry.file)).await?;
+    // The import report is provenance, not data: the page works without it.
+    let report = match &entry.report {
+        Some(r) => fetch_text(&format!("data/{r}")).await.ok().and_then(|t| serde_json::from_str(&t).ok()),
+        None => None,
+    };
+    Ok(Loaded { store: Arc::new(store), catalog, entry: Some(entry), report, problem })
+}
+
+/// Loads `?data=` when given, else the bundled dataset `?dataset=` names (else the default). When
+/// the requested one cannot be shown, says why and shows the default bundled dataset.
+pub async fn load(dataset: Option<String>, data: Option<String>) -> Result<Loaded, LoadProblem> {
+    let catalog = Arc::new(fetch_catalog().await?);
+    let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
+    if let Some(url) = data {
+        return match fetch_store(&url).await {
+            Ok(store) => Ok(Loaded { store: Arc::new(store), catalog, entry: None, report: None, problem: None }),
+            Err(problem) => load_entry(catalog, default, Some(problem)).await,
+        };
+    }
+    match dataset {
+        None => load_entry(catalog, default, None).await,
+        Some(id) => match catalog.find(&id).cloned() {
+            Some(entry) => load_entry(catalog, entry, None).await,
+            None => load_entry(catalog, default, Some(LoadProblem::UnknownDataset { id })).await,
         },
     }
 }

@@ -7,7 +7,7 @@ use crate::core::lang::Lang;
 use crate::core::spec::{ChartSpec, ChartType};
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
-use charming::series::{Bar, Pie};
+use charming::series::{Bar, Pie, Sankey};
 use charming::Chart;
 use serde_json::{json, Value};
 
@@ -79,6 +79,24 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             }
             c
         }
+        ChartType::GroupedBars => {
+            let mut c = chart
+                .legend(Legend::new().top(0))
+                .grid(Grid::new().left(8).right(16).top(32).bottom(28).contain_label(true))
+                .x_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).name_location(charming::element::NameLocation::Middle).name_gap(24).inverse(rtl))
+                .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(if rtl { "right" } else { "left" }));
+            for s in &spec.series {
+                c = c.series(Bar::new().name(s.name.clone()).data(scaled(&s.values)));
+            }
+            c
+        }
+        ChartType::Sankey => {
+            // Node names must be unique across layers: keys are ("donor:ID"); labels are set per node below.
+            let nodes: Vec<String> = spec.categories.iter().map(|c| c.key.clone()).collect();
+            let links: Vec<(String, String, f64)> =
+                spec.links.iter().map(|l| (nodes[l.source].clone(), nodes[l.target].clone(), (l.value / scale * 1000.0).round() / 1000.0)).collect();
+            chart.series(Sankey::new().name(spec.series[0].name.clone()).data(nodes).links(links))
+        }
         ChartType::Donut => {
             let data: Vec<(f64, String)> = spec.series[0].values.iter().copied().zip(labels.iter().cloned()).collect();
             chart
@@ -94,6 +112,10 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         if v[axis]["type"] == "category" {
             v[axis]["axisLabel"] = json!({ "width": 160, "overflow": "truncate" });
         }
+    }
+    if spec.chart_type == ChartType::Sankey {
+        sankey_details(&mut v, spec, d, rtl);
+        return v;
     }
     // Per-point tooltips with exact, localised amounts.
     if let Some(series) = v["series"].as_array_mut() {
@@ -114,6 +136,54 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         }
     }
     v
+}
+
+/// Sankey labels, tooltips and layout direction: charming has no per-node label or tooltip.
+fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
+    let series = &mut v["series"][0];
+    series["left"] = json!(if rtl { "30%" } else { "2%" });
+    series["right"] = json!(if rtl { "2%" } else { "30%" });
+    series["nodeAlign"] = json!("justify");
+    series["emphasis"] = json!({ "focus": "adjacency" });
+    series["lineStyle"] = json!({ "color": "gradient", "opacity": 0.35 });
+    if rtl {
+        series["orient"] = json!("horizontal");
+        series["label"] = json!({ "position": "left" });
+    }
+    // Canvas labels use ECharts' rich-text syntax: braces and pipes must not reach it from names.
+    let plain = |s: &str| s.replace(['{', '}', '|'], " ");
+    let totals: Vec<f64> = (0..spec.categories.len())
+        .map(|i| {
+            let out: f64 = spec.links.iter().filter(|l| l.source == i).map(|l| l.value).sum();
+            let inn: f64 = spec.links.iter().filter(|l| l.target == i).map(|l| l.value).sum();
+            out.max(inn)
+        })
+        .collect();
+    if let Some(nodes) = series["data"].as_array_mut() {
+        for (i, n) in nodes.iter_mut().enumerate() {
+            let c = &spec.categories[i];
+            let mut label: String = plain(&c.label).chars().take(28).collect();
+            if c.label.chars().count() > 28 {
+                label.push('…');
+            }
+            *n = json!({
+                "name": c.key,
+                "label": { "formatter": label },
+                "tooltip": { "formatter": format!("{}: {}", escape_html(&c.label), escape_html(&(d.money)(totals[i]))) },
+            });
+        }
+    }
+    if let Some(links) = series["links"].as_array_mut() {
+        for (l, spec_link) in links.iter_mut().zip(&spec.links) {
+            let text = format!(
+                "{} → {}: {}",
+                escape_html(&spec.categories[spec_link.source].label),
+                escape_html(&spec.categories[spec_link.target].label),
+                escape_html(&(d.money)(spec_link.value))
+            );
+            l["tooltip"] = json!({ "formatter": text });
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@ pub mod fts;
 pub mod hxl;
 pub mod iati;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct ImportReport {
     pub read: usize,
     pub imported: usize,
@@ -18,7 +18,7 @@ pub struct ImportReport {
     pub rejected: Vec<Rejection>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Rejection {
     #[serde(rename = "where")]
     pub location: String,
@@ -36,6 +36,20 @@ impl ImportReport {
 
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
+    }
+
+    /// The report as CSV (kind, reason or location, count), for spreadsheets.
+    pub fn to_csv(&self) -> String {
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut out = String::from("outcome,reason,where,count\n");
+        out.push_str(&format!("read,,,{}\nimported,,,{}\n", self.read, self.imported));
+        for (reason, n) in &self.skipped {
+            out.push_str(&format!("skipped,{},,{n}\n", quote(reason)));
+        }
+        for r in &self.rejected {
+            out.push_str(&format!("rejected,{},{},1\n", quote(&r.reason), quote(&r.location)));
+        }
+        out
     }
 
     /// Every record read is accounted for.
