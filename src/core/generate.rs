@@ -53,6 +53,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
                 date: Some(format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))),
                 obligations,
                 model: MODELS[rng.below(MODELS.len())].id.into(),
+                model_rule: None,
                 kind: KINDS[rng.below(KINDS.len())].id.into(),
                 status: STATUSES[rng.below(STATUSES.len())].id.into(),
                 amount: (1000.0 * (rng.unit() * 9.0).exp()).round(),

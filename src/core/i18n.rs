@@ -101,6 +101,7 @@ pub enum Msg {
     SummaryPledges,
     SummaryPledgesNone,
     DisbursedShare,
+    ModelRulesTitle,
 }
 
 impl Msg {
@@ -200,6 +201,7 @@ impl Msg {
             SummaryPledges => tr!("{0} donantes prometieron {1}; ya se desembolsó {2} ({3}).", "{0} donors pledged {1}; {2} has been disbursed ({3}).", "{0} donateurs ont annoncé {1} ; {2} a été décaissé ({3}).", "تعهد {0} من المانحين بمبلغ {1}؛ صُرف منه {2} ({3})."),
             SummaryPledgesNone => tr!("Este conjunto de datos no registra promesas para esta selección.", "This dataset records no pledges for this selection.", "Ce jeu de données n'enregistre aucune annonce pour cette sélection.", "لا تسجل مجموعة البيانات هذه أي تعهدات لهذا الاختيار."),
             DisbursedShare => tr!("Parte desembolsada de lo prometido", "Share of pledge disbursed", "Part de l'annonce décaissée", "نسبة المصروف من التعهد"),
+            ModelRulesTitle => tr!("Cómo se determinó el modelo de cooperación", "How the cooperation models were derived", "Comment les modèles de coopération ont été déterminés", "كيف حُدّدت نماذج التعاون"),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }

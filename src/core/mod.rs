@@ -9,6 +9,7 @@ pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod lang;
+pub mod models;
 pub mod query;
 pub mod spec;
 pub mod store;

@@ -7,6 +7,7 @@
 use super::codes::{self, Status};
 use super::dataset::{Dataset, Metadata, CodeLists};
 use super::geo;
+use super::models::Rule;
 use std::collections::HashMap;
 
 /// The dimensions a dataset can be filtered and grouped by.
@@ -114,6 +115,8 @@ pub struct Store {
     pub region_parent: Vec<&'static str>,
     pub contribution_count: usize,
     pub requirements: Vec<RequirementRow>,
+    /// How many contributions each model rule classified (rules absent from the data omitted).
+    pub model_rules: Vec<(Rule, usize)>,
 }
 
 pub const NO_PLAN: u32 = u32::MAX;
@@ -208,7 +211,15 @@ impl Store {
             })
             .collect();
 
+        let mut rule_counts = [0usize; Rule::ALL.len()];
+        for c in &ds.contributions {
+            let rule = c.model_rule.as_deref().and_then(Rule::parse).unwrap_or(Rule::Stated);
+            rule_counts[rule as usize] += 1;
+        }
+        let model_rules = Rule::ALL.into_iter().zip(rule_counts).filter(|(_, n)| *n > 0).collect();
+
         Store {
+            model_rules,
             metadata: ds.metadata.clone(),
             code_lists: ds.code_lists.clone(),
             dicts,

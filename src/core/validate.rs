@@ -443,9 +443,16 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         w.string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v))
     };
     let model = coded("model", "model", &|v| known.models.contains(v));
+
     let kind = coded("kind", "kind", &|v| codes::find(KINDS, v).is_some());
     let status = coded("status", "status", &|v| codes::find(STATUSES, v).is_some());
     let amount = w.amount(c, at, "amount");
+    let model_rule = match c.get("model_rule") {
+        None | Some(Value::Null) => None,
+        Some(_) => w
+            .opt_string(c, at, "model_rule")
+            .filter(|r| check_code(w, super::models::Rule::parse(r).is_some(), &format!("{at}/model_rule"), "model rule", r)),
+    };
     let plan = w.opt_string(c, at, "plan");
     let description = w.opt_string(c, at, "description");
     Some(Contribution {
@@ -456,6 +463,7 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         date,
         obligations: obligations?,
         model: model?,
+        model_rule,
         kind: kind?,
         status: status?,
         amount: amount?,

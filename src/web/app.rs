@@ -198,9 +198,14 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
-                    {spec::CHART_IDS.iter().enumerate().map(|(i, _)| {
+                    {spec::CHART_IDS.iter().enumerate().map(|(i, id)| {
                         let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
-                        view! { <ChartFigure spec=chart/> }
+                        if *id == "model" {
+                            let rules = store.model_rules.clone();
+                            view! { <ChartFigure spec=chart><ModelRules rules=rules/></ChartFigure> }.into_any()
+                        } else {
+                            view! { <ChartFigure spec=chart/> }.into_any()
+                        }
                     }).collect_view()}
                 </section>
             </div>
@@ -266,6 +271,23 @@ fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
                 <ul>{rejected.into_iter().take(100).map(|r| view! { <li><code>{r.location}</code>": "{r.reason}</li> }).collect_view()}</ul>
             })}
             <p><a href=csv download="import-report.csv">{move || Msg::DownloadReportCsv.get(lang.get())}</a></p>
+        </details>
+    }
+}
+
+/// How many records each cooperation-model rule classified (docs/cooperation-models.md).
+#[component]
+fn ModelRules(rules: Vec<(crate::core::models::Rule, usize)>) -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    view! {
+        <details class="model-rules">
+            <summary>{move || Msg::ModelRulesTitle.get(lang.get())}</summary>
+            <ul>
+                {rules.into_iter().map(|(rule, n)| view! {
+                    <li data-rule=rule.id()>{move || rule.label().get(lang.get())}": "
+                        {move || WebLocale::new(lang.get(), "USD").count(n as f64)}</li>
+                }).collect_view()}
+            </ul>
         </details>
     }
 }

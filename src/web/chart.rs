@@ -54,7 +54,7 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
 }
 
 #[component]
-pub fn ChartFigure(spec: Memo<ChartSpec>) -> impl IntoView {
+pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let id = spec.with_untracked(|s| s.id);
@@ -120,6 +120,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>) -> impl IntoView {
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get()>
                 {move || show_table.get().then(|| spec.with(|s| data_table(s, lang.get())))}
             </div>
+            {children.map(|c| c())}
         </figure>
     }
 }

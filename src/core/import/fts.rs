@@ -9,6 +9,7 @@
 use super::ImportReport;
 use crate::core::dataset::*;
 use crate::core::geo;
+use crate::core::models;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -102,14 +103,20 @@ pub fn donor_type(org_types: &[&str]) -> &'static str {
     }
 }
 
-/// FTS does not record a cooperation model; these are the only ones its organisation types show
-/// without guessing (docs/importers.md).
-pub fn model(org_types: &[&str]) -> &'static str {
-    match org_types.first().copied().unwrap_or("") {
-        "Government" => "bilateral",
-        "Inter-governmental" | "UN agency" | "Multilateral" => "multilateral",
-        "Pooled fund" => "regional-fund",
-        _ => "unspecified",
+/// FTS records no cooperation model: it is derived by the documented rules of `models::derive`
+/// from what a flow does show (docs/cooperation-models.md).
+fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&'a str>, recipient: &'a str, flow: &Value) -> models::Facts<'a> {
+    let public_partner = objects(flow, "destinationObjects", "Organization").iter().any(|o| {
+        o.get("organizationTypes").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| matches!(t.as_str(), Some("UN agency" | "Government"))))
+    });
+    models::Facts {
+        collaboration_type: None,
+        donor_type: &donor.donor_type,
+        donor_country: if donor.donor_type == "government" { donor_country } else { None },
+        pivot_country: None,
+        recipient_country: geo::country(recipient).map(|c| c.iso3),
+        public_partner,
+        pooled_fund: org_types.first() == Some(&"Pooled fund"),
     }
 }
 
@@ -275,6 +282,10 @@ fn flow_to_contribution(
         [one] => id_field(one),
         _ => None,
     };
+    let donor_country = objects(flow, "sourceObjects", "Location")
+        .first()
+        .and_then(|l| id_field(l).and_then(|id| locations.get(&id).cloned()).or_else(|| str_field(l, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string())));
+    let (model, rule) = models::derive(&model_facts(&donor, &org_types, donor_country.as_deref(), &recipient, flow));
     Ok(Contribution {
         id: format!("fts-{flow_id}"),
         donor,
@@ -282,7 +293,8 @@ fn flow_to_contribution(
         year,
         date: str_field(flow, "date").filter(|d| d.len() >= 10).map(|d| d[..10].to_string()),
         obligations: vec![ObligationShare { id: obligation.to_string(), share: 1.0 }],
-        model: model(&org_types).to_string(),
+        model: model.to_string(),
+        model_rule: Some(rule.id().to_string()),
         kind: kind.to_string(),
         status: status.to_string(),
         amount,

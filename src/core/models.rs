@@ -1,0 +1,207 @@
+//! Cooperation models, derived honestly when a source does not state them
+//! (docs/cooperation-models.md). Each rule is a small function; `derive` applies them in order and
+//! says which rule decided, so the dashboard can show how many records each rule classified.
+
+use super::lang::Tr;
+use crate::tr;
+
+/// OECD Development Assistance Committee members (32, as of 2024: oecd.org/dac/development-assistance-committee).
+/// The EU institutions are a member too; as a donor they are multilateral.
+pub const DAC_MEMBERS: &[&str] = &[
+    "AUS", "AUT", "BEL", "CAN", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "ISL", "IRL", "ITA", "JPN", "KOR", "LTU",
+    "LUX", "NLD", "NZL", "NOR", "POL", "PRT", "SVK", "SVN", "ESP", "SWE", "CHE", "GBR", "USA",
+];
+
+/// Southern providers: countries outside the DAC that are themselves on the OECD DAC List of ODA
+/// Recipients (2024–2025 reporting) and provide development co-operation, as profiled by the OECD
+/// ("Development Co-operation Profiles: other official providers") and SEGIB's Report on
+/// South-South Cooperation in Ibero-America. High-income non-DAC donors (e.g. the Gulf states,
+/// Russia) are not southern providers under this definition. Extend with a source when needed.
+pub const SOUTHERN_PROVIDERS: &[&str] = &[
+    "ARG", "BRA", "CHL", "CHN", "COL", "CRI", "CUB", "DOM", "ECU", "EGY", "GTM", "IDN", "IND", "KAZ", "KEN", "MAR", "MEX", "MYS",
+    "PER", "PHL", "SLV", "THA", "TUR", "VNM", "ZAF", "BOL", "HND", "PRY", "NGA", "GHA", "RWA", "SEN",
+];
+
+/// Which rule decided a contribution's model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// The publisher stated the model.
+    Stated,
+    /// IATI collaboration-type.
+    CollaborationType,
+    Triangular,
+    SouthernProvider,
+    PublicPrivate,
+    PooledFund,
+    /// The donor's organisation type (government → bilateral, multilateral/UN → multilateral).
+    DonorType,
+    Unspecified,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Stated,
+        Rule::CollaborationType,
+        Rule::Triangular,
+        Rule::SouthernProvider,
+        Rule::PublicPrivate,
+        Rule::PooledFund,
+        Rule::DonorType,
+        Rule::Unspecified,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Stated => "stated",
+            Rule::CollaborationType => "collaboration-type",
+            Rule::Triangular => "triangular",
+            Rule::SouthernProvider => "southern-provider",
+            Rule::PublicPrivate => "public-private",
+            Rule::PooledFund => "pooled-fund",
+            Rule::DonorType => "donor-type",
+            Rule::Unspecified => "unspecified",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn label(self) -> Tr {
+        match self {
+            Rule::Stated => tr!("Indicado por el editor", "Stated by the publisher", "Indiqué par l'éditeur", "كما ذكره الناشر"),
+            Rule::CollaborationType => tr!("Tipo de colaboración IATI", "IATI collaboration type", "Type de collaboration IATI", "نوع التعاون في IATI"),
+            Rule::Triangular => tr!("Donante tradicional + país pivote del Sur", "Traditional donor + southern pivot", "Donateur traditionnel + pivot du Sud", "مانح تقليدي + بلد محوري من الجنوب"),
+            Rule::SouthernProvider => tr!("Proveedor del Sur hacia un país en desarrollo", "Southern provider to a developing country", "Fournisseur du Sud vers un pays en développement", "مقدّم من الجنوب إلى بلد نامٍ"),
+            Rule::PublicPrivate => tr!("Donante privado con socio público", "Private donor with a public partner", "Donateur privé avec un partenaire public", "مانح خاص مع شريك عام"),
+            Rule::PooledFund => tr!("Fondo regional o mancomunado con nombre", "Named regional or pooled fund", "Fonds régional ou commun nommé", "صندوق إقليمي أو مشترك مسمّى"),
+            Rule::DonorType => tr!("Tipo de organización donante", "Donor organisation type", "Type d'organisation donatrice", "نوع الجهة المانحة"),
+            Rule::Unspecified => tr!("Sin datos suficientes: sin especificar", "Not enough data: unspecified", "Données insuffisantes : non spécifié", "بيانات غير كافية: غير محدد"),
+        }
+    }
+}
+
+/// IATI CollaborationType codelist → model.
+pub fn from_collaboration_type(code: &str) -> Option<&'static str> {
+    match code.trim() {
+        "1" => Some("bilateral"),
+        "2" | "4" => Some("multilateral"),
+        "3" | "6" => Some("public-private"),
+        "7" => Some("bilateral"),
+        "8" => Some("triangular"),
+        _ => None,
+    }
+}
+
+pub fn is_dac_member(iso3: &str) -> bool {
+    DAC_MEMBERS.contains(&iso3)
+}
+
+pub fn is_southern_provider(iso3: &str) -> bool {
+    SOUTHERN_PROVIDERS.contains(&iso3)
+}
+
+/// What is known about a contribution when its model is not stated.
+#[derive(Clone, Debug, Default)]
+pub struct Facts<'a> {
+    pub collaboration_type: Option<&'a str>,
+    /// Dataset donor type (government, multilateral, un-agency, private, ngo, other).
+    pub donor_type: &'a str,
+    /// ISO3 country of a government donor, when known.
+    pub donor_country: Option<&'a str>,
+    /// A southern country channelling a traditional donor's money (triangular co-operation).
+    pub pivot_country: Option<&'a str>,
+    /// ISO3 of the recipient country, when it is a country.
+    pub recipient_country: Option<&'a str>,
+    /// The money goes to a public body (government or UN agency) rather than an NGO or company.
+    pub public_partner: bool,
+    /// The donor is a named regional or pooled fund (e.g. FTS "Pooled fund", a CBPF, CERF).
+    pub pooled_fund: bool,
+}
+
+fn developing(recipient: Option<&str>) -> bool {
+    recipient.is_some_and(|r| !is_dac_member(r))
+}
+
+/// The model and the rule that decided it; `unspecified` rather than a guess.
+pub fn derive(f: &Facts) -> (&'static str, Rule) {
+    if let Some(m) = f.collaboration_type.and_then(from_collaboration_type) {
+        return (m, Rule::CollaborationType);
+    }
+    let government = f.donor_type == "government";
+    if government
+        && f.donor_country.is_some_and(is_dac_member)
+        && f.pivot_country.is_some_and(is_southern_provider)
+        && developing(f.recipient_country)
+    {
+        return ("triangular", Rule::Triangular);
+    }
+    if government && f.donor_country.is_some_and(is_southern_provider) && developing(f.recipient_country) && f.donor_country != f.recipient_country {
+        return ("south-south", Rule::SouthernProvider);
+    }
+    if f.donor_type == "private" && f.public_partner {
+        return ("public-private", Rule::PublicPrivate);
+    }
+    if f.pooled_fund {
+        return ("regional-fund", Rule::PooledFund);
+    }
+    match f.donor_type {
+        "government" if f.donor_country.is_some() || f.recipient_country.is_some() => ("bilateral", Rule::DonorType),
+        "multilateral" | "un-agency" => ("multilateral", Rule::DonorType),
+        _ => ("unspecified", Rule::Unspecified),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts<'a>(donor_type: &'a str, donor: Option<&'a str>, recipient: Option<&'a str>) -> Facts<'a> {
+        Facts { donor_type, donor_country: donor, recipient_country: recipient, ..Default::default() }
+    }
+
+    #[test]
+    fn collaboration_type_wins() {
+        let f = Facts { collaboration_type: Some("8"), ..facts("government", Some("NOR"), Some("GTM")) };
+        assert_eq!(derive(&f), ("triangular", Rule::CollaborationType));
+        assert_eq!(from_collaboration_type("4"), Some("multilateral"));
+        assert_eq!(from_collaboration_type("9"), None);
+    }
+
+    #[test]
+    fn southern_provider_to_a_developing_country_is_south_south() {
+        assert_eq!(derive(&facts("government", Some("MEX"), Some("GTM"))), ("south-south", Rule::SouthernProvider));
+        assert_eq!(derive(&facts("government", Some("KAZ"), Some("AFG"))), ("south-south", Rule::SouthernProvider));
+        // A high-income non-DAC donor is not a southern provider; a DAC donor is bilateral.
+        assert_eq!(derive(&facts("government", Some("KWT"), Some("AFG"))), ("bilateral", Rule::DonorType));
+        assert_eq!(derive(&facts("government", Some("NOR"), Some("AFG"))), ("bilateral", Rule::DonorType));
+        // Money to a DAC member is not development co-operation between southern countries.
+        assert_eq!(derive(&facts("government", Some("MEX"), Some("ESP"))).1, Rule::DonorType);
+    }
+
+    #[test]
+    fn triangular_needs_a_traditional_donor_and_a_southern_pivot() {
+        let f = Facts { pivot_country: Some("MEX"), ..facts("government", Some("DEU"), Some("HND")) };
+        assert_eq!(derive(&f), ("triangular", Rule::Triangular));
+        let no_pivot = facts("government", Some("DEU"), Some("HND"));
+        assert_eq!(derive(&no_pivot).0, "bilateral");
+    }
+
+    #[test]
+    fn private_with_public_partner_pooled_funds_and_unknowns() {
+        let ppp = Facts { public_partner: true, ..facts("private", None, Some("AFG")) };
+        assert_eq!(derive(&ppp), ("public-private", Rule::PublicPrivate));
+        assert_eq!(derive(&facts("private", None, Some("AFG"))), ("unspecified", Rule::Unspecified));
+        let fund = Facts { pooled_fund: true, ..facts("multilateral", None, Some("AFG")) };
+        assert_eq!(derive(&fund), ("regional-fund", Rule::PooledFund));
+        assert_eq!(derive(&facts("ngo", None, None)), ("unspecified", Rule::Unspecified));
+    }
+
+    #[test]
+    fn tables_do_not_overlap() {
+        assert!(SOUTHERN_PROVIDERS.iter().all(|c| !is_dac_member(c)));
+        for c in SOUTHERN_PROVIDERS.iter().chain(DAC_MEMBERS) {
+            assert!(crate::core::geo::country(c).is_some(), "{c}");
+        }
+    }
+}
