@@ -48,6 +48,13 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// What changed between two snapshots of a dataset: new, removed and changed contributions, totals.
+    Diff {
+        before: PathBuf,
+        after: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Write the catalog of bundled datasets (paths relative to the catalog's folder).
     Catalog {
         #[arg(required = true)]
@@ -166,6 +173,7 @@ pub fn run() -> i32 {
         Command::Import(args) => import(args),
         Command::Summarize { file, by, format, status, year, lang: l } => summarize(&file, by.dim(), format, status, year, lang(&l)),
         Command::Catalog { files, output, default } => catalog(&files, &output, default),
+        Command::Diff { before, after, format } => diff(&before, &after, format),
         Command::Generate { records, seed, output } => {
             let ds = crate::core::generate::generate(records, seed);
             write_json(&output, &ds).map(|_| eprintln!("wrote {records} synthetic records to {}", output.display()))
@@ -347,4 +355,38 @@ fn catalog(files: &[PathBuf], output: &Path, default: Option<String>) -> Result<
         None => datasets[0].id.clone(),
     };
     write_json(output, &crate::core::catalog::Catalog { default, datasets })
+}
+
+fn diff(before: &Path, after: &Path, format: Format) -> Result<(), String> {
+    let (a, b) = (load(before)?, load(after)?);
+    if a.metadata.id != b.metadata.id {
+        eprintln!("note: comparing different datasets ({} and {})", a.metadata.id, b.metadata.id);
+    }
+    let d = crate::core::diff::compare(&a, &b);
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    let n = spec::group_thousands;
+    println!("{} → {}", d.before_version, d.after_version);
+    println!("contributions: {} → {} ({} new, {} removed, {} changed)", d.totals_before.contributions, d.totals_after.contributions, d.added.len(), d.removed.len(), d.changed.len());
+    let c = &a.metadata.currency;
+    for (name, x, y) in [
+        ("funding (committed + disbursed)", d.totals_before.funding, d.totals_after.funding),
+        ("pledged", d.totals_before.pledged, d.totals_after.pledged),
+        ("committed", d.totals_before.committed, d.totals_after.committed),
+        ("disbursed", d.totals_before.disbursed, d.totals_after.disbursed),
+    ] {
+        println!("{name:32} {c} {:>16} → {:>16}", n(x), n(y));
+    }
+    for ch in &d.changed {
+        println!("changed {}: {} ({} {} → {} {})", ch.id, ch.fields.join(", "), ch.status_before, n(ch.amount_before), ch.status_after, n(ch.amount_after));
+    }
+    for id in &d.added {
+        println!("new {id}");
+    }
+    for id in &d.removed {
+        println!("removed {id}");
+    }
+    Ok(())
 }

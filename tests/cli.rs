@@ -111,3 +111,35 @@ fn generate_is_deterministic_and_valid() {
     assert!(v["metadata"]["title"].as_str().unwrap().contains("SYNTHETIC"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn diff_reports_what_changed_between_two_snapshots() {
+    let dir = std::env::temp_dir().join(format!("alianzas-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let before = std::fs::read_to_string(format!("{}/tests/fixtures/small.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut v: Value = serde_json::from_str(&before).unwrap();
+    // The pledge c4 is now committed; c5 is withdrawn; c6 is new.
+    v["contributions"][3]["status"] = "committed".into();
+    let mut c6 = v["contributions"][2].clone();
+    c6["id"] = "c6".into();
+    c6["amount"] = 70.into();
+    let list = v["contributions"].as_array_mut().unwrap();
+    list.remove(4);
+    list.push(c6);
+    v["metadata"]["dataset_version"] = "2".into();
+    let after = dir.join("after.json");
+    std::fs::write(&after, v.to_string()).unwrap();
+    let o = alianzas(&["diff", "tests/fixtures/small.json", after.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let d: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(d["added"], serde_json::json!(["c6"]));
+    assert_eq!(d["removed"], serde_json::json!(["c5"]));
+    assert_eq!(d["changed"][0]["id"], "c4");
+    assert_eq!(d["changed"][0]["fields"], serde_json::json!(["status"]));
+    assert_eq!(d["totals_before"]["funding"].as_f64(), Some(1850.0));
+    assert_eq!(d["totals_after"]["funding"].as_f64(), Some(1850.0 - 50.0 + 70.0 + 2000.0));
+    assert_eq!(d["totals_after"]["pledged"].as_f64(), Some(0.0));
+    let table = stdout(&alianzas(&["diff", "tests/fixtures/small.json", after.to_str().unwrap()]));
+    assert!(table.contains("1 new, 1 removed, 1 changed"), "{table}");
+    std::fs::remove_dir_all(&dir).ok();
+}

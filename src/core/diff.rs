@@ -1,0 +1,103 @@
+//! What changed between two snapshots of the same dataset — the twice-yearly update that
+//! transparency platforms promise. Contributions are matched by id.
+
+use super::codes::Status;
+use super::dataset::{Contribution, Dataset};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Change {
+    pub id: String,
+    /// "amount", "status", "donor", ... : the fields whose value differs.
+    pub fields: Vec<String>,
+    pub amount_before: f64,
+    pub amount_after: f64,
+    pub status_before: String,
+    pub status_after: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Default)]
+pub struct Totals {
+    pub funding: f64,
+    pub pledged: f64,
+    pub committed: f64,
+    pub disbursed: f64,
+    pub contributions: usize,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Diff {
+    pub before_version: String,
+    pub after_version: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<Change>,
+    pub totals_before: Totals,
+    pub totals_after: Totals,
+}
+
+fn totals(ds: &Dataset) -> Totals {
+    let mut t = Totals { contributions: ds.contributions.len(), ..Default::default() };
+    for c in &ds.contributions {
+        match Status::parse(&c.status) {
+            Some(Status::Pledged) => t.pledged += c.amount,
+            Some(Status::Committed) => t.committed += c.amount,
+            Some(Status::Disbursed) => t.disbursed += c.amount,
+            None => {}
+        }
+    }
+    t.funding = t.committed + t.disbursed;
+    t
+}
+
+fn changed_fields(a: &Contribution, b: &Contribution) -> Vec<String> {
+    let mut f = Vec::new();
+    let mut check = |name: &str, differs: bool| {
+        if differs {
+            f.push(name.to_string());
+        }
+    };
+    check("amount", a.amount != b.amount);
+    check("status", a.status != b.status);
+    check("donor", a.donor != b.donor);
+    check("recipient", a.recipient != b.recipient);
+    check("year", a.year != b.year);
+    check("obligations", a.obligations != b.obligations);
+    check("model", a.model != b.model);
+    check("kind", a.kind != b.kind);
+    check("date", a.date != b.date);
+    f
+}
+
+pub fn compare(before: &Dataset, after: &Dataset) -> Diff {
+    let old: HashMap<&str, &Contribution> = before.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
+    let new: HashMap<&str, &Contribution> = after.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
+    let added = after.contributions.iter().filter(|c| !old.contains_key(c.id.as_str())).map(|c| c.id.clone()).collect();
+    let removed = before.contributions.iter().filter(|c| !new.contains_key(c.id.as_str())).map(|c| c.id.clone()).collect();
+    let changed = after
+        .contributions
+        .iter()
+        .filter_map(|b| {
+            let a = old.get(b.id.as_str())?;
+            let fields = changed_fields(a, b);
+            (!fields.is_empty()).then(|| Change {
+                id: b.id.clone(),
+                fields,
+                amount_before: a.amount,
+                amount_after: b.amount,
+                status_before: a.status.clone(),
+                status_after: b.status.clone(),
+            })
+        })
+        .collect();
+    Diff {
+        before_version: before.metadata.dataset_version.clone(),
+        after_version: after.metadata.dataset_version.clone(),
+        added,
+        removed,
+        changed,
+        totals_before: totals(before),
+        totals_after: totals(after),
+    }
+}
