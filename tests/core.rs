@@ -201,3 +201,19 @@ fn pledge_follow_up_shows_each_stage_per_donor() {
     assert_eq!((rows[0].donor.as_str(), rows[0].stages), ("eu", [2000.0, 0.0, 0.0]));
     assert_eq!(rows[0].disbursed_share(), Some(0.0));
 }
+
+#[test]
+fn equity_names_obligations_funded_before_but_not_in_the_latest_year() {
+    let store = small();
+    let f = Filter::default();
+    let e = query::equity(&store, &query::select(&store, &f), &f, 5);
+    assert_eq!(e.latest_year, Some(2024));
+    // Clearance and victim assistance were funded in 2023 only.
+    assert_eq!(e.unfunded_obligations, ["clearance", "victim-assistance"]);
+    assert_eq!(e.top_share, Some(1.0), "three recipients, all within the top five");
+    let mut two = Filter::default();
+    two.toggle(Dim::Recipient, "COL");
+    let e = query::equity(&store, &query::select(&store, &two), &two, 5);
+    assert_eq!(e.latest_year, Some(2023));
+    assert!(e.unfunded_obligations.is_empty());
+}

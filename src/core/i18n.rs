@@ -102,6 +102,9 @@ pub enum Msg {
     SummaryPledgesNone,
     DisbursedShare,
     ModelRulesTitle,
+    EquityTop,
+    EquityUnfunded,
+    EquityAllFunded,
 }
 
 impl Msg {
@@ -202,6 +205,9 @@ impl Msg {
             SummaryPledgesNone => tr!("Este conjunto de datos no registra promesas para esta selección.", "This dataset records no pledges for this selection.", "Ce jeu de données n'enregistre aucune annonce pour cette sélection.", "لا تسجل مجموعة البيانات هذه أي تعهدات لهذا الاختيار."),
             DisbursedShare => tr!("Parte desembolsada de lo prometido", "Share of pledge disbursed", "Part de l'annonce décaissée", "نسبة المصروف من التعهد"),
             ModelRulesTitle => tr!("Cómo se determinó el modelo de cooperación", "How the cooperation models were derived", "Comment les modèles de coopération ont été déterminés", "كيف حُدّدت نماذج التعاون"),
+            EquityTop => tr!("Los {0} mayores receptores recibieron {1} de la financiación.", "The {0} largest recipients received {1} of the funding.", "Les {0} principaux bénéficiaires ont reçu {1} du financement.", "حصل أكبر {0} من المستفيدين على {1} من التمويل."),
+            EquityUnfunded => tr!("Obligaciones financiadas otros años pero sin financiación en {0}: {1}.", "Obligations funded in other years but not in {0}: {1}.", "Obligations financées d'autres années mais pas en {0} : {1}.", "التزامات مُوّلت في سنوات أخرى ولم تموَّل في {0}: {1}."),
+            EquityAllFunded => tr!("Todas las obligaciones financiadas en el conjunto de datos reciben fondos en {0}.", "Every obligation funded in the dataset receives funding in {0}.", "Toutes les obligations financées dans le jeu de données reçoivent des fonds en {0}.", "كل الالتزامات المموَّلة في مجموعة البيانات تتلقى تمويلًا في {0}."),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }
@@ -234,7 +240,7 @@ mod tests {
         let all = [
             Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
             Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
-            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges,
+            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded,
         ];
         for m in all {
             let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();

@@ -447,3 +447,47 @@ pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<Pledg
     out.truncate(top);
     out
 }
+
+/// How evenly funding is spread: the share of the largest recipients, and the obligations the
+/// dataset funds in some year but not in the latest year of the selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Equity {
+    pub top: usize,
+    /// Share of funding that went to the `top` largest recipients (None without funding).
+    pub top_share: Option<f64>,
+    pub latest_year: Option<i32>,
+    pub unfunded_obligations: Vec<String>,
+}
+
+pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Equity {
+    let by_recipient = group_by(store, sel, Dim::Recipient, filter.measure, None);
+    let top_sum: f64 = by_recipient.groups.iter().take(top).map(|g| g.amount).sum();
+    let top_share = (by_recipient.total > 0.0).then(|| top_sum / by_recipient.total);
+    let years = group_by(store, sel, Dim::Year, filter.measure, None);
+    let latest_year = years.groups.last().and_then(|g| g.key.parse().ok());
+    let mut unfunded = Vec::new();
+    if let Some(year) = latest_year {
+        // Every year of the dataset, same other selections: which obligations ever got money?
+        let mut all_years = filter.clone();
+        all_years.year_from = None;
+        all_years.year_to = None;
+        let ever = group_by(store, &select(store, &all_years), Dim::Obligation, filter.measure, None);
+        let mut this_year = filter.clone();
+        this_year.year_from = Some(year);
+        this_year.year_to = Some(year);
+        let now = group_by(store, &select(store, &this_year), Dim::Obligation, filter.measure, None);
+        unfunded = ever
+            .groups
+            .iter()
+            .filter(|g| g.amount > 0.0 && !now.groups.iter().any(|n| n.key == g.key && n.amount > 0.0))
+            .map(|g| g.key.clone())
+            .collect();
+    }
+    Equity { top, top_share, latest_year, unfunded_obligations: unfunded }
+}
+
+/// Distinct contributions among the selected rows (rows of one contribution are contiguous).
+pub fn contribution_count(store: &Store, sel: &Selection) -> usize {
+    let mut last = u32::MAX;
+    sel.rows.iter().filter(|&&r| std::mem::replace(&mut last, store.row_contribution[r as usize]) != last).count()
+}

@@ -223,6 +223,29 @@ pub fn category_filter(spec: &ChartSpec, index: usize) -> Option<(Dim, String)> 
 pub struct View {
     pub headline: query::Headline,
     pub charts: Vec<ChartSpec>,
+    /// Sentences on how evenly funding is spread.
+    pub equity: Vec<String>,
+}
+
+pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> Vec<String> {
+    let lang = locale.lang();
+    let e = query::equity(store, sel, filter, 5);
+    let mut out = Vec::new();
+    if let Some(share) = e.top_share {
+        if store.dict(Dim::Recipient).len() > e.top {
+            out.push(fill(Msg::EquityTop.get(lang), &[&locale.count(e.top as f64), &locale.percent(share)]));
+        }
+    }
+    if let Some(year) = e.latest_year {
+        let year = year.to_string();
+        if e.unfunded_obligations.is_empty() {
+            out.push(fill(Msg::EquityAllFunded.get(lang), &[&year]));
+        } else {
+            let names: Vec<String> = e.unfunded_obligations.iter().map(|o| label(store, Dim::Obligation, o, locale)).collect();
+            out.push(fill(Msg::EquityUnfunded.get(lang), &[&year, &names.join(", ")]));
+        }
+    }
+    out
 }
 
 pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
@@ -239,7 +262,8 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         flows(store, &sel, filter, locale),
         pledges(store, &sel, locale),
     ];
-    View { headline, charts }
+    let equity = equity_sentences(store, &sel, filter, locale);
+    View { headline, charts, equity }
 }
 
 fn titled(msg: Msg, measure: Measure, lang: Lang) -> String {
@@ -288,7 +312,7 @@ pub fn by_dimension(
     let summary = if g.groups.is_empty() {
         Msg::SummaryNoData.get(lang).to_string()
     } else {
-        let contributions = query::headline(store, sel).contributions;
+        let contributions = query::contribution_count(store, sel);
         let top = &g.groups[0];
         format!(
             "{} {}",
@@ -341,7 +365,7 @@ pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Lo
     let summary = match year_totals.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
         None => Msg::SummaryNoData.get(lang).to_string(),
         Some((i, &best)) => {
-            let contributions = query::headline(store, sel).contributions;
+            let contributions = query::contribution_count(store, sel);
             format!(
                 "{} {}",
                 fill(Msg::SummaryTotal.get(lang), &[&locale.money(ct.total), &locale.count(contributions as f64)]),

@@ -194,6 +194,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
         {loaded.problem.clone().map(|p| view! { <ProblemNotice problem=p/> })}
         <main id="main">
             <dl class="headline" aria-live="polite">{headline}</dl>
+            <p class="equity">{move || view.with(|v| v.equity.join(" "))}</p>
             <div class="layout">
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
