@@ -106,7 +106,8 @@ fn ProblemNotice(problem: LoadProblem, #[prop(optional)] bundled_failed: bool) -
                 LoadProblem::Invalid { errors, .. } => {
                     let more = errors.len().saturating_sub(LISTED);
                     view! {
-                        <ol class="errors">
+                        // Scrollable, so it must be reachable by keyboard.
+                        <ol class="errors" tabindex="0" aria-labelledby="problem-title">
                             {errors.into_iter().take(LISTED).map(|e| {
                                 let e2 = e.clone();
                                 view! {

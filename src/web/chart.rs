@@ -111,13 +111,16 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                 <h2 id=title_id.clone()>{move || spec.with(|s| s.title.clone())}</h2>
                 <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>
             </figcaption>
-            <div class="canvas" class:empty=move || spec.with(|s| s.empty) node_ref=container data-requested="0" data-rendered="0"></div>
+            // ECharts writes our description (title + summary) as this element's aria-label.
+            <div class="canvas" role="img" class:empty=move || spec.with(|s| s.empty) node_ref=container data-requested="0" data-rendered="0"></div>
             {move || spec.with(|s| s.empty).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|v| *v = !*v)>
                 {move || if show_table.get() { Msg::HideTable.get(lang.get()) } else { Msg::ShowTable.get(lang.get()) }}
             </button>
-            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get()>
+            // A wide table scrolls sideways on phones: a focusable, named region keeps it keyboard-reachable.
+            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region"
+                aria-labelledby=title_id.clone()>
                 {move || show_table.get().then(|| spec.with(|s| data_table(s, lang.get())))}
             </div>
             {children.map(|c| c())}
