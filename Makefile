@@ -56,7 +56,36 @@ snapshots: $(ALIANZAS)
 	  --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)”" \
 	  --retrieved 2025-04-10 --dataset-version 2025-04-10 \
 	  -o $(DATA)/fts-afghanistan-2020.json --report $(DATA)/fts-afghanistan-2020.report.json
-	$(ALIANZAS) catalog $(DATA)/fts-afghanistan-2020.json --default fts-afghanistan-2020 -o $(DATA)/catalog.json
+	@mkdir -p target/snapshots
+	$(ALIANZAS) import --from hxl data/sources/fts-requirements-funding-global/fts_requirements_funding_global.csv \
+	  --id fts-requirements-funding-global --title "Humanitarian requirements and funding by country (OCHA FTS)" \
+	  --description "What humanitarian appeals required and what they received, per country, appeal and year, 1999–2031, from OCHA FTS's global requirements and funding table on HDX. Funding is FTS's total of commitments and paid contributions: it is not split by donor or stage." \
+	  --publisher "OCHA Financial Tracking Service (FTS), via HDX" \
+	  --source-url "https://data.humdata.org/dataset/global-requirements-and-funding-data" \
+	  --licence "Open data on HDX; cite “OCHA Financial Tracking Service (fts.unocha.org)”" \
+	  --data-as-of 2026-02-20 --retrieved 2026-02-20 --dataset-version 2026-02-20 \
+	  -o $(DATA)/fts-requirements-funding-global.json --report $(DATA)/fts-requirements-funding-global.report.json
+	$(ALIANZAS) import --from csv data/sources/oecd-crs-pacific-mine-action/security_assistance_by_provider_year.csv \
+	  --map counterpart_name=donor.name --map counterpart_code=donor.id --map pacific_code=recipient \
+	  --map year=year --map value_usd=amount --map sector_code=obligation \
+	  --map status:=disbursed --map kind:=financial --map donor.type:=government --where sector_code=15250 \
+	  --id oecd-crs-15250-pacific --title "Mine and ERW clearance ODA to Pacific islands (OECD CRS 15250)" \
+	  --publisher "OECD Creditor Reporting System" --source-url "https://sdmx.oecd.org/dcd-public/rest/dataflow/OECD.DCD.FSD/DSD_CRS@DF_CRS/1.6" \
+	  --licence "OECD data; cite “OECD Creditor Reporting System (CRS)”" \
+	  --data-as-of 2026-06-27 --retrieved 2026-06-27 --dataset-version 2026-06-27 \
+	  -o target/snapshots/oecd-crs-15250.json --report target/snapshots/oecd-crs-15250.report.json
+	$(ALIANZAS) merge $(DATA)/fts-afghanistan-2020.json --obligation mine-action -o target/snapshots/fts-mine-action.json \
+	  --id fts-afg-2020-mine-action --title "FTS mine action flows, Afghanistan 2020" --publisher "OCHA Financial Tracking Service (FTS)" \
+	  --source-url "https://fts.unocha.org/countries/1/flows/2020" --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)”" \
+	  --data-as-of 2021-03-01 --retrieved 2025-04-10 --dataset-version 2025-04-10
+	$(ALIANZAS) merge target/snapshots/fts-mine-action.json target/snapshots/oecd-crs-15250.json -o $(DATA)/mine-action.json \
+	  --id mine-action --title "Mine action funding: FTS flows (Afghanistan 2020) and OECD CRS clearance ODA (Pacific, 2010–2024)" \
+	  --description "Two real sources side by side: humanitarian mine action flows reported to OCHA FTS for Afghanistan in 2020, and official development assistance disbursed for the removal of land mines and explosive remnants of war (OECD CRS purpose code 15250) to 14 Pacific island countries, 2010–2024. Records keep their source in their id." \
+	  --publisher "OCHA FTS; OECD Creditor Reporting System" --source-url "https://fts.unocha.org/countries/1/flows/2020" \
+	  --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)” and “OECD Creditor Reporting System (CRS)”" \
+	  --data-as-of 2026-06-27 --retrieved 2026-06-27 --dataset-version 2026-06-27
+	$(ALIANZAS) catalog $(DATA)/fts-afghanistan-2020.json $(DATA)/mine-action.json $(DATA)/fts-requirements-funding-global.json \
+	  --default fts-afghanistan-2020 -o $(DATA)/catalog.json
 
 snapshot: snapshots
 

@@ -3,7 +3,7 @@
 
 use crate::core::codes::Status;
 use crate::core::dataset::{Dataset, Metadata};
-use crate::core::import::fts;
+use crate::core::import::{fts, hxl, ImportReport};
 use crate::core::lang::Lang;
 use crate::core::query::{self, Filter, Measure};
 use crate::core::spec::{self, PlainLocale};
@@ -55,6 +55,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Several datasets as one (ids prefixed by each source's id), optionally one obligation only.
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Keep only this obligation (the share of each contribution for it).
+        #[arg(long)]
+        obligation: Option<String>,
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        publisher: String,
+        #[arg(long)]
+        source_url: String,
+        #[arg(long)]
+        licence: String,
+        #[arg(long)]
+        data_as_of: String,
+        #[arg(long)]
+        retrieved: Option<String>,
+        #[arg(long)]
+        dataset_version: String,
+    },
     /// Write the catalog of bundled datasets (paths relative to the catalog's folder).
     Catalog {
         #[arg(required = true)]
@@ -78,7 +106,14 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Source {
+    /// OCHA FTS flow JSON (custom-search pages).
     Fts,
+    /// HXL-tagged CSV (FTS flows, FTS requirements and funding).
+    Hxl,
+    /// Plain CSV with a column map (--map, --where).
+    Csv,
+    /// IATI activity XML 2.01–2.03.
+    Iati,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,6 +166,27 @@ struct ImportArgs {
     /// FTS plan overview response: requirements of the plans the flows fund become needs.
     #[arg(long)]
     plans: Option<PathBuf>,
+    /// hxl, iati: keep only these recipient countries (ISO3, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    countries: Vec<String>,
+    /// hxl: keep only these years, e.g. 2015-2025 or 2023.
+    #[arg(long)]
+    years: Option<String>,
+    /// csv: COLUMN=FIELD or FIELD:=VALUE (repeatable); see docs/importers.md.
+    #[arg(long = "map")]
+    map: Vec<String>,
+    /// csv: keep only rows where COLUMN=VALUE (repeatable).
+    #[arg(long = "where")]
+    where_: Vec<String>,
+    /// iati: keep only activities whose iati-identifier equals or starts with one of these (repeatable, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    activities: Vec<String>,
+    /// iati: turn activity budgets into requirements (needs).
+    #[arg(long)]
+    budgets: bool,
+    /// iati: conversion rate to the dataset currency, CUR=RATE (repeatable), e.g. EUR=1.0813.
+    #[arg(long = "rate")]
+    rates: Vec<String>,
     #[arg(long)]
     id: String,
     #[arg(long)]
@@ -174,6 +230,29 @@ pub fn run() -> i32 {
         Command::Summarize { file, by, format, status, year, lang: l } => summarize(&file, by.dim(), format, status, year, lang(&l)),
         Command::Catalog { files, output, default } => catalog(&files, &output, default),
         Command::Diff { before, after, format } => diff(&before, &after, format),
+        Command::Merge { files, output, obligation, id, title, description, publisher, source_url, licence, data_as_of, retrieved, dataset_version } => (|| {
+            let parts = files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;
+            let currency = parts.first().map(|p| p.metadata.currency.clone()).unwrap_or_else(|| "USD".into());
+            let metadata = Metadata {
+                id,
+                title,
+                description,
+                publisher,
+                source_url,
+                licence,
+                licence_url: None,
+                currency,
+                data_as_of,
+                retrieved,
+                dataset_version,
+                generator: Some(format!("alianzas {} merge", env!("CARGO_PKG_VERSION"))),
+            };
+            let merged = crate::core::merge::merge(&parts, metadata, obligation.as_deref())?;
+            let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
+            validate::parse_dataset(&text).map_err(|e| format!("the merged dataset does not validate: {:?}", e.first()))?;
+            eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());
+            write_dataset(&output, &merged)
+        })(),
         Command::Generate { records, seed, output } => {
             let ds = crate::core::generate::generate(records, seed);
             write_json(&output, &ds).map(|_| eprintln!("wrote {records} synthetic records to {}", output.display()))
@@ -226,38 +305,81 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String>
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
+/// Datasets are written compact: they travel over slow connections. Reports stay readable.
+fn write_dataset(path: &Path, ds: &Dataset) -> Result<(), String> {
+    let text = serde_json::to_string(ds).map_err(|e| e.to_string())?;
+    std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
 fn import(args: ImportArgs) -> Result<(), String> {
     let texts: Vec<(String, String)> =
         args.files.iter().map(|f| Ok((f.file_name().unwrap_or_default().to_string_lossy().into_owned(), read(f)?))).collect::<Result<_, String>>()?;
     let inputs: Vec<fts::Input> = texts.iter().map(|(name, text)| fts::Input { name, text }).collect();
     let metadata = Metadata {
-        id: args.id,
-        title: args.title,
-        description: args.description,
-        publisher: args.publisher,
-        source_url: args.source_url,
-        licence: args.licence,
-        licence_url: args.licence_url,
-        currency: args.currency,
-        data_as_of: args.data_as_of.unwrap_or_default(),
-        retrieved: args.retrieved,
-        dataset_version: args.dataset_version,
-        generator: Some(format!("alianzas {} import --from fts", env!("CARGO_PKG_VERSION"))),
+        id: args.id.clone(),
+        title: args.title.clone(),
+        description: args.description.clone(),
+        publisher: args.publisher.clone(),
+        source_url: args.source_url.clone(),
+        licence: args.licence.clone(),
+        licence_url: args.licence_url.clone(),
+        currency: args.currency.clone(),
+        data_as_of: args.data_as_of.clone().unwrap_or_default(),
+        retrieved: args.retrieved.clone(),
+        dataset_version: args.dataset_version.clone(),
+        generator: Some(format!("alianzas {} import --from {}", env!("CARGO_PKG_VERSION"), args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default())),
     };
-    let options = fts::Options {
-        metadata,
-        locations: args.locations.as_deref().map(read).transpose()?,
-        plans: args.plans.as_deref().map(read).transpose()?,
+    let single = || -> Result<&(String, String), String> {
+        match texts.as_slice() {
+            [one] => Ok(one),
+            _ => Err("this importer reads one file at a time".into()),
+        }
     };
-    let imported = match args.from {
-        Source::Fts => fts::import(&inputs, options)?,
+    let years = args
+        .years
+        .as_deref()
+        .map(|y| {
+            let (from, to) = y.split_once('-').unwrap_or((y, y));
+            let parse = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("--years {y}: expected YEAR or FROM-TO"));
+            Ok::<_, String>((parse(from)?, parse(to)?))
+        })
+        .transpose()?;
+    let (dataset, report, notes) = match args.from {
+        Source::Fts => {
+            let options = fts::Options {
+                metadata,
+                locations: args.locations.as_deref().map(read).transpose()?,
+                plans: args.plans.as_deref().map(read).transpose()?,
+            };
+            let i = fts::import(&inputs, options)?;
+            let notes = i.unmapped_clusters.iter().map(|(name, n)| format!("cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)")).collect();
+            (i.dataset, i.report, notes)
+        }
+        Source::Hxl => {
+            let (name, text) = single()?;
+            let options = hxl::HxlOptions { metadata, countries: args.countries.clone(), year_from: years.map(|y| y.0), year_to: years.map(|y| y.1) };
+            let i = hxl::import_hxl(text.as_bytes(), name, options)?;
+            (i.dataset, i.report, i.notes)
+        }
+        Source::Csv => {
+            let (name, text) = single()?;
+            let filters = args.where_.iter().map(|w| hxl::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
+            let options = hxl::CsvOptions { metadata, map: hxl::ColumnMap::parse(&args.map)?, filters };
+            let i = hxl::import_csv(text.as_bytes(), name, options)?;
+            (i.dataset, i.report, i.notes)
+        }
+        Source::Iati => import_iati(single()?, metadata, &args)?,
     };
+    let imported = fts::Imported { dataset, report, unmapped_clusters: Default::default() };
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
     // What we write must pass our own validation.
     let text = serde_json::to_string(&imported.dataset).map_err(|e| e.to_string())?;
     if let Err(errors) = validate::parse_dataset(&text) {
         return Err(format!("the imported dataset does not validate: {} (first: {:?})", errors.len(), errors.first()));
     }
-    write_json(&args.output, &imported.dataset)?;
+    write_dataset(&args.output, &imported.dataset)?;
     let r = &imported.report;
     eprintln!(
         "read {}, imported {}, skipped {}, rejected {}; {} requirement(s); wrote {}",
@@ -268,9 +390,6 @@ fn import(args: ImportArgs) -> Result<(), String> {
         imported.dataset.requirements.len(),
         args.output.display()
     );
-    for (name, n) in &imported.unmapped_clusters {
-        eprintln!("note: cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)");
-    }
     if let Some(path) = args.report {
         write_json(&path, r)?;
     }
@@ -389,4 +508,8 @@ fn diff(before: &Path, after: &Path, format: Format) -> Result<(), String> {
         println!("removed {id}");
     }
     Ok(())
+}
+
+fn import_iati(_input: &(String, String), _metadata: Metadata, _args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
+    Err("--from iati is not available in this build yet".into())
 }

@@ -10,6 +10,7 @@ pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod lang;
+pub mod merge;
 pub mod models;
 pub mod query;
 pub mod spec;

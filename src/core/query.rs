@@ -275,21 +275,42 @@ pub struct GapRow {
     pub year: i32,
     pub need: f64,
     pub funded: f64,
+    /// requirement − (committed + disbursed), never below zero; for a group, the sum over its
+    /// requirements (money beyond one need does not cover another).
+    pub unmet: f64,
 }
 
 impl GapRow {
-    /// Unmet need: requirement − (committed + disbursed), never below zero.
     pub fn gap(&self) -> f64 {
-        (self.need - self.funded).max(0.0)
+        self.unmet
     }
 
+    /// Share of the need that is covered.
     pub fn coverage(&self) -> f64 {
         if self.need > 0.0 {
-            self.funded / self.need
+            (self.need - self.unmet) / self.need
         } else {
             0.0
         }
     }
+}
+
+/// Needs and funding per recipient, largest unmet need first.
+pub fn gaps_by_recipient(rows: &[GapRow]) -> Vec<GapRow> {
+    let mut out: Vec<GapRow> = Vec::new();
+    for r in rows {
+        match out.iter_mut().find(|g| g.recipient == r.recipient) {
+            Some(g) => {
+                g.need += r.need;
+                g.funded += r.funded;
+                g.unmet += r.unmet;
+                g.year = g.year.max(r.year);
+            }
+            None => out.push(GapRow { key: r.recipient.clone(), obligation: None, ..r.clone() }),
+        }
+    }
+    out.sort_by(|a, b| b.unmet.total_cmp(&a.unmet).then_with(|| a.key.cmp(&b.key)));
+    out
 }
 
 /// Need against funding for each requirement the filter's year, region, recipient and obligation
@@ -335,7 +356,7 @@ pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
                 Some(o) => format!("{} · {o}", req.recipient),
                 None => req.recipient.clone(),
             });
-            GapRow { key, recipient: req.recipient.clone(), obligation: req.obligation.clone(), year: req.year, need: req.amount, funded }
+            GapRow { key, recipient: req.recipient.clone(), obligation: req.obligation.clone(), year: req.year, need: req.amount, funded, unmet: (req.amount - funded).max(0.0) }
         })
         .collect()
 }

@@ -420,22 +420,26 @@ pub fn pipeline(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpe
 
 pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
     let lang = locale.lang();
-    let mut rows = query::gaps(store, sel, filter);
-    rows.sort_by(|a, b| b.gap().total_cmp(&a.gap()));
-    let name = |r: &query::GapRow| -> String {
-        let mut s = r.key.clone();
-        if r.key == r.recipient {
-            s = label(store, Dim::Recipient, &r.recipient, locale);
-        }
-        if let Some(o) = r.obligation.as_deref().filter(|_| r.key != r.recipient) {
-            s = format!("{} · {}", label(store, Dim::Recipient, &r.recipient, locale), label(store, Dim::Obligation, o, locale));
-        }
-        let year = r.year.to_string();
-        if s.contains(&year) { s } else { format!("{s} ({year})") }
-    };
+    let mut rows = query::gaps_by_recipient(&query::gaps(store, sel, filter));
+    // The largest unmet needs by name; the rest together, so the chart stays readable.
+    const TOP: usize = 15;
+    if rows.len() > TOP + 1 {
+        let tail = rows.split_off(TOP);
+        rows.push(query::GapRow {
+            key: OTHERS_KEY.to_string(),
+            recipient: OTHERS_KEY.to_string(),
+            obligation: None,
+            year: 0,
+            need: tail.iter().map(|r| r.need).sum(),
+            funded: tail.iter().map(|r| r.funded).sum(),
+            unmet: tail.iter().map(|r| r.unmet).sum(),
+        });
+    }
+    let name = |r: &query::GapRow| label(store, Dim::Recipient, &r.recipient, locale);
     let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.recipient.clone(), label: name(r) }).collect();
     let need: f64 = rows.iter().map(|r| r.need).sum();
-    let funded: f64 = rows.iter().map(|r| r.funded.min(r.need)).sum();
+    let unmet: f64 = rows.iter().map(|r| r.unmet).sum();
+    let covered = need - unmet;
     let table = Table {
         columns: vec![
             Column { label: Msg::DimRecipient.get(lang).to_string(), kind: ColumnKind::Text },
@@ -457,7 +461,7 @@ pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale)
             "{} {}",
             fill(
                 Msg::SummaryGap.get(lang),
-                &[&locale.money(need), &locale.money(funded), &locale.percent(if need > 0.0 { funded / need } else { 0.0 }), &categories[0].label, &locale.money(worst.gap())]
+                &[&locale.money(need), &locale.money(covered), &locale.percent(if need > 0.0 { covered / need } else { 0.0 }), &categories[0].label, &locale.money(worst.gap())]
             ),
             Msg::GapFundingNote.get(lang)
         ),

@@ -1116,7 +1116,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
             .collect::<Vec<_>>()
             .join("; ")
     )];
-    for (field, default) in [(Field::Kind, "financial"), (Field::Model, "unspecified"), (Field::Obligation, "unspecified"), (Field::DonorType, "other")] {
+    for (field, default) in [(Field::Kind, "financial"), (Field::Model, "derived by the rules of docs/cooperation-models.md"), (Field::Obligation, "unspecified"), (Field::DonorType, "other")] {
         if map.column(field).is_none() && map.constant(field).is_none() {
             notes.push(format!("no {} in the map: {default}", field.name()));
         }

@@ -1,0 +1,53 @@
+//! Several datasets as one (e.g. mine action from FTS flows and OECD CRS), keeping each source's
+//! records apart by id prefix so nothing collides or is counted twice.
+
+use super::dataset::{CodeEntry, Dataset, Metadata, FORMAT_NAME, FORMAT_VERSION};
+
+/// Merges `parts` under `metadata`. When `obligation` is given, keeps only contributions with that
+/// obligation (their share of it) and requirements for that obligation.
+pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>) -> Result<Dataset, String> {
+    let mut out = Dataset {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        metadata,
+        code_lists: Default::default(),
+        contributions: Vec::new(),
+        requirements: Vec::new(),
+    };
+    for part in parts {
+        if part.metadata.currency != out.metadata.currency {
+            return Err(format!("{} is in {}, not {}: convert it first", part.metadata.id, part.metadata.currency, out.metadata.currency));
+        }
+        let extend = |into: &mut Vec<CodeEntry>, from: &[CodeEntry]| {
+            for e in from {
+                if !into.iter().any(|x| x.id == e.id) {
+                    into.push(e.clone());
+                }
+            }
+        };
+        extend(&mut out.code_lists.obligations, &part.code_lists.obligations);
+        extend(&mut out.code_lists.models, &part.code_lists.models);
+        extend(&mut out.code_lists.recipients, &part.code_lists.recipients);
+        for c in &part.contributions {
+            let mut c = c.clone();
+            if let Some(o) = obligation {
+                let Some(share) = c.obligations.iter().find(|s| s.id == o).map(|s| s.share) else { continue };
+                c.amount *= share;
+                c.obligations = vec![super::dataset::ObligationShare { id: o.to_string(), share: 1.0 }];
+            }
+            c.id = format!("{}/{}", part.metadata.id, c.id);
+            c.plan = c.plan.map(|p| format!("{}/{p}", part.metadata.id));
+            out.contributions.push(c);
+        }
+        for r in &part.requirements {
+            // A need for every obligation (a whole response plan) is not a need for this one.
+            if obligation.is_some_and(|o| r.obligation.as_deref() != Some(o)) {
+                continue;
+            }
+            let mut r = r.clone();
+            r.plan = r.plan.map(|p| format!("{}/{p}", part.metadata.id));
+            out.requirements.push(r);
+        }
+    }
+    Ok(out)
+}
