@@ -31,7 +31,7 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
             return;
         }
         let index = get("dataIndex").and_then(|v| v.as_f64());
-        let picked = spec.with_untracked(|s| index.and_then(|i| crate::core::spec::category_filter(s, i as usize)));
+        let picked = spec.try_with_untracked(|s| index.and_then(|i| crate::core::spec::category_filter(s, i as usize))).flatten();
         if let Some((dim, key)) = picked {
             ctx.update(|state| state.filter.toggle(dim, &key));
         }
@@ -91,15 +91,23 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         });
     });
 
-    let on_resize = Closure::<dyn Fn()>::new(move || instance.with_value(|c| if let Some(c) = c { c.resize() }));
+    // The listener outlives a replaced dashboard: `try_` sees that the chart is gone.
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        instance.try_with_value(|c| {
+            if let Some(c) = c {
+                c.resize()
+            }
+        });
+    });
     let _ = window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-    on_resize.forget();
+    let on_resize = send_wrapper::SendWrapper::new(on_resize);
     on_cleanup(move || {
-        instance.update_value(|i| {
+        let _ = window().remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        instance.try_update_value(|i| {
             if let Some(c) = i.take() {
                 c.dispose();
             }
-        })
+        });
     });
 
     let title_id = format!("chart-title-{id}");
