@@ -105,6 +105,8 @@ pub enum Msg {
     EquityTop,
     EquityUnfunded,
     EquityAllFunded,
+    ChartKeyboardHelp,
+    ChartRole,
 }
 
 impl Msg {
@@ -208,6 +210,8 @@ impl Msg {
             EquityTop => tr!("Los {0} mayores receptores recibieron {1} de la financiación.", "The {0} largest recipients received {1} of the funding.", "Les {0} principaux bénéficiaires ont reçu {1} du financement.", "حصل أكبر {0} من المستفيدين على {1} من التمويل."),
             EquityUnfunded => tr!("Obligaciones financiadas otros años pero sin financiación en {0}: {1}.", "Obligations funded in other years but not in {0}: {1}.", "Obligations financées d'autres années mais pas en {0} : {1}.", "التزامات مُوّلت في سنوات أخرى ولم تموَّل في {0}: {1}."),
             EquityAllFunded => tr!("Todas las obligaciones financiadas en el conjunto de datos reciben fondos en {0}.", "Every obligation funded in the dataset receives funding in {0}.", "Toutes les obligations financées dans le jeu de données reçoivent des fonds en {0}.", "كل الالتزامات المموَّلة في مجموعة البيانات تتلقى تمويلًا في {0}."),
+            ChartKeyboardHelp => tr!("Use las flechas para recorrer los datos, Intro para filtrar y Escape para salir.", "Use the arrow keys to move through the data, Enter to filter by a point and Escape to leave.", "Utilisez les flèches pour parcourir les données, Entrée pour filtrer et Échap pour sortir.", "استخدم مفاتيح الأسهم للتنقل بين البيانات، وEnter للتصفية، وEscape للخروج."),
+            ChartRole => tr!("gráfico", "chart", "graphique", "رسم بياني"),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }

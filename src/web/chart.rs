@@ -6,7 +6,7 @@ use super::intl::WebLocale;
 use super::option::{self, Display};
 use super::state::Ctx;
 use crate::core::i18n::Msg;
-use crate::core::spec::{Cell, ChartSpec, ColumnKind, Locale, Table};
+use crate::core::spec::{Cell, ChartSpec, ChartType, ColumnKind, Locale, Table};
 use leptos::prelude::*;
 use serde_json::json;
 use std::cell::Cell as StdCell;
@@ -51,6 +51,51 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
     chart.on("finished", on_finished.as_ref().unchecked_ref());
     on_finished.forget();
     chart
+}
+
+/// The point a keyboard user is on: (series, category).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Cursor {
+    series: usize,
+    index: usize,
+}
+
+/// What a screen reader hears for a point: "Label, series: value".
+fn announce(spec: &ChartSpec, c: Cursor, locale: &WebLocale) -> String {
+    let Some(cat) = spec.categories.get(c.index) else { return String::new() };
+    if spec.chart_type == ChartType::Sankey {
+        // The money through a node: what leaves it, or for the last layer what arrives.
+        let out: f64 = spec.links.iter().filter(|l| l.source == c.index).map(|l| l.value).sum();
+        let inn: f64 = spec.links.iter().filter(|l| l.target == c.index).map(|l| l.value).sum();
+        let through = out.max(inn);
+        return format!("{}: {}", cat.label, locale.money_full(through));
+    }
+    let Some(series) = spec.series.get(c.series) else { return cat.label.clone() };
+    let value = series.values.get(c.index).copied().unwrap_or(0.0);
+    if spec.series.len() > 1 {
+        format!("{}, {}: {}", cat.label, series.name, locale.money_full(value))
+    } else {
+        format!("{}: {}", cat.label, locale.money_full(value))
+    }
+}
+
+/// Moves the cursor for a key; None for keys the chart does not handle.
+fn step(spec: &ChartSpec, c: Cursor, key: &str, rtl: bool) -> Option<Cursor> {
+    let n = spec.categories.len();
+    let series = if spec.chart_type == ChartType::Sankey { 1 } else { spec.series.len().max(1) };
+    if n == 0 {
+        return None;
+    }
+    let (next, prev) = if rtl { ("ArrowLeft", "ArrowRight") } else { ("ArrowRight", "ArrowLeft") };
+    Some(match key {
+        k if k == next => Cursor { index: (c.index + 1).min(n - 1), ..c },
+        k if k == prev => Cursor { index: c.index.saturating_sub(1), ..c },
+        "ArrowDown" => Cursor { series: (c.series + 1).min(series - 1), ..c },
+        "ArrowUp" => Cursor { series: c.series.saturating_sub(1), ..c },
+        "Home" => Cursor { index: 0, ..c },
+        "End" => Cursor { index: n - 1, ..c },
+        _ => return None,
+    })
 }
 
 #[component]
@@ -110,6 +155,65 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         });
     });
 
+    // Keyboard: one tab stop; arrows move through points, Enter filters, Escape leaves.
+    let cursor = StoredValue::new(None::<Cursor>);
+    let announcement = RwSignal::new(String::new());
+    let highlight = move |c: Option<Cursor>, spec: &ChartSpec| {
+        instance.with_value(|chart| {
+            let Some(chart) = chart else { return };
+            chart.dispatch_action(&echarts::to_js(&json!({ "type": "downplay" })));
+            chart.dispatch_action(&echarts::to_js(&json!({ "type": "hideTip" })));
+            if let Some(c) = c {
+                let series = if spec.chart_type == ChartType::Sankey { 0 } else { c.series };
+                chart.dispatch_action(&echarts::to_js(&json!({ "type": "highlight", "seriesIndex": series, "dataIndex": c.index })));
+                chart.dispatch_action(&echarts::to_js(&json!({ "type": "showTip", "seriesIndex": series, "dataIndex": c.index })));
+            }
+        });
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let current = spec.get_untracked();
+        let l = lang.get_untracked();
+        match key.as_str() {
+            "Escape" => {
+                cursor.set_value(None);
+                highlight(None, &current);
+                announcement.set(String::new());
+                if let Some(el) = container.get_untracked() {
+                    let _ = el.blur();
+                }
+            }
+            "Enter" | " " => {
+                if let Some(c) = cursor.get_value() {
+                    ev.prevent_default();
+                    if let Some((dim, code)) = crate::core::spec::category_filter(&current, c.index) {
+                        ctx.update(|s| s.filter.toggle(dim, &code));
+                    }
+                }
+            }
+            _ => {
+                let start = cursor.get_value();
+                let moved = match start {
+                    None if step(&current, Cursor::default(), &key, l.is_rtl()).is_some() => Some(Cursor::default()),
+                    None => None,
+                    Some(c) => step(&current, c, &key, l.is_rtl()),
+                };
+                if let Some(c) = moved {
+                    ev.prevent_default();
+                    cursor.set_value(Some(c));
+                    highlight(Some(c), &current);
+                    let locale = WebLocale::new(l, &current.currency);
+                    announcement.set(announce(&current, c, &locale));
+                }
+            }
+        }
+    };
+    // A new spec (filter, language) may have fewer points: start again.
+    Effect::new(move |_| {
+        spec.track();
+        cursor.set_value(None);
+    });
+
     let title_id = format!("chart-title-{id}");
     let summary_id = format!("chart-summary-{id}");
     let table_id = format!("chart-table-{id}");
@@ -120,7 +224,12 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                 <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>
             </figcaption>
             // ECharts writes our description (title + summary) as this element's aria-label.
-            <div class="canvas" role="img" class:empty=move || spec.with(|s| s.empty) node_ref=container data-requested="0" data-rendered="0"></div>
+            <div class="canvas" role="application" aria-roledescription=move || Msg::ChartRole.get(lang.get())
+                aria-describedby=format!("{summary_id} chart-help-{id}") tabindex=move || if spec.with(|s| s.empty) { "-1" } else { "0" }
+                class:empty=move || spec.with(|s| s.empty) node_ref=container data-requested="0" data-rendered="0"
+                on:keydown=on_keydown on:blur=move |_| announcement.set(String::new())></div>
+            <p class="sr-only" id=format!("chart-help-{id}")>{move || Msg::ChartKeyboardHelp.get(lang.get())}</p>
+            <p class="sr-only announcer" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             {move || spec.with(|s| s.empty).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|v| *v = !*v)>

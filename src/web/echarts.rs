@@ -54,3 +54,9 @@ pub async fn ready() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(method, js_name = dispatchAction)]
+    pub fn dispatch_action(this: &ECharts, action: &JsValue);
+}
