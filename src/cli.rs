@@ -3,7 +3,7 @@
 
 use crate::core::codes::Status;
 use crate::core::dataset::{Dataset, Metadata};
-use crate::core::import::{fts, hxl, ImportReport};
+use crate::core::import::{fts, hxl, iati, ImportReport};
 use crate::core::lang::Lang;
 use crate::core::query::{self, Filter, Measure};
 use crate::core::spec::{self, PlainLocale};
@@ -510,6 +510,24 @@ fn diff(before: &Path, after: &Path, format: Format) -> Result<(), String> {
     Ok(())
 }
 
-fn import_iati(_input: &(String, String), _metadata: Metadata, _args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
-    Err("--from iati is not available in this build yet".into())
+fn import_iati((name, text): &(String, String), metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
+    let rates = args
+        .rates
+        .iter()
+        .map(|r| {
+            let (currency, rate) = r.split_once('=').ok_or_else(|| format!("--rate {r}: expected CUR=RATE"))?;
+            let to_dataset_currency = rate.trim().parse().map_err(|_| format!("--rate {r}: {rate} is not a number"))?;
+            Ok(iati::Rate { currency: currency.trim().to_uppercase(), to_dataset_currency })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let options = iati::Options {
+        metadata,
+        activity_filter: (!args.activities.is_empty()).then(|| args.activities.clone()),
+        budgets_as_requirements: args.budgets,
+        rates,
+    };
+    let i = iati::import(std::io::BufReader::new(text.as_bytes()), name, options)?;
+    let mut notes = i.notes;
+    notes.extend(i.unmapped_sectors.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} counted as unspecified)")));
+    Ok((i.dataset, i.report, notes))
 }

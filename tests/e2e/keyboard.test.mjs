@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('a chart is walked by keyboard and its points are announced', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '?lang=en');
+  await page.goto(server.url + '?dataset=fts-afghanistan-2020&lang=en');
   await chartsSettled(page);
   const rows = await tableOf(page, 'obligation');
   await page.locator('#obligation .table-toggle').click(); // close it again
