@@ -84,7 +84,7 @@ snapshots: $(ALIANZAS)
 	  --publisher "OCHA FTS; OECD Creditor Reporting System" --source-url "https://fts.unocha.org/countries/1/flows/2020" \
 	  --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)” and “OECD Creditor Reporting System (CRS)”" \
 	  --data-as-of 2026-06-27 --retrieved 2026-06-27 --dataset-version 2026-06-27
-	$(ALIANZAS) import --from iati data/sources/unhcr-iati-2023-americas/UNHCR-Activities-2023.xml --budgets \
+	$(ALIANZAS) import --from iati data/sources/unhcr-iati-2023-americas/UNHCR-Activities-2023.xml --budgets --budget-years 2023 \
 	  --activities XM-DAC-41121-2023-AME-MEX,XM-DAC-41121-2023-AME-GTM,XM-DAC-41121-2023-AME-HND,XM-DAC-41121-2023-AME-SLV,XM-DAC-41121-2023-AME-CRI,XM-DAC-41121-2023-AME-PANMCO,XM-DAC-41121-2023-AME,XM-DAC-41121-2023-AME-RA,XM-DAC-41121-2023-AME-RB,XM-DAC-41121-2023-AME-OO \
 	  --id unhcr-mirps-2023 --title "Refugee response, Central America and Mexico, 2023 (UNHCR)" \
 	  --description "Donor contributions to UNHCR's operations in Mexico, Guatemala, Honduras, El Salvador, Costa Rica and the Panama multi-country office, and to its Americas regional activities, as UNHCR published them in IATI for 2023; the operations' budgets are the needs." \

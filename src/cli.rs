@@ -184,6 +184,9 @@ struct ImportArgs {
     /// iati: turn activity budgets into requirements (needs).
     #[arg(long)]
     budgets: bool,
+    /// iati: keep only the budgets (needs) of these years, e.g. 2023 or 2023-2024.
+    #[arg(long)]
+    budget_years: Option<String>,
     /// iati: conversion rate to the dataset currency, CUR=RATE (repeatable), e.g. EUR=1.0813.
     #[arg(long = "rate")]
     rates: Vec<String>,
@@ -526,8 +529,16 @@ fn import_iati((name, text): &(String, String), metadata: Metadata, args: &Impor
         budgets_as_requirements: args.budgets,
         rates,
     };
-    let i = iati::import(std::io::BufReader::new(text.as_bytes()), name, options)?;
+    let mut i = iati::import(std::io::BufReader::new(text.as_bytes()), name, options)?;
     let mut notes = i.notes;
+    if let Some(y) = &args.budget_years {
+        let (from, to) = y.split_once('-').unwrap_or((y, y));
+        let parse = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("--budget-years {y}: expected YEAR or FROM-TO"));
+        let (from, to) = (parse(from)?, parse(to)?);
+        let before = i.dataset.requirements.len();
+        i.dataset.requirements.retain(|r| (from..=to).contains(&r.year));
+        notes.push(format!("{} budget(s) outside {from}–{to} left out", before - i.dataset.requirements.len()));
+    }
     notes.extend(i.unmapped_sectors.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} counted as unspecified)")));
     Ok((i.dataset, i.report, notes))
 }
