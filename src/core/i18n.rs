@@ -107,6 +107,7 @@ pub enum Msg {
     EquityAllFunded,
     ChartKeyboardHelp,
     ChartRole,
+    Patterns,
 }
 
 impl Msg {
@@ -212,6 +213,7 @@ impl Msg {
             EquityAllFunded => tr!("Todas las obligaciones financiadas en el conjunto de datos reciben fondos en {0}.", "Every obligation funded in the dataset receives funding in {0}.", "Toutes les obligations financées dans le jeu de données reçoivent des fonds en {0}.", "كل الالتزامات المموَّلة في مجموعة البيانات تتلقى تمويلًا في {0}."),
             ChartKeyboardHelp => tr!("Use las flechas para recorrer los datos, Intro para filtrar y Escape para salir.", "Use the arrow keys to move through the data, Enter to filter by a point and Escape to leave.", "Utilisez les flèches pour parcourir les données, Entrée pour filtrer et Échap pour sortir.", "استخدم مفاتيح الأسهم للتنقل بين البيانات، وEnter للتصفية، وEscape للخروج."),
             ChartRole => tr!("gráfico", "chart", "graphique", "رسم بياني"),
+            Patterns => tr!("Tramas en los gráficos", "Patterns on charts", "Motifs sur les graphiques", "أنماط على الرسوم البيانية"),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }

@@ -14,6 +14,8 @@ pub struct UrlState {
     /// Another dataset to load, by URL, instead of a bundled one.
     pub data: Option<String>,
     pub filter: Filter,
+    /// Decal patterns on the charts; None: on when the reader prefers more contrast.
+    pub patterns: Option<bool>,
 }
 
 /// Dimensions that are lists of codes in the query, in the order they are written.
@@ -35,6 +37,7 @@ impl UrlState {
                 "from" => s.filter.year_from = value.parse().ok(),
                 "to" => s.filter.year_to = value.parse().ok(),
                 "measure" => s.filter.measure = Measure::parse(value).unwrap_or_default(),
+                "patterns" => s.patterns = matches!(value, "1" | "0").then_some(value == "1"),
                 k => {
                     if let Some(dim) = LIST_DIMS.iter().copied().find(|d| d.id() == k) {
                         let list = s.filter.selected.entry(dim).or_default();
@@ -78,6 +81,9 @@ impl UrlState {
         if self.filter.measure != Measure::Funding {
             q.append_pair("measure", self.filter.measure.id());
         }
+        if let Some(p) = self.patterns {
+            q.append_pair("patterns", if p { "1" } else { "0" });
+        }
         let s = q.finish();
         if s.is_empty() {
             s
@@ -102,6 +108,7 @@ mod tests {
         s.filter.toggle(Dim::Donor, "a,b");
         s.filter.toggle(Dim::Region, "013");
         s.filter.measure = Measure::Stage(Status::Disbursed);
+        s.patterns = Some(true);
         let q = s.to_query();
         assert_eq!(UrlState::from_query(&q), s);
         assert_eq!(UrlState::from_query(&UrlState::default().to_query()), UrlState::default());

@@ -68,8 +68,17 @@ fn Loading() -> impl IntoView {
 fn LanguagePicker() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
+    let more_contrast = window().match_media("(prefers-contrast: more)").ok().flatten().is_some_and(|m| m.matches());
     view! {
         <div class="language">
+            <label class="patterns-toggle">
+                <input type="checkbox" id="patterns" prop:checked=move || ctx.state.with(|s| s.patterns.unwrap_or(more_contrast))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        ctx.update(|s| s.patterns = Some(on));
+                    }/>
+                " " {move || Msg::Patterns.get(lang.get())}
+            </label>
             <label for="language-picker">{move || Msg::Language.get(lang.get())}</label>
             <select id="language-picker" on:change=move |ev| {
                 let picked = Lang::parse(&event_target_value(&ev));

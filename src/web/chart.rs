@@ -21,6 +21,21 @@ fn prefers_reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
+fn prefers_more_contrast() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-contrast: more)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// A CSS custom property's value for an element (light or dark theme).
+fn css_var(el: &web_sys::HtmlElement, name: &str) -> Option<String> {
+    let style = web_sys::window()?.get_computed_style(el).ok()??;
+    let v = style.get_property_value(name).ok()?;
+    let v = v.trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
 /// Creates the ECharts instance with its click (cross-filter) and render-count hooks.
 fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> ECharts {
     let chart = echarts::init(el, &JsValue::NULL, &echarts::to_js(&json!({ "renderer": "canvas" })));
@@ -126,7 +141,18 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         }
         let locale = WebLocale::new(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
-        let opt = option::option(&current, &Display { lang, money: &money, animate: !prefers_reduced_motion() });
+        let patterns = ctx.state.with(|s| s.patterns).unwrap_or_else(prefers_more_contrast);
+        let colour = |name: &str, fallback: &str| css_var(&el, name).unwrap_or_else(|| fallback.to_string());
+        let display = Display {
+            lang,
+            money: &money,
+            animate: !prefers_reduced_motion(),
+            patterns,
+            ink: colour("--ink", "#1b1f24"),
+            muted: colour("--muted", "#4a5560"),
+            line: colour("--line", "#c9d1d9"),
+        };
+        let opt = option::option(&current, &display);
         requested.update_value(|n| *n += 1);
         let _ = el.set_attribute("data-requested", &requested.get_value().to_string());
         instance.with_value(|c| {
@@ -136,18 +162,27 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         });
     });
 
-    // The listener outlives a replaced dashboard: `try_` sees that the chart is gone.
+    // Redraw at the container's size whenever it changes: window resizes, text zoom, reflow.
     let on_resize = Closure::<dyn Fn()>::new(move || {
+        // `try_`: the observer may fire while a replaced dashboard is being disposed.
         instance.try_with_value(|c| {
             if let Some(c) = c {
                 c.resize()
             }
         });
     });
-    let _ = window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-    let on_resize = send_wrapper::SendWrapper::new(on_resize);
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    let watching = observer.clone();
+    Effect::new(move |_| {
+        if let (Some(el), Some(o)) = (container.get(), watching.as_ref()) {
+            o.observe(&el);
+        }
+    });
+    let held = send_wrapper::SendWrapper::new((on_resize, observer));
     on_cleanup(move || {
-        let _ = window().remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        if let Some(o) = &held.1 {
+            o.disconnect();
+        }
         instance.try_update_value(|i| {
             if let Some(c) = i.take() {
                 c.dispose();

@@ -46,7 +46,7 @@ pub struct WebLocale {
 impl WebLocale {
     pub fn new(lang: Lang, currency: &str) -> WebLocale {
         let money = |compact: bool| {
-            let mut o = vec![("style", "currency".into()), ("currency", currency.into()), ("currencyDisplay", "narrowSymbol".into())];
+            let mut o = vec![("style", "currency".into()), ("currency", currency.into()), ("currencyDisplay", "symbol".into())];
             if compact {
                 o.push(("notation", "compact".into()));
                 o.push(("maximumFractionDigits", 1.into()));

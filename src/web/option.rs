@@ -19,6 +19,12 @@ pub struct Display<'a> {
     /// Full amount for tooltips, e.g. "US$ 725,591,299".
     pub money: &'a dyn Fn(f64) -> String,
     pub animate: bool,
+    /// ECharts decal patterns, so no meaning is carried by colour alone.
+    pub patterns: bool,
+    /// Page colours resolved from CSS (canvas cannot read `var(...)`): text, muted text, lines.
+    pub ink: String,
+    pub muted: String,
+    pub line: String,
 }
 
 /// Plotted values are in thousands or millions so axis ticks stay short; the axis names the unit.
@@ -107,10 +113,22 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
 
     let mut v = serde_json::to_value(&chart).unwrap_or(Value::Null);
     v["animation"] = json!(d.animate);
+    v["aria"]["decal"] = json!({ "show": d.patterns });
+    v["textStyle"] = json!({ "color": d.ink });
+    v["legend"]["textStyle"] = json!({ "color": d.ink });
+    v["legend"]["pageTextStyle"] = json!({ "color": d.ink });
+    for axis in ["xAxis", "yAxis"] {
+        if v[axis].is_object() {
+            v[axis]["axisLabel"]["color"] = json!(d.muted);
+            v[axis]["nameTextStyle"] = json!({ "color": d.muted });
+            v[axis]["axisLine"] = json!({ "lineStyle": { "color": d.muted } });
+            v[axis]["splitLine"] = json!({ "lineStyle": { "color": d.line } });
+        }
+    }
     v["aria"]["label"] = json!({ "enabled": true, "description": format!("{}. {}", spec.title, spec.summary) });
     for axis in ["yAxis", "xAxis"] {
         if v[axis]["type"] == "category" {
-            v[axis]["axisLabel"] = json!({ "width": 160, "overflow": "truncate" });
+            v[axis]["axisLabel"] = json!({ "width": 160, "overflow": "truncate", "color": d.muted });
         }
     }
     if spec.chart_type == ChartType::Sankey {

@@ -43,3 +43,47 @@ for (const lang of ['es', 'en', 'fr', 'ar']) {
     await page.context().close();
   });
 }
+
+test('the dark theme passes the same checks', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+  await page.goto(`${server.url}?lang=en`);
+  await chartsSettled(page);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim()), '#14181d');
+  await tableOf(page, 'obligation');
+  assert.deepEqual(await axe(page), []);
+  // Chart text takes the theme's colours too (ECharts' canvas cannot read CSS variables).
+  const ink = await page.locator('#obligation .canvas').evaluate((el) => echarts.getInstanceByDom(el).getOption().textStyle[0]?.color ?? echarts.getInstanceByDom(el).getOption().textStyle.color);
+  assert.equal(ink, '#e6e9ed');
+  await page.screenshot({ path: 'test-results/dark.png', fullPage: true });
+  await page.context().close();
+});
+
+test('text zoomed to 200 % on a 320 px screen reflows without sideways scrolling', async () => {
+  const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
+  await page.goto(`${server.url}?lang=fr`);
+  await chartsSettled(page);
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow}px of sideways scrolling`);
+  await page.screenshot({ path: 'test-results/zoom-320.png' });
+  await page.context().close();
+});
+
+test('patterns: a toggle, on by default when more contrast is preferred', async () => {
+  const decal = (page) => page.locator('#model .canvas').evaluate((el) => echarts.getInstanceByDom(el).getOption().aria[0]?.decal?.show ?? echarts.getInstanceByDom(el).getOption().aria.decal.show);
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}?lang=en`);
+  await chartsSettled(page);
+  assert.equal(await decal(page), false);
+  await page.locator('#patterns').check();
+  await page.waitForURL(/patterns=1/);
+  await chartsSettled(page);
+  assert.equal(await decal(page), true);
+  await page.context().close();
+  const contrast = await newPage(browser, { viewport: { width: 1280, height: 900 }, contrast: 'more' });
+  await contrast.goto(`${server.url}?lang=en`);
+  await chartsSettled(contrast);
+  assert.equal(await contrast.locator('#patterns').isChecked(), true);
+  assert.equal(await decal(contrast), true);
+  await contrast.context().close();
+});
