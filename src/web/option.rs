@@ -115,8 +115,10 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     v["animation"] = json!(d.animate);
     v["aria"]["decal"] = json!({ "show": d.patterns });
     v["textStyle"] = json!({ "color": d.ink });
-    v["legend"]["textStyle"] = json!({ "color": d.ink });
-    v["legend"]["pageTextStyle"] = json!({ "color": d.ink });
+    if v["legend"].is_object() {
+        v["legend"]["textStyle"] = json!({ "color": d.ink });
+        v["legend"]["pageTextStyle"] = json!({ "color": d.ink });
+    }
     for axis in ["xAxis", "yAxis"] {
         if v[axis].is_object() {
             v[axis]["axisLabel"]["color"] = json!(d.muted);

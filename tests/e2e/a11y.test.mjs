@@ -87,3 +87,13 @@ test('patterns: a toggle, on by default when more contrast is preferred', async 
   assert.equal(await decal(contrast), true);
   await contrast.context().close();
 });
+
+test('table columns keep readable widths', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}?lang=en`);
+  await chartsSettled(page);
+  await tableOf(page, 'obligation');
+  const width = await page.locator('#obligation tbody th').first().evaluate((th) => th.getBoundingClientRect().width);
+  assert.ok(width > 80, `first column is ${width}px wide`);
+  await page.context().close();
+});
