@@ -124,3 +124,9 @@ pub struct Requirement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
+
+/// A dataset's URL as a link target only when it is http(s): `javascript:` and the like stay text.
+pub fn safe_link(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+}

@@ -108,6 +108,24 @@ pub enum Msg {
     ChartKeyboardHelp,
     ChartRole,
     Patterns,
+    Embed,
+    EmbedTitle,
+    EmbedHelp,
+    DirectLink,
+    Copy,
+    Copied,
+    Close,
+    Cite,
+    CiteText,
+    DownloadCsv,
+    DownloadPng,
+    DownloadSvg,
+    DownloadData,
+    VersionChanged,
+    ExternalSource,
+    OpenFullDashboard,
+    NotHttp,
+    TooLarge,
 }
 
 impl Msg {
@@ -214,6 +232,24 @@ impl Msg {
             ChartKeyboardHelp => tr!("Use las flechas para recorrer los datos, Intro para filtrar y Escape para salir.", "Use the arrow keys to move through the data, Enter to filter by a point and Escape to leave.", "Utilisez les flèches pour parcourir les données, Entrée pour filtrer et Échap pour sortir.", "استخدم مفاتيح الأسهم للتنقل بين البيانات، وEnter للتصفية، وEscape للخروج."),
             ChartRole => tr!("gráfico", "chart", "graphique", "رسم بياني"),
             Patterns => tr!("Tramas en los gráficos", "Patterns on charts", "Motifs sur les graphiques", "أنماط على الرسوم البيانية"),
+            Embed => tr!("Insertar", "Embed", "Intégrer", "تضمين"),
+            EmbedTitle => tr!("Insertar este gráfico en otro sitio", "Embed this chart in another site", "Intégrer ce graphique dans un autre site", "تضمين هذا الرسم البياني في موقع آخر"),
+            EmbedHelp => tr!("Copie este código en su página. Muestra los filtros y el idioma actuales, y la versión {0} de los datos.", "Copy this code into your page. It shows the current filters and language, and version {0} of the data.", "Copiez ce code dans votre page. Il reprend les filtres et la langue actuels, et la version {0} des données.", "انسخ هذه الشيفرة إلى صفحتك. تعرض عوامل التصفية واللغة الحالية، والإصدار {0} من البيانات."),
+            DirectLink => tr!("Enlace directo", "Direct link", "Lien direct", "رابط مباشر"),
+            Copy => tr!("Copiar", "Copy", "Copier", "نسخ"),
+            Copied => tr!("Copiado", "Copied", "Copié", "تم النسخ"),
+            Close => tr!("Cerrar", "Close", "Fermer", "إغلاق"),
+            Cite => tr!("Cómo citar", "How to cite", "Comment citer", "طريقة الاستشهاد"),
+            CiteText => tr!("{0}: «{1}», datos al {2}, descargados el {3}. Vista en Alianzas: {4}", "{0}: “{1}”, data as of {2}, retrieved {3}. View in Alianzas: {4}", "{0} : « {1} », données au {2}, téléchargées le {3}. Vue dans Alianzas : {4}", "{0}: «{1}»، البيانات حتى {2}، استُرجعت في {3}. العرض في Alianzas: {4}"),
+            DownloadCsv => tr!("Tabla (CSV)", "Table (CSV)", "Tableau (CSV)", "الجدول (CSV)"),
+            DownloadPng => tr!("Imagen (PNG)", "Image (PNG)", "Image (PNG)", "صورة (PNG)"),
+            DownloadSvg => tr!("Imagen (SVG)", "Image (SVG)", "Image (SVG)", "صورة (SVG)"),
+            DownloadData => tr!("Descargar las contribuciones filtradas:", "Download the filtered contributions:", "Télécharger les contributions filtrées :", "تنزيل المساهمات المصفّاة:"),
+            VersionChanged => tr!("Este gráfico se insertó para la versión {0} de los datos; se muestra la versión {1}.", "This chart was embedded for version {0} of the data; version {1} is shown.", "Ce graphique a été intégré pour la version {0} des données ; la version {1} est affichée.", "ضُمّن هذا الرسم للإصدار {0} من البيانات؛ يُعرض الإصدار {1}."),
+            ExternalSource => tr!("Datos externos: {0}. Alianzas no los publica ni los ha revisado.", "External data: {0}. Alianzas neither publishes nor reviewed it.", "Données externes : {0}. Alianzas ne les publie pas et ne les a pas vérifiées.", "بيانات خارجية: {0}. لا تنشرها Alianzas ولم تراجعها."),
+            OpenFullDashboard => tr!("Abrir en Alianzas", "Open in Alianzas", "Ouvrir dans Alianzas", "افتح في Alianzas"),
+            NotHttp => tr!("{0} no es una dirección http(s): solo se cargan datos de la web.", "{0} is not an http(s) address: only data from the web is loaded.", "{0} n'est pas une adresse http(s) : seules des données du web sont chargées.", "{0} ليس عنوان http(s): لا تُحمّل إلا بيانات من الويب."),
+            TooLarge => tr!("{0} pesa más de {1} MB, el máximo que esta página descarga.", "{0} is larger than {1} MB, the most this page downloads.", "{0} dépasse {1} Mo, le maximum que cette page télécharge.", "{0} أكبر من {1} ميغابايت، وهو الحد الأقصى الذي تنزّله هذه الصفحة."),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }
@@ -246,7 +282,7 @@ mod tests {
         let all = [
             Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
             Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
-            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded,
+            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded, Msg::EmbedHelp, Msg::CiteText, Msg::VersionChanged, Msg::ExternalSource, Msg::NotHttp, Msg::TooLarge,
         ];
         for m in all {
             let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod codes;
 pub mod dataset;
 pub mod diff;
+pub mod export;
 pub mod generate;
 pub mod geo;
 pub mod i18n;

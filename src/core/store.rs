@@ -105,6 +105,8 @@ pub struct Store {
     columns: [Vec<u32>; 8],
     /// Index of the contribution each row comes from; rows of one contribution are contiguous.
     pub row_contribution: Vec<u32>,
+    /// Each contribution's id, by contribution index.
+    pub contribution_ids: Vec<String>,
     pub amount: Vec<f64>,
     /// Plan id per row, `u32::MAX` when none.
     pub plan: Vec<u32>,
@@ -219,6 +221,7 @@ impl Store {
         let model_rules = Rule::ALL.into_iter().zip(rule_counts).filter(|(_, n)| *n > 0).collect();
 
         Store {
+            contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
             model_rules,
             metadata: ds.metadata.clone(),
             code_lists: ds.code_lists.clone(),

@@ -16,6 +16,10 @@ pub struct UrlState {
     pub filter: Filter,
     /// Decal patterns on the charts; None: on when the reader prefers more contrast.
     pub patterns: Option<bool>,
+    /// Embedded in another site: one chart by id, or "dashboard" (the page without its header).
+    pub embed: Option<String>,
+    /// The dataset version an embed was made for.
+    pub version: Option<String>,
 }
 
 /// Dimensions that are lists of codes in the query, in the order they are written.
@@ -37,6 +41,8 @@ impl UrlState {
                 "from" => s.filter.year_from = value.parse().ok(),
                 "to" => s.filter.year_to = value.parse().ok(),
                 "measure" => s.filter.measure = Measure::parse(value).unwrap_or_default(),
+                "embed" => s.embed = Some(value.to_string()),
+                "version" => s.version = Some(value.to_string()),
                 "patterns" => s.patterns = matches!(value, "1" | "0").then_some(value == "1"),
                 k => {
                     if let Some(dim) = LIST_DIMS.iter().copied().find(|d| d.id() == k) {
@@ -81,6 +87,12 @@ impl UrlState {
         if self.filter.measure != Measure::Funding {
             q.append_pair("measure", self.filter.measure.id());
         }
+        if let Some(e) = &self.embed {
+            q.append_pair("embed", e);
+        }
+        if let Some(v) = &self.version {
+            q.append_pair("version", v);
+        }
         if let Some(p) = self.patterns {
             q.append_pair("patterns", if p { "1" } else { "0" });
         }
@@ -109,6 +121,8 @@ mod tests {
         s.filter.toggle(Dim::Region, "013");
         s.filter.measure = Measure::Stage(Status::Disbursed);
         s.patterns = Some(true);
+        s.embed = Some("region".into());
+        s.version = Some("2023-12-19".into());
         let q = s.to_query();
         assert_eq!(UrlState::from_query(&q), s);
         assert_eq!(UrlState::from_query(&UrlState::default().to_query()), UrlState::default());

@@ -38,9 +38,13 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let embedded = ctx.state.with_untracked(|s| s.embed.is_some());
+    if embedded {
+        super::embed::post_height_to_parent();
+    }
     view! {
         <a class="skip-link" href="#charts">{move || Msg::SkipToCharts.get(lang.get())}</a>
-        <LanguagePicker/>
+        {(!embedded).then(|| view! { <LanguagePicker/> })}
         // A dataset is being replaced: the old one stays readable meanwhile.
         {move || (loading.get() && data.get().is_some()).then(|| view! {
             <p class="reloading" role="status"><progress aria-hidden="true"></progress>" "{Msg::Loading.get(lang.get())}</p>
@@ -98,6 +102,8 @@ fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
         LoadProblem::Network { url } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), Msg::LoadFailedNetwork.get(lang)),
         LoadProblem::Invalid { url, errors } => fill(Msg::InvalidDataset.get(lang), &[url, &errors.len().to_string()]),
         LoadProblem::UnknownDataset { id } => fill(Msg::UnknownDataset.get(lang), &[id]),
+        LoadProblem::NotHttp { url } => fill(Msg::NotHttp.get(lang), &[url]),
+        LoadProblem::TooLarge { url, limit_mb } => fill(Msg::TooLarge.get(lang), &[url, &limit_mb.to_string()]),
     }
 }
 
@@ -181,16 +187,75 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
     let catalog = loaded.catalog.clone();
     let current_id = loaded.entry.as_ref().map(|e| e.id.clone());
     let report = loaded.report.clone();
+    provide_context(store.clone());
+    provide_context(super::embed::DatasetId(current_id.clone()));
+    let embed = ctx.state.with_untracked(|s| s.embed.clone());
+    let pinned = ctx.state.with_untracked(|s| s.version.clone()).filter(|v| *v != meta.dataset_version);
+    let version_notice = pinned.map(|v| {
+        let shown = meta.dataset_version.clone();
+        view! { <p class="notice" role="status">{move || fill(Msg::VersionChanged.get(lang.get()), &[&v, &shown])}</p> }
+    });
+    let external = ctx.state.with_untracked(|s| s.data.clone()).filter(|_| loaded.problem.is_none()).map(|url| {
+        view! { <p class="notice external" role="note">{move || fill(Msg::ExternalSource.get(lang.get()), &[&url])}</p> }
+    });
+    let chart_figure = move |i: usize, id: &'static str| {
+        let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
+        if id == "model" {
+            let rules = store.model_rules.clone();
+            view! { <ChartFigure spec=chart><ModelRules rules=rules/></ChartFigure> }.into_any()
+        } else {
+            view! { <ChartFigure spec=chart/> }.into_any()
+        }
+    };
+    // One chart alone, for a partner's page.
+    if let Some(i) = embed.as_deref().and_then(|e| spec::CHART_IDS.iter().position(|id| *id == e)) {
+        return view! {
+            <main id="main" class="embed-chart">
+                {version_notice}
+                {external}
+                <section id="charts" class="charts single">{chart_figure(i, spec::CHART_IDS[i])}</section>
+                <super::embed::SourceLine/>
+            </main>
+        }
+        .into_any();
+    }
+    let whole_page = embed.is_none();
+    let cite_store = filter_store.clone();
+    let cite_dataset = current_id.clone();
+    let cite = move || {
+        let l = lang.get();
+        let url = ctx.state.with(|s| super::embed::view_url(s, &cite_store, cite_dataset.as_deref(), None));
+        let m = &cite_store.metadata;
+        fill(Msg::CiteText.get(l), &[&m.publisher, &m.title, &m.data_as_of, m.retrieved.as_deref().unwrap_or("—"), &url])
+    };
+    let data_store = filter_store.clone();
+    let download_rows = move |json: bool| {
+        let filter = ctx.state.with_untracked(|s| s.filter.clone());
+        let sel = crate::core::query::select(&data_store, &filter);
+        let id = &data_store.metadata.id;
+        let date = super::download::today();
+        if json {
+            let name = crate::core::export::file_name(id, "contributions", &filter, &date, "json");
+            super::download::text(&name, "application/json", &crate::core::export::rows_json(&data_store, &sel, &filter));
+        } else {
+            let name = crate::core::export::file_name(id, "contributions", &filter, &date, "csv");
+            super::download::text(&name, "text/csv;charset=utf-8", &crate::core::export::rows_csv(&data_store, &sel));
+        }
+    };
+    let download_rows2 = download_rows.clone();
     view! {
-        <header class="site-header">
+        {whole_page.then(|| view! { <header class="site-header">
             <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
             <DatasetPicker catalog=catalog current=current_id/>
             <h1 id="dataset-title">{m.title.clone()}</h1>
             {m.description.clone().map(|d| view! { <p class="description">{d}</p> })}
             <dl class="provenance">
                 <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher">{m.publisher.clone()}</dd></div>
-                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd><a data-meta="source" href=m.source_url.clone() rel="noopener noreferrer">{m.source_url.clone()}</a></dd></div>
-                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence">{match m.licence_url.clone() {
+                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::dataset::safe_link(&m.source_url) {
+                    Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),
+                    None => view! { <span data-meta="source">{m.source_url.clone()}</span> }.into_any(),
+                }}</dd></div>
+                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence">{match m.licence_url.as_deref().and_then(crate::core::dataset::safe_link) {
                     Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
                     None => m.licence.clone().into_any(),
                 }}</dd></div>
@@ -200,8 +265,10 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
                 {m.generator.clone().map(|g| view! { <div><dt>{move || Msg::Generator.get(lang.get())}</dt><dd data-meta="generator">{g}</dd></div> })}
             </dl>
             {report.map(|r| view! { <ReportDetails report=r/> })}
-        </header>
+        </header> })}
         {loaded.problem.clone().map(|p| view! { <ProblemNotice problem=p/> })}
+        {version_notice}
+        {external}
         <main id="main">
             <dl class="headline" aria-live="polite">{headline}</dl>
             <p class="equity">{move || view.with(|v| v.equity.join(" "))}</p>
@@ -209,19 +276,19 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
-                    {spec::CHART_IDS.iter().enumerate().map(|(i, id)| {
-                        let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
-                        if *id == "model" {
-                            let rules = store.model_rules.clone();
-                            view! { <ChartFigure spec=chart><ModelRules rules=rules/></ChartFigure> }.into_any()
-                        } else {
-                            view! { <ChartFigure spec=chart/> }.into_any()
-                        }
-                    }).collect_view()}
+                    {spec::CHART_IDS.iter().enumerate().map(|(i, id)| chart_figure(i, id)).collect_view()}
                 </section>
             </div>
+            <section class="take-away">
+                <p class="downloads">{move || Msg::DownloadData.get(lang.get())}" "
+                    <button type="button" id="download-rows-csv" on:click=move |_| download_rows(false)>"CSV"</button>" "
+                    <button type="button" id="download-rows-json" on:click=move |_| download_rows2(true)>"JSON"</button>
+                </p>
+                <p class="cite"><strong>{move || Msg::Cite.get(lang.get())}": "</strong><span id="cite-text">{cite}</span></p>
+            </section>
+            {(!whole_page).then(|| view! { <super::embed::SourceLine/> })}
         </main>
-        <footer class="site-footer">
+        <footer class="site-footer" hidden=!whole_page>
             <a href="schema/dataset-v1.schema.json">{move || Msg::JsonSchema.get(lang.get())}</a>
             " · "
             <a href="docs/dataset-format.md">{move || Msg::DatasetFormat.get(lang.get())}</a>
@@ -229,6 +296,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             <span>{move || Msg::SourceCode.get(lang.get())}</span>
         </footer>
     }
+    .into_any()
 }
 
 #[component]

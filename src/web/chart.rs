@@ -121,6 +121,8 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let container = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<ECharts>);
     let requested = StoredValue::new(0u32);
+    // The option last drawn, for image exports.
+    let last_option = StoredValue::new(None::<serde_json::Value>);
     let show_table = RwSignal::new(false);
 
     Effect::new(move |_| {
@@ -153,6 +155,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             line: colour("--line", "#c9d1d9"),
         };
         let opt = option::option(&current, &display);
+        last_option.set_value(Some(opt.clone()));
         requested.update_value(|n| *n += 1);
         let _ = el.set_attribute("data-requested", &requested.get_value().to_string());
         instance.with_value(|c| {
@@ -266,10 +269,37 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             <p class="sr-only" id=format!("chart-help-{id}")>{move || Msg::ChartKeyboardHelp.get(lang.get())}</p>
             <p class="sr-only announcer" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             {move || spec.with(|s| s.empty).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
+            <div class="chart-actions">
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|v| *v = !*v)>
                 {move || if show_table.get() { Msg::HideTable.get(lang.get()) } else { Msg::ShowTable.get(lang.get()) }}
             </button>
+            <button type="button" class="download-csv" on:click=move |_| {
+                let current = spec.get_untracked();
+                let filter = ctx.state.with_untracked(|s| s.filter.clone());
+                let store = expect_context::<std::sync::Arc<crate::core::store::Store>>();
+                let name = crate::core::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), "csv");
+                super::download::text(&name, "text/csv;charset=utf-8", &crate::core::export::table_csv(&current.table));
+            }>{move || Msg::DownloadCsv.get(lang.get())}</button>
+            {[(false, "download-png"), (true, "download-svg")].map(|(svg, class)| view! {
+                <button type="button" class=class hidden=move || spec.with(|s| s.empty) on:click=move |_| {
+                    let current = spec.get_untracked();
+                    let filter = ctx.state.with_untracked(|s| s.filter.clone());
+                    let store = expect_context::<std::sync::Arc<crate::core::store::Store>>();
+                    let paper = container.get_untracked().and_then(|el| css_var(&el, "--paper")).unwrap_or_else(|| "#ffffff".into());
+                    let url = instance.with_value(|c| {
+                        let c = c.as_ref()?;
+                        last_option.with_value(|o| super::echarts::image_url(c, o.as_ref()?, svg, &paper))
+                    });
+                    if let Some(url) = url {
+                        let ext = if svg { "svg" } else { "png" };
+                        let name = crate::core::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), ext);
+                        super::download::data_url(&name, &url);
+                    }
+                }>{move || if svg { Msg::DownloadSvg.get(lang.get()) } else { Msg::DownloadPng.get(lang.get()) }}</button>
+            })}
+            <super::embed::EmbedDialog chart_id=id title=Signal::derive(move || spec.with(|s| s.title.clone()))/>
+            </div>
             // A wide table scrolls sideways on phones: a focusable, named region keeps it keyboard-reachable.
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region"
                 aria-labelledby=title_id.clone()>

@@ -60,3 +60,29 @@ extern "C" {
     #[wasm_bindgen(method, js_name = dispatchAction)]
     pub fn dispatch_action(this: &ECharts, action: &JsValue);
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    pub fn get_data_url(this: &ECharts, options: &JsValue) -> String;
+}
+
+/// The chart as an image: PNG from the canvas on screen, SVG from a short-lived SVG renderer.
+pub fn image_url(chart: &ECharts, option: &serde_json::Value, svg: bool, background: &str) -> Option<String> {
+    if !svg {
+        return Some(chart.get_data_url(&to_js(&serde_json::json!({ "type": "png", "pixelRatio": 2, "backgroundColor": background }))));
+    }
+    let document = web_sys::window()?.document()?;
+    let holder: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    let _ = holder.set_attribute("aria-hidden", "true");
+    holder.style().set_css_text("position:fixed;left:-10000px;top:0;width:800px;height:500px");
+    document.body()?.append_child(&holder).ok()?;
+    let svg_chart = init(&holder, &JsValue::NULL, &to_js(&serde_json::json!({ "renderer": "svg" })));
+    let mut opt = option.clone();
+    opt["animation"] = serde_json::json!(false);
+    svg_chart.set_option(&to_js(&opt), &to_js(&serde_json::json!({ "notMerge": true })));
+    let url = svg_chart.get_data_url(&to_js(&serde_json::json!({ "type": "svg", "backgroundColor": background })));
+    svg_chart.dispose();
+    holder.remove();
+    Some(url)
+}

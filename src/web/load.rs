@@ -18,7 +18,13 @@ pub enum LoadProblem {
     Network { url: String },
     Invalid { url: String, errors: Vec<ValidationError> },
     UnknownDataset { id: String },
+    /// Only http(s) addresses may be loaded.
+    NotHttp { url: String },
+    TooLarge { url: String, limit_mb: u32 },
 }
+
+/// The largest dataset the page will download: phones on slow connections must not stall.
+pub const MAX_DATASET_MB: u32 = 60;
 
 #[derive(Clone)]
 pub struct Loaded {
@@ -31,6 +37,15 @@ pub struct Loaded {
     pub problem: Option<LoadProblem>,
 }
 
+/// `?data=` must be an http(s) address (relative ones resolve against this page).
+fn check_external(url: &str) -> Result<(), LoadProblem> {
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    match web_sys::Url::new_with_base(url, &base) {
+        Ok(u) if u.protocol() == "https:" || u.protocol() == "http:" => Ok(()),
+        _ => Err(LoadProblem::NotHttp { url: url.to_string() }),
+    }
+}
+
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     let response = Request::get(url)
         // Datasets are public: never send cookies or credentials with them.
@@ -41,7 +56,16 @@ async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     if !response.ok() {
         return Err(LoadProblem::Http { url: url.to_string(), status: response.status() });
     }
-    response.text().await.map_err(|_| LoadProblem::Network { url: url.to_string() })
+    let too_large = || LoadProblem::TooLarge { url: url.to_string(), limit_mb: MAX_DATASET_MB };
+    let limit = MAX_DATASET_MB as u64 * 1024 * 1024;
+    if response.headers().get("content-length").and_then(|l| l.parse::<u64>().ok()).is_some_and(|l| l > limit) {
+        return Err(too_large());
+    }
+    let text = response.text().await.map_err(|_| LoadProblem::Network { url: url.to_string() })?;
+    if text.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(text)
 }
 
 async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
@@ -77,7 +101,11 @@ pub async fn load(dataset: Option<String>, data: Option<String>) -> Result<Loade
     let catalog = Arc::new(fetch_catalog().await?);
     let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
     if let Some(url) = data {
-        return match fetch_store(&url).await {
+        let fetched = match check_external(&url) {
+            Ok(()) => fetch_store(&url).await,
+            Err(problem) => Err(problem),
+        };
+        return match fetched {
             Ok(store) => Ok(Loaded { store: Arc::new(store), catalog, entry: None, report: None, problem: None }),
             Err(problem) => load_entry(catalog, default, Some(problem)).await,
         };

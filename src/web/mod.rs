@@ -3,6 +3,8 @@
 
 mod app;
 mod chart;
+mod download;
+mod embed;
 mod echarts;
 mod filters;
 mod intl;

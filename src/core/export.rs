@@ -1,0 +1,155 @@
+//! What people take away: a chart's table and the filtered contributions as CSV or JSON, with file
+//! names that say what they hold. Cells that a spreadsheet would run as a formula are neutralised.
+
+use super::query::{Filter, Measure, Selection};
+use super::spec::{Cell, Table};
+use super::store::{Dim, Store};
+use serde_json::json;
+
+/// A CSV field, quoted, and prefixed with ' when it starts like a formula (= + - @, tab, CR), so
+/// a hostile dataset cannot run code in the reader's spreadsheet.
+pub fn csv_field(text: &str) -> String {
+    let neutral = match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    format!("\"{}\"", neutral.replace('"', "\"\""))
+}
+
+fn number(v: f64) -> String {
+    // Exact figures, no thousands separators: machines read this.
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+pub fn table_csv(table: &Table) -> String {
+    let mut out = table.columns.iter().map(|c| csv_field(&c.label)).collect::<Vec<_>>().join(",");
+    out.push('\n');
+    for row in table.rows.iter().chain(table.footer.iter()) {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) => csv_field(t),
+                Cell::Number(v) => number(*v),
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+const ROW_FIELDS: [&str; 12] =
+    ["contribution", "donor_id", "donor", "donor_type", "recipient", "region", "year", "obligation", "model", "kind", "status", "amount"];
+
+fn row_values(store: &Store, r: usize) -> [String; 12] {
+    let code = |dim: Dim| store.dict(dim).ids[store.column(dim)[r] as usize].clone();
+    let donor = &store.donors[store.column(Dim::Donor)[r] as usize];
+    [
+        store.contribution_ids[store.row_contribution[r] as usize].clone(),
+        code(Dim::Donor),
+        donor.name.clone(),
+        donor.donor_type.clone(),
+        code(Dim::Recipient),
+        code(Dim::Region),
+        code(Dim::Year),
+        code(Dim::Obligation),
+        code(Dim::Model),
+        code(Dim::Kind),
+        code(Dim::Status),
+        number(store.amount[r]),
+    ]
+}
+
+/// The filtered contributions, one line per (contribution, obligation) with its share of the
+/// amount, all stages (the `status` column says which).
+pub fn rows_csv(store: &Store, sel: &Selection) -> String {
+    let mut out = ROW_FIELDS.join(",");
+    out.push('\n');
+    for &r in &sel.rows {
+        let v = row_values(store, r as usize);
+        let last = v.len() - 1;
+        let cells: Vec<String> = v.iter().enumerate().map(|(i, x)| if i == last || i == 6 { x.clone() } else { csv_field(x) }).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn rows_json(store: &Store, sel: &Selection, filter: &Filter) -> String {
+    let m = &store.metadata;
+    let rows: Vec<serde_json::Value> = sel
+        .rows
+        .iter()
+        .map(|&r| {
+            let v = row_values(store, r as usize);
+            let mut o = serde_json::Map::new();
+            for (k, x) in ROW_FIELDS.iter().zip(v) {
+                let value = match *k {
+                    "amount" => json!(x.parse::<f64>().unwrap_or(0.0)),
+                    "year" => json!(x.parse::<i32>().unwrap_or(0)),
+                    _ => json!(x),
+                };
+                o.insert(k.to_string(), value);
+            }
+            serde_json::Value::Object(o)
+        })
+        .collect();
+    let doc = json!({
+        "dataset": m.id, "title": m.title, "publisher": m.publisher, "licence": m.licence, "source_url": m.source_url,
+        "data_as_of": m.data_as_of, "dataset_version": m.dataset_version, "currency": m.currency,
+        "filter": filter_slug(filter), "rows": rows,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// A short, file-name-safe description of a filter: "all", or "obligation-mine-action_from-2019".
+pub fn filter_slug(filter: &Filter) -> String {
+    let mut parts = Vec::new();
+    if let Some(y) = filter.year_from {
+        parts.push(format!("from-{y}"));
+    }
+    if let Some(y) = filter.year_to {
+        parts.push(format!("to-{y}"));
+    }
+    for (dim, values) in &filter.selected {
+        parts.push(format!("{}-{}", dim.id(), values.join("+")));
+    }
+    if filter.measure != Measure::Funding {
+        parts.push(filter.measure.id().to_string());
+    }
+    let s: String = if parts.is_empty() { "all".into() } else { parts.join("_") };
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '+' { c } else { '-' }).take(120).collect()
+}
+
+/// "unhcr-mirps-2023_donors_all_2026-11-22.csv"
+pub fn file_name(dataset: &str, what: &str, filter: &Filter, date: &str, extension: &str) -> String {
+    let safe = |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>();
+    format!("{}_{}_{}_{}.{extension}", safe(dataset), safe(what), filter_slug(filter), safe(date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_quotes_escaped() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1"), "\"'+1\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_field("-2"), "\"'-2\"");
+        assert_eq!(csv_field("Norway"), "\"Norway\"");
+    }
+
+    #[test]
+    fn file_names_say_what_they_hold() {
+        let mut f = Filter::default();
+        assert_eq!(file_name("mine-action", "donors", &f, "2026-11-22", "csv"), "mine-action_donors_all_2026-11-22.csv");
+        f.toggle(Dim::Obligation, "clearance");
+        f.year_from = Some(2019);
+        assert_eq!(filter_slug(&f), "from-2019_obligation-clearance");
+    }
+}
