@@ -12,7 +12,9 @@ SOURCES := data/sources/fts-afghanistan-2020
 DATA ?= public/data
 ALIANZAS := target/release/alianzas
 
-.PHONY: all setup setup-rust setup-npm setup-browser serve build test test-rust test-browser bench snapshots snapshot check-snapshots clean
+DIST_ARCHIVE := target/alianzas-site.tar.gz
+
+.PHONY: dist all setup setup-rust setup-npm setup-browser serve build test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -104,6 +106,12 @@ check-snapshots: $(ALIANZAS)
 	    cmp -s $$f public/data/$$(basename $$f) || { echo "public/data/$$(basename $$f) is stale: run make snapshots"; exit 1; }; \
 	  done; \
 	  $(ALIANZAS) validate $$(ls public/data/*.json | grep -v -e catalog.json -e report.json)
+
+# A self-contained copy of the site for offline use: unpack anywhere, then
+# `alianzas serve DIR` (or any static web server) and open http://127.0.0.1:8080.
+dist: build $(ALIANZAS)
+	tar -czf $(DIST_ARCHIVE) -C dist .
+	@echo "wrote $(DIST_ARCHIVE) ($$(du -h $(DIST_ARCHIVE) | cut -f1)); serve it with: $(ALIANZAS) serve dist"
 
 ## Tests ------------------------------------------------------------------------------------------
 test: setup setup-browser

@@ -143,3 +143,32 @@ fn diff_reports_what_changed_between_two_snapshots() {
     assert!(table.contains("1 new, 1 removed, 1 changed"), "{table}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn serve_gives_files_of_its_folder_only() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alianzas"))
+        .args(["serve", "tests/fixtures", "--port", "0"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    let addr = first.split("http://").nth(1).unwrap().trim().trim_end_matches(|c| c != '/').trim_end_matches('/').split(' ').next().unwrap().to_string();
+    assert!(addr.starts_with("127.0.0.1:"), "{first}");
+    let get = |path: &str| {
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        write!(s, "GET {path} HTTP/1.0\r\nHost: x\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    };
+    let ok = get("/small.json");
+    assert!(ok.starts_with("HTTP/1.0 200") || ok.starts_with("HTTP/1.1 200"), "{ok}");
+    assert!(ok.contains("application/json") && ok.contains("Hand-made test fixture"));
+    assert!(get("/../Cargo.toml").contains(" 404"));
+    assert!(get("/nothing.json").contains(" 404"));
+    child.kill().ok();
+    child.wait().ok();
+}

@@ -1,0 +1,23 @@
+// Trunk post-build hook: writes sw.js, the service worker that keeps the site readable offline.
+// It lists every file of this build; the cache name is a hash of their contents, so a new build
+// replaces the old cache.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d)) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name !== 'sw.js') files.push(relative(dir, path).split('\\').join('/'));
+  }
+};
+walk(dir);
+files.sort();
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
+writeFileSync(join(dir, 'sw.js'), template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)], null, 1)));
