@@ -126,6 +126,7 @@ pub enum Msg {
     OpenFullDashboard,
     NotHttp,
     TooLarge,
+    UserGuide,
 }
 
 impl Msg {
@@ -250,6 +251,7 @@ impl Msg {
             OpenFullDashboard => tr!("Abrir en Alianzas", "Open in Alianzas", "Ouvrir dans Alianzas", "افتح في Alianzas"),
             NotHttp => tr!("{0} no es una dirección http(s): solo se cargan datos de la web.", "{0} is not an http(s) address: only data from the web is loaded.", "{0} n'est pas une adresse http(s) : seules des données du web sont chargées.", "{0} ليس عنوان http(s): لا تُحمّل إلا بيانات من الويب."),
             TooLarge => tr!("{0} pesa más de {1} MB, el máximo que esta página descarga.", "{0} is larger than {1} MB, the most this page downloads.", "{0} dépasse {1} Mo, le maximum que cette page télécharge.", "{0} أكبر من {1} ميغابايت، وهو الحد الأقصى الذي تنزّله هذه الصفحة."),
+            UserGuide => tr!("Guía de uso", "User guide", "Guide d'utilisation", "دليل الاستخدام"),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }

@@ -289,6 +289,8 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             {(!whole_page).then(|| view! { <super::embed::SourceLine/> })}
         </main>
         <footer class="site-footer" hidden=!whole_page>
+            <a href="docs/user-guide.md">{move || Msg::UserGuide.get(lang.get())}</a>
+            " · "
             <a href="schema/dataset-v1.schema.json">{move || Msg::JsonSchema.get(lang.get())}</a>
             " · "
             <a href="docs/dataset-format.md">{move || Msg::DatasetFormat.get(lang.get())}</a>

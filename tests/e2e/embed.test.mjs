@@ -188,3 +188,15 @@ test('the built page carries a strict Content-Security-Policy', async () => {
   assert.doesNotMatch(policy, /'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
   assert.match(policy, /connect-src 'self'/);
 });
+
+test('the same build works under a sub-path', async () => {
+  const sub = await serve({ '/aid/alianzas/': 'dist' });
+  const page = await watchedPage();
+  await page.goto(`${sub.url}aid/alianzas/?dataset=mine-action&lang=en`);
+  await chartsSettled(page);
+  assert.match(await page.locator('h1').textContent(), /^Mine action/);
+  assert.equal(await page.locator('#flows .canvas canvas').count(), 1);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+  await sub.close();
+});
