@@ -64,24 +64,8 @@ enum Command {
         /// Keep only this obligation (the share of each contribution for it).
         #[arg(long)]
         obligation: Option<String>,
-        #[arg(long)]
-        id: String,
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        description: Option<String>,
-        #[arg(long)]
-        publisher: String,
-        #[arg(long)]
-        source_url: String,
-        #[arg(long)]
-        licence: String,
-        #[arg(long)]
-        data_as_of: String,
-        #[arg(long)]
-        retrieved: Option<String>,
-        #[arg(long)]
-        dataset_version: String,
+        #[command(flatten)]
+        meta: MetadataArgs,
     },
     /// Serve a built site (default: dist) on this computer, for offline viewing without any other server.
     Serve {
@@ -200,13 +184,20 @@ struct ImportArgs {
     /// iati: conversion rate to the dataset currency, CUR=RATE (repeatable), e.g. EUR=1.0813.
     #[arg(long = "rate")]
     rates: Vec<String>,
+    #[command(flatten)]
+    meta: MetadataArgs,
+}
+
+/// What every written dataset says about itself (docs/dataset-format.md, `metadata`).
+#[derive(clap::Args, Clone)]
+struct MetadataArgs {
     #[arg(long)]
     id: String,
     #[arg(long)]
     title: String,
     #[arg(long)]
     description: Option<String>,
-    #[arg(long, default_value = "OCHA Financial Tracking Service (FTS)")]
+    #[arg(long)]
     publisher: String,
     #[arg(long)]
     source_url: String,
@@ -216,7 +207,7 @@ struct ImportArgs {
     licence_url: Option<String>,
     #[arg(long, default_value = "USD")]
     currency: String,
-    /// Date the figures describe; defaults to the latest flow update in the input.
+    /// Date the figures describe; importers default to the latest date in their input.
     #[arg(long)]
     data_as_of: Option<String>,
     /// Date the source was downloaded.
@@ -224,6 +215,25 @@ struct ImportArgs {
     retrieved: Option<String>,
     #[arg(long)]
     dataset_version: String,
+}
+
+impl MetadataArgs {
+    fn metadata(&self, generator: String) -> Metadata {
+        Metadata {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            publisher: self.publisher.clone(),
+            source_url: self.source_url.clone(),
+            licence: self.licence.clone(),
+            licence_url: self.licence_url.clone(),
+            currency: self.currency.clone(),
+            data_as_of: self.data_as_of.clone().unwrap_or_default(),
+            retrieved: self.retrieved.clone(),
+            dataset_version: self.dataset_version.clone(),
+            generator: Some(generator),
+        }
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -244,23 +254,12 @@ pub fn run() -> i32 {
         Command::Catalog { files, output, default } => catalog(&files, &output, default),
         Command::Diff { before, after, format } => diff(&before, &after, format),
         Command::Serve { dir, port, address } => serve(&dir, &address, port),
-        Command::Merge { files, output, obligation, id, title, description, publisher, source_url, licence, data_as_of, retrieved, dataset_version } => (|| {
+        Command::Merge { files, output, obligation, meta } => (|| {
             let parts = files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;
-            let currency = parts.first().map(|p| p.metadata.currency.clone()).unwrap_or_else(|| "USD".into());
-            let metadata = Metadata {
-                id,
-                title,
-                description,
-                publisher,
-                source_url,
-                licence,
-                licence_url: None,
-                currency,
-                data_as_of,
-                retrieved,
-                dataset_version,
-                generator: Some(format!("alianzas {} merge", env!("CARGO_PKG_VERSION"))),
-            };
+            let mut metadata = meta.metadata(format!("alianzas {} merge", env!("CARGO_PKG_VERSION")));
+            if let Some(first) = parts.first() {
+                metadata.currency = first.metadata.currency.clone();
+            }
             let merged = crate::core::merge::merge(&parts, metadata, obligation.as_deref())?;
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             validate::parse_dataset(&text).map_err(|e| format!("the merged dataset does not validate: {:?}", e.first()))?;
@@ -329,20 +328,8 @@ fn import(args: ImportArgs) -> Result<(), String> {
     let texts: Vec<(String, String)> =
         args.files.iter().map(|f| Ok((f.file_name().unwrap_or_default().to_string_lossy().into_owned(), read(f)?))).collect::<Result<_, String>>()?;
     let inputs: Vec<fts::Input> = texts.iter().map(|(name, text)| fts::Input { name, text }).collect();
-    let metadata = Metadata {
-        id: args.id.clone(),
-        title: args.title.clone(),
-        description: args.description.clone(),
-        publisher: args.publisher.clone(),
-        source_url: args.source_url.clone(),
-        licence: args.licence.clone(),
-        licence_url: args.licence_url.clone(),
-        currency: args.currency.clone(),
-        data_as_of: args.data_as_of.clone().unwrap_or_default(),
-        retrieved: args.retrieved.clone(),
-        dataset_version: args.dataset_version.clone(),
-        generator: Some(format!("alianzas {} import --from {}", env!("CARGO_PKG_VERSION"), args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default())),
-    };
+    let source = args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
+    let metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
     let single = || -> Result<&(String, String), String> {
         match texts.as_slice() {
             [one] => Ok(one),

@@ -83,7 +83,7 @@ fn import_writes_a_valid_dataset_and_a_balanced_report() {
         &format!("{src}/custom-search-locationid-1-year-2020-page-2.json"),
         &format!("{src}/custom-search-locationid-1-year-2020-page-3.json"),
         "-o", out.to_str().unwrap(), "--report", report.to_str().unwrap(),
-        "--id", "x", "--title", "x", "--source-url", "https://fts.unocha.org", "--licence", "x", "--dataset-version", "1",
+        "--id", "x", "--title", "x", "--publisher", "OCHA FTS", "--source-url", "https://fts.unocha.org", "--licence", "x", "--dataset-version", "1",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(alianzas(&["validate", out.to_str().unwrap()]).status.code(), Some(0));
