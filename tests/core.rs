@@ -217,3 +217,20 @@ fn equity_names_obligations_funded_before_but_not_in_the_latest_year() {
     assert_eq!(e.latest_year, Some(2023));
     assert!(e.unfunded_obligations.is_empty());
 }
+
+#[test]
+fn half_years_where_dates_allow() {
+    let store = small();
+    let mut f = Filter::default();
+    f.half_years = true;
+    let view = spec::build_view(&store, &f, &PlainLocale { lang: Lang::En, currency: "USD".into() });
+    let timeline = view.charts.iter().find(|c| c.id == "timeline").unwrap();
+    let keys: Vec<&str> = timeline.categories.iter().map(|c| c.key.as_str()).collect();
+    // c3 is dated 2024-03-01; the others have no date and stay under their year.
+    assert_eq!(keys, ["2023", "2024", "2024-H1"]);
+    assert_eq!(timeline.categories[2].label, "2024 H1");
+    assert_eq!(spec::category_filter(timeline, 2), Some((Dim::Year, "2024-H1".to_string())));
+    let mut g = Filter::default();
+    g.toggle(Dim::Year, "2024-H1");
+    assert_eq!((g.year_from, g.year_to), (Some(2024), Some(2024)), "a half-year bar filters by its year");
+}

@@ -127,6 +127,11 @@ pub enum Msg {
     NotHttp,
     TooLarge,
     UserGuide,
+    DimPeriod,
+    HalfYear,
+    TimeAxis,
+    Years,
+    HalfYears,
 }
 
 impl Msg {
@@ -252,6 +257,11 @@ impl Msg {
             NotHttp => tr!("{0} no es una dirección http(s): solo se cargan datos de la web.", "{0} is not an http(s) address: only data from the web is loaded.", "{0} n'est pas une adresse http(s) : seules des données du web sont chargées.", "{0} ليس عنوان http(s): لا تُحمّل إلا بيانات من الويب."),
             TooLarge => tr!("{0} pesa más de {1} MB, el máximo que esta página descarga.", "{0} is larger than {1} MB, the most this page downloads.", "{0} dépasse {1} Mo, le maximum que cette page télécharge.", "{0} أكبر من {1} ميغابايت، وهو الحد الأقصى الذي تنزّله هذه الصفحة."),
             UserGuide => tr!("Guía de uso", "User guide", "Guide d'utilisation", "دليل الاستخدام"),
+            DimPeriod => tr!("Periodo", "Period", "Période", "الفترة"),
+            HalfYear => tr!("{0} S{1}", "{0} H{1}", "{0} S{1}", "{0} ن{1}"),
+            TimeAxis => tr!("Eje temporal", "Time axis", "Axe du temps", "المحور الزمني"),
+            Years => tr!("Años", "Years", "Années", "السنوات"),
+            HalfYears => tr!("Semestres (según la fecha)", "Half-years (where dated)", "Semestres (selon la date)", "أنصاف السنوات (حسب التاريخ)"),
             DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
         }
     }
@@ -284,7 +294,7 @@ mod tests {
         let all = [
             Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
             Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
-            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded, Msg::EmbedHelp, Msg::CiteText, Msg::VersionChanged, Msg::ExternalSource, Msg::NotHttp, Msg::TooLarge,
+            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded, Msg::EmbedHelp, Msg::CiteText, Msg::VersionChanged, Msg::ExternalSource, Msg::NotHttp, Msg::TooLarge, Msg::HalfYear,
         ];
         for m in all {
             let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();

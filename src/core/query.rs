@@ -48,6 +48,8 @@ pub struct Filter {
     /// Code ids selected per dimension (never `Dim::Year` or `Dim::Status`).
     pub selected: BTreeMap<Dim, Vec<String>>,
     pub measure: Measure,
+    /// The time axis in half-years where dates allow (a view choice, not a selection).
+    pub half_years: bool,
 }
 
 impl Filter {
@@ -61,8 +63,9 @@ impl Filter {
 
     /// Adds a value, or removes it if already there (a second click on a bar undoes the first).
     pub fn toggle(&mut self, dim: Dim, value: &str) {
-        if dim == Dim::Year {
-            let y: Option<i32> = value.parse().ok();
+        if dim == Dim::Year || dim == Dim::Period {
+            // A half-year ("2023-H1") filters by its year.
+            let y: Option<i32> = value.get(..4).and_then(|v| v.parse().ok());
             if self.year_from == y && self.year_to == y {
                 self.year_from = None;
                 self.year_to = None;
@@ -106,7 +109,7 @@ fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
             let (from, to) = (filter.year_from.unwrap_or(i32::MIN), filter.year_to.unwrap_or(i32::MAX));
             Some((0..dict.len() as u32).map(|i| (from..=to).contains(&store.year_of(i))).collect())
         }
-        Dim::Status => None,
+        Dim::Status | Dim::Period => None,
         Dim::Region => {
             let wanted = filter.values(dim);
             if wanted.is_empty() {
@@ -206,6 +209,8 @@ pub fn group_by(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top:
     let total = groups.iter().map(|g| g.amount).sum();
     if dim == Dim::Year {
         groups.sort_by_key(|g| g.key.parse::<i32>().unwrap_or(0));
+    } else if dim == Dim::Period {
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
     } else if dim == Dim::Status {
         // Pipeline order, as interned.
     } else {

@@ -84,6 +84,10 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
             None => geo::area_label(key, lang).map(str::to_string).or_else(|| own(&store.code_lists.recipients)),
         },
         Dim::Donor => store.dict(Dim::Donor).get(key).map(|i| store.donors[i as usize].name.clone()),
+        Dim::Period => Some(match key.split_once("-H") {
+            Some((year, half)) => fill(Msg::HalfYear.get(lang), &[year, half]),
+            None => key.to_string(),
+        }),
     };
     found.unwrap_or_else(|| key.to_string())
 }
@@ -98,6 +102,7 @@ pub fn dim_name(dim: Dim, lang: Lang) -> &'static str {
         Dim::Model => Msg::DimModel,
         Dim::Kind => Msg::DimKind,
         Dim::Status => Msg::DimStatus,
+        Dim::Period => Msg::DimPeriod,
     }
     .get(lang)
 }
@@ -337,8 +342,10 @@ pub fn by_dimension(
 
 pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
     let lang = locale.lang();
-    let ct = query::cross_tab(store, sel, Dim::Year, Dim::Model, filter.measure, Some(6));
-    let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: y.clone() }).collect();
+    // Half-years where dates allow (undated money stays under its year).
+    let time = if filter.half_years && super::store::has_half_years(store) { Dim::Period } else { Dim::Year };
+    let ct = query::cross_tab(store, sel, time, Dim::Model, filter.measure, Some(6));
+    let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: label(store, time, y, locale) }).collect();
     let series: Vec<Series> = ct
         .columns
         .iter()
@@ -346,7 +353,7 @@ pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Lo
         .map(|(j, m)| Series { key: m.clone(), name: label(store, Dim::Model, m, locale), values: ct.values.iter().map(|row| row[j]).collect() })
         .collect();
     let year_totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
-    let mut columns = vec![Column { label: Msg::DimYear.get(lang).to_string(), kind: ColumnKind::Text }];
+    let mut columns = vec![Column { label: dim_name(time, lang).to_string(), kind: ColumnKind::Text }];
     columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
     columns.push(Column { label: Msg::Total.get(lang).to_string(), kind: ColumnKind::Money });
     let rows = categories

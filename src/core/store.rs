@@ -21,10 +21,12 @@ pub enum Dim {
     Model,
     Kind,
     Status,
+    /// Half-year ("2023-H1") where the date allows, else the year: for the time axis only.
+    Period,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 8] = [Dim::Year, Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind, Dim::Status];
+    pub const ALL: [Dim; 9] = [Dim::Year, Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind, Dim::Status, Dim::Period];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -36,6 +38,7 @@ impl Dim {
             Dim::Model => "model",
             Dim::Kind => "kind",
             Dim::Status => "status",
+            Dim::Period => "period",
         }
     }
 
@@ -101,8 +104,8 @@ pub struct RequirementRow {
 pub struct Store {
     pub metadata: Metadata,
     pub code_lists: CodeLists,
-    dicts: [Dictionary; 8],
-    columns: [Vec<u32>; 8],
+    dicts: [Dictionary; 9],
+    columns: [Vec<u32>; 9],
     /// Index of the contribution each row comes from; rows of one contribution are contiguous.
     pub row_contribution: Vec<u32>,
     /// Each contribution's id, by contribution index.
@@ -125,7 +128,7 @@ pub const NO_PLAN: u32 = u32::MAX;
 
 impl Store {
     pub fn from_dataset(ds: &Dataset) -> Store {
-        let mut dicts: [Dictionary; 8] = Default::default();
+        let mut dicts: [Dictionary; 9] = Default::default();
         // Fixed orders for the small built-in lists, so colours and legends stay stable.
         for s in codes::STATUSES {
             dicts[Dim::Status.index()].intern(s.id);
@@ -136,6 +139,12 @@ impl Store {
         for m in codes::MODELS {
             dicts[Dim::Model.index()].intern(m.id);
         }
+        let mut periods: Vec<String> = ds.contributions.iter().map(period_of).collect();
+        periods.sort();
+        periods.dedup();
+        for p in &periods {
+            dicts[Dim::Period.index()].intern(p);
+        }
         let mut years: Vec<i32> = ds.contributions.iter().map(|c| c.year).collect();
         years.sort_unstable();
         years.dedup();
@@ -144,7 +153,7 @@ impl Store {
         }
 
         let rows: usize = ds.contributions.iter().map(|c| c.obligations.len()).sum();
-        let mut columns: [Vec<u32>; 8] = Default::default();
+        let mut columns: [Vec<u32>; 9] = Default::default();
         for c in columns.iter_mut() {
             c.reserve(rows);
         }
@@ -183,9 +192,10 @@ impl Store {
             let kind = dicts[Dim::Kind.index()].intern(&c.kind);
             let status = dicts[Dim::Status.index()].intern(&c.status);
             let plan_id = c.plan.as_deref().map_or(NO_PLAN, |p| plans.intern(p));
+            let period = dicts[Dim::Period.index()].get(&period_of(c)).expect("periods interned above");
             for o in &c.obligations {
                 let obligation = dicts[Dim::Obligation.index()].intern(&o.id);
-                let values = [year, region, recipient, donor, obligation, model, kind, status];
+                let values = [year, region, recipient, donor, obligation, model, kind, status, period];
                 for (col, v) in columns.iter_mut().zip(values) {
                     col.push(v);
                 }
@@ -263,6 +273,20 @@ impl Store {
     pub fn year_of(&self, year_index: u32) -> i32 {
         self.dict(Dim::Year).ids[year_index as usize].parse().unwrap_or(0)
     }
+}
+
+/// "2023-H1" when the contribution's date falls in its year, else "2023".
+pub fn period_of(c: &super::dataset::Contribution) -> String {
+    let month: Option<u32> = c.date.as_deref().filter(|d| d.get(..4) == Some(c.year.to_string().as_str())).and_then(|d| d.get(5..7)?.parse().ok());
+    match month {
+        Some(m @ 1..=12) => format!("{}-H{}", c.year, if m <= 6 { 1 } else { 2 }),
+        _ => c.year.to_string(),
+    }
+}
+
+/// Is any contribution dated within its year, so half-years mean something?
+pub fn has_half_years(store: &Store) -> bool {
+    store.dict(Dim::Period).ids.iter().any(|p| p.contains("-H"))
 }
 
 /// Region and sub-region of a recipient, using a dataset-defined recipient's `group` when given.

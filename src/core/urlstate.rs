@@ -42,6 +42,7 @@ impl UrlState {
                 "to" => s.filter.year_to = value.parse().ok(),
                 "measure" => s.filter.measure = Measure::parse(value).unwrap_or_default(),
                 "embed" => s.embed = Some(value.to_string()),
+                "period" => s.filter.half_years = value == "half",
                 "version" => s.version = Some(value.to_string()),
                 "patterns" => s.patterns = matches!(value, "1" | "0").then_some(value == "1"),
                 k => {
@@ -87,6 +88,9 @@ impl UrlState {
         if self.filter.measure != Measure::Funding {
             q.append_pair("measure", self.filter.measure.id());
         }
+        if self.filter.half_years {
+            q.append_pair("period", "half");
+        }
         if let Some(e) = &self.embed {
             q.append_pair("embed", e);
         }
@@ -121,6 +125,7 @@ mod tests {
         s.filter.toggle(Dim::Region, "013");
         s.filter.measure = Measure::Stage(Status::Disbursed);
         s.patterns = Some(true);
+        s.filter.half_years = true;
         s.embed = Some("region".into());
         s.version = Some("2023-12-19".into());
         let q = s.to_query();

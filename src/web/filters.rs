@@ -105,6 +105,22 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         }
     };
 
+    let half_years_possible = crate::core::store::has_half_years(&store);
+    let time_axis = move || {
+        half_years_possible.then(|| view! {
+            <div class="field">
+                <label for="filter-period">{move || Msg::TimeAxis.get(lang.get())}</label>
+                <select id="filter-period" on:change=move |ev| {
+                    let half = event_target_value(&ev) == "half";
+                    ctx.update(|s| s.filter.half_years = half);
+                }>
+                    <option value="year" selected=move || !ctx.state.with(|s| s.filter.half_years)>{move || Msg::Years.get(lang.get())}</option>
+                    <option value="half" selected=move || ctx.state.with(|s| s.filter.half_years)>{move || Msg::HalfYears.get(lang.get())}</option>
+                </select>
+            </div>
+        })
+    };
+
     let active = move || {
         let l = lang.get();
         let locale = WebLocale::new(l, &currency);
@@ -156,6 +172,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
             </section>
             <div class="fields">
                 {measure_select()}
+                {time_axis()}
                 {year_select("filter-from", Msg::YearFrom, true, years)}
                 {year_select("filter-to", Msg::YearTo, false, years2)}
                 {CODE_DIMS.into_iter().map(|d| code_select(d, store.clone())).collect_view()}

@@ -183,3 +183,17 @@ test('works on a 360 px wide phone without sideways scrolling', async () => {
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+test('the time axis shows half-years where the data is dated', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?dataset=unhcr-mirps-2023&lang=en');
+  await chartsSettled(page);
+  await page.selectOption('#filter-period', 'half');
+  await page.waitForURL(/period=half/);
+  await chartsSettled(page);
+  const rows = await tableOf(page, 'timeline');
+  assert.equal(rows[0][0], 'Period');
+  assert.ok(rows.some((r) => /^2023 H2$/.test(r[0])), rows.map((r) => r[0]).join(' | '));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
