@@ -16,6 +16,10 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
+// axe is injected by the test, not part of the site: the site's CSP rightly refuses inline
+// scripts, so these pages bypass it (tests/e2e/embed.test.mjs checks the CSP itself).
+const a11yPage = (options) => newPage(browser, { bypassCSP: true, ...options });
+
 async function axe(page) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
@@ -24,7 +28,7 @@ async function axe(page) {
 
 for (const lang of ['es', 'en', 'fr', 'ar']) {
   test(`no WCAG 2.2 AA violation in ${lang}: dashboard, tables open, import report open`, async () => {
-    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await a11yPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}?lang=${lang}`);
     await chartsSettled(page);
     assert.deepEqual(await axe(page), []);
@@ -35,7 +39,7 @@ for (const lang of ['es', 'en', 'fr', 'ar']) {
   });
 
   test(`no WCAG 2.2 AA violation in ${lang}: an invalid dataset's error state`, async () => {
-    const page = await newPage(browser, { viewport: { width: 1024, height: 900 } });
+    const page = await a11yPage({ viewport: { width: 1024, height: 900 } });
     await page.goto(`${server.url}?lang=${lang}&data=fixtures/broken.json`);
     await page.locator('[role=alert]').waitFor();
     await chartsSettled(page);
@@ -45,7 +49,7 @@ for (const lang of ['es', 'en', 'fr', 'ar']) {
 }
 
 test('the dark theme passes the same checks', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+  const page = await a11yPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
   await page.goto(`${server.url}?lang=en`);
   await chartsSettled(page);
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim()), '#14181d');
@@ -59,7 +63,7 @@ test('the dark theme passes the same checks', async () => {
 });
 
 test('text zoomed to 200 % on a 320 px screen reflows without sideways scrolling', async () => {
-  const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
+  const page = await a11yPage({ viewport: { width: 320, height: 640 } });
   await page.goto(`${server.url}?lang=fr`);
   await chartsSettled(page);
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
@@ -71,7 +75,7 @@ test('text zoomed to 200 % on a 320 px screen reflows without sideways scrolling
 
 test('patterns: a toggle, on by default when more contrast is preferred', async () => {
   const decal = (page) => page.locator('#model .canvas').evaluate((el) => echarts.getInstanceByDom(el).getOption().aria[0]?.decal?.show ?? echarts.getInstanceByDom(el).getOption().aria.decal.show);
-  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await a11yPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}?lang=en`);
   await chartsSettled(page);
   assert.equal(await decal(page), false);
@@ -80,7 +84,7 @@ test('patterns: a toggle, on by default when more contrast is preferred', async 
   await chartsSettled(page);
   assert.equal(await decal(page), true);
   await page.context().close();
-  const contrast = await newPage(browser, { viewport: { width: 1280, height: 900 }, contrast: 'more' });
+  const contrast = await a11yPage({ viewport: { width: 1280, height: 900 }, contrast: 'more' });
   await contrast.goto(`${server.url}?lang=en`);
   await chartsSettled(contrast);
   assert.equal(await contrast.locator('#patterns').isChecked(), true);
@@ -89,7 +93,7 @@ test('patterns: a toggle, on by default when more contrast is preferred', async 
 });
 
 test('table columns keep readable widths', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await a11yPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}?lang=en`);
   await chartsSettled(page);
   await tableOf(page, 'obligation');
