@@ -33,7 +33,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 setup-browser:
-	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium fonts-noto-core; }
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-noto-core; }
 
 ## Site -------------------------------------------------------------------------------------------
 $(ALIANZAS): Cargo.toml Cargo.lock $(shell find src -type f)

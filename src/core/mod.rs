@@ -13,6 +13,7 @@ pub mod import;
 pub mod lang;
 pub mod merge;
 pub mod models;
+pub mod palette;
 pub mod query;
 pub mod spec;
 pub mod store;

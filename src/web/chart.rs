@@ -153,6 +153,9 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             ink: colour("--ink", "#1b1f24"),
             muted: colour("--muted", "#4a5560"),
             line: colour("--line", "#c9d1d9"),
+            dark: web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .is_some_and(|m| m.matches()),
         };
         let opt = option::option(&current, &display);
         last_option.set_value(Some(opt.clone()));

@@ -11,8 +11,6 @@ use charming::series::{Bar, Pie, Sankey};
 use charming::Chart;
 use serde_json::{json, Value};
 
-/// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-pub const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D00", "#555555"];
 
 pub struct Display<'a> {
     pub lang: Lang,
@@ -25,6 +23,8 @@ pub struct Display<'a> {
     pub ink: String,
     pub muted: String,
     pub line: String,
+    /// The dark theme is on: the lighter palette.
+    pub dark: bool,
 }
 
 /// Plotted values are in thousands or millions so axis ticks stay short; the axis names the unit.
@@ -52,7 +52,12 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     let scaled = |v: &[f64]| -> Vec<f64> { v.iter().map(|x| (x / scale * 1000.0).round() / 1000.0).collect() };
 
     let mut chart = Chart::new()
-        .color(PALETTE.iter().map(|c| (*c).into()).collect::<Vec<charming::element::Color>>())
+        .color(
+            (if d.dark { crate::core::palette::DARK } else { crate::core::palette::LIGHT })
+                .iter()
+                .map(|c| (*c).into())
+                .collect::<Vec<charming::element::Color>>(),
+        )
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item));
     chart = match spec.chart_type {

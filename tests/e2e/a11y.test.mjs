@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, tableOf } from './browser.mjs';
+import { launch, newPage, chartsSettled, tableOf, CHART_IDS } from './browser.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -27,13 +27,22 @@ async function axe(page) {
 }
 
 for (const lang of ['es', 'en', 'fr', 'ar']) {
-  test(`no WCAG 2.2 AA violation in ${lang}: dashboard, tables open, import report open`, async () => {
+  test(`no WCAG 2.2 AA violation in ${lang}: dashboard, every table, import report, embed dialog, embed view`, async () => {
     const page = await a11yPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}?lang=${lang}`);
     await chartsSettled(page);
     assert.deepEqual(await axe(page), []);
-    for (const id of ['obligation', 'gap', 'flows']) await tableOf(page, id);
+    for (const id of CHART_IDS) await tableOf(page, id);
     await page.locator('.import-report summary').click();
+    assert.deepEqual(await axe(page), []);
+    // A dialog open.
+    await page.locator('#region .embed-open').click();
+    assert.deepEqual(await axe(page), []);
+    await page.keyboard.press('Escape');
+    // The embed view of one chart.
+    await page.goto(`${server.url}?lang=${lang}&embed=timeline`);
+    await chartsSettled(page, ['timeline']);
+    await tableOf(page, 'timeline');
     assert.deepEqual(await axe(page), []);
     await page.context().close();
   });
