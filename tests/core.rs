@@ -234,3 +234,16 @@ fn half_years_where_dates_allow() {
     g.toggle(Dim::Year, "2024-H1");
     assert_eq!((g.year_from, g.year_to), (Some(2024), Some(2024)), "a half-year bar filters by its year");
 }
+
+#[test]
+fn dataset_labels_fall_back_es_en_code_and_the_table_says_so() {
+    let store = small();
+    let fr = spec::build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::Fr, currency: "USD".into() });
+    let obligation = &fr.charts[0];
+    let i = obligation.categories.iter().position(|c| c.key == "demining-ngo-support").unwrap();
+    // No French label: Spanish first, and only the table marks it.
+    assert_eq!(obligation.categories[i].label, "Apoyo a ONG de desminado");
+    assert_eq!(obligation.table.rows[i][0], Cell::Text("Apoyo a ONG de desminado [es]".into()));
+    assert_eq!(spec::fallback_of(&store, Dim::Obligation, "demining-ngo-support", Lang::En), None);
+    assert_eq!(spec::fallback_of(&store, Dim::Obligation, "clearance", Lang::Fr), None, "built-in codes speak every language");
+}

@@ -92,6 +92,30 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
     found.unwrap_or_else(|| key.to_string())
 }
 
+/// When a dataset-defined code has no label in the reader's language: the language its label
+/// falls back to ("es", "en") or "code". Shown in tables only, so charts stay uncluttered.
+pub fn fallback_of(store: &Store, dim: Dim, key: &str, lang: Lang) -> Option<&'static str> {
+    let list = match dim {
+        Dim::Obligation if codes::find(codes::OBLIGATIONS, key).is_none() => &store.code_lists.obligations,
+        Dim::Model if codes::find(codes::MODELS, key).is_none() => &store.code_lists.models,
+        Dim::Recipient if !geo::is_known_recipient(key) => &store.code_lists.recipients,
+        _ => return None,
+    };
+    let labels = list.iter().find(|e| e.id == key).map(|e| &e.labels);
+    if labels.is_some_and(|l| l.contains_key(lang.code())) {
+        return None;
+    }
+    Some(["es", "en"].into_iter().find(|l| labels.is_some_and(|x| x.contains_key(*l))).unwrap_or("code"))
+}
+
+/// A label for a table cell: with its fallback language marked, e.g. "Apoyo a ONG [es]".
+fn table_label(store: &Store, dim: Dim, key: &str, label: &str, lang: Lang) -> String {
+    match fallback_of(store, dim, key, lang) {
+        Some(l) => format!("{label} [{l}]"),
+        None => label.to_string(),
+    }
+}
+
 pub fn dim_name(dim: Dim, lang: Lang) -> &'static str {
     match dim {
         Dim::Year => Msg::DimYear,
@@ -307,7 +331,14 @@ pub fn by_dimension(
             .groups
             .iter()
             .zip(&categories)
-            .map(|(x, c)| vec![Cell::Text(c.label.clone()), Cell::Number(x.amount), Cell::Number(share(x.amount)), Cell::Number(x.count as f64)])
+            .map(|(x, c)| {
+                vec![
+                    Cell::Text(table_label(store, dim, &x.key, &c.label, lang)),
+                    Cell::Number(x.amount),
+                    Cell::Number(share(x.amount)),
+                    Cell::Number(x.count as f64),
+                ]
+            })
             .collect(),
         footer: (dim != Dim::Obligation).then(|| {
             let count: u32 = g.groups.iter().map(|x| x.count).sum();
