@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
             let loaded = load::load(dataset, url).await;
             super::echarts::ready().await;
             loading.set(false);
+            super::register_service_worker();
             loaded
         }
     });

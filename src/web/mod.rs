@@ -14,7 +14,8 @@ mod state;
 
 /// Keeps the site readable offline after one visit (public sw.js, written at build time). Where
 /// service workers are unavailable (some iframes, private modes) the site simply works online.
-fn register_service_worker() {
+/// Registered after the first dataset is drawn, so its caching never competes with the first view.
+pub(crate) fn register_service_worker() {
     if let Some(w) = web_sys::window() {
         if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
             let _ = w.navigator().service_worker().register("./sw.js");
@@ -24,6 +25,5 @@ fn register_service_worker() {
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    register_service_worker();
     leptos::mount::mount_to_body(app::App);
 }
