@@ -51,10 +51,13 @@ pub fn post_height_to_parent() {
     }
     let Some(body) = document().body() else { return };
     let post = Closure::<dyn Fn()>::new(move || {
-        let Some(el) = document().document_element() else { return };
+        // The body's own height: the document's scroll height never drops below the iframe's, so
+        // it could only ever grow.
+        let Some(body) = document().body() else { return };
+        let height = body.get_bounding_client_rect().height().ceil();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &(el.scroll_height() as f64).into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         // Only a height: no data, so any host may read it.
         let _ = parent.post_message(&message, "*");
     });

@@ -58,6 +58,9 @@ test('the example host page resizes its iframes to their content', async () => {
   // Opening the table makes the content taller: the iframe follows.
   await frame.locator('#region .table-toggle').click();
   await page.waitForFunction((before) => document.querySelector('#one-chart').getBoundingClientRect().height > before + 50, outer);
+  // …and shrinks back when it is closed.
+  await frame.locator('#region .table-toggle').click();
+  await page.waitForFunction((before) => Math.abs(document.querySelector('#one-chart').getBoundingClientRect().height - before) <= 2, outer);
   await page.screenshot({ path: 'test-results/embed-host.png', fullPage: true });
   await page.context().close();
 });
