@@ -246,4 +246,5 @@ fn dataset_labels_fall_back_es_en_code_and_the_table_says_so() {
     assert_eq!(obligation.table.rows[i][0], Cell::Text("Apoyo a ONG de desminado [es]".into()));
     assert_eq!(spec::fallback_of(&store, Dim::Obligation, "demining-ngo-support", Lang::En), None);
     assert_eq!(spec::fallback_of(&store, Dim::Obligation, "clearance", Lang::Fr), None, "built-in codes speak every language");
+    assert_eq!(spec::fallback_of(&store, Dim::Obligation, query::OTHERS_KEY, Lang::Fr), None, "\"others\" is ours, in every language");
 }

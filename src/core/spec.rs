@@ -95,6 +95,9 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
 /// When a dataset-defined code has no label in the reader's language: the language its label
 /// falls back to ("es", "en") or "code". Shown in tables only, so charts stay uncluttered.
 pub fn fallback_of(store: &Store, dim: Dim, key: &str, lang: Lang) -> Option<&'static str> {
+    if key == OTHERS_KEY {
+        return None;
+    }
     let list = match dim {
         Dim::Obligation if codes::find(codes::OBLIGATIONS, key).is_none() => &store.code_lists.obligations,
         Dim::Model if codes::find(codes::MODELS, key).is_none() => &store.code_lists.models,
