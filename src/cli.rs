@@ -236,6 +236,13 @@ impl MetadataArgs {
     }
 }
 
+/// "2020" or "2018-2020" → (from, to).
+fn year_range(flag: &str, text: &str) -> Result<(i32, i32), String> {
+    let (from, to) = text.split_once('-').unwrap_or((text, text));
+    let parse = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("{flag} {text}: expected YEAR or FROM-TO"));
+    Ok((parse(from)?, parse(to)?))
+}
+
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }
@@ -339,11 +346,7 @@ fn import(args: ImportArgs) -> Result<(), String> {
     let years = args
         .years
         .as_deref()
-        .map(|y| {
-            let (from, to) = y.split_once('-').unwrap_or((y, y));
-            let parse = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("--years {y}: expected YEAR or FROM-TO"));
-            Ok::<_, String>((parse(from)?, parse(to)?))
-        })
+        .map(|y| year_range("--years", y))
         .transpose()?;
     let (dataset, report, notes) = match args.from {
         Source::Fts => {
@@ -405,10 +408,9 @@ fn summarize(file: &Path, dim: Dim, format: Format, status: Option<String>, year
         filter.measure = Measure::Stage(Status::parse(&s).ok_or_else(|| format!("--status {s}: expected pledged, committed or disbursed"))?);
     }
     if let Some(y) = year {
-        let (from, to) = y.split_once('-').unwrap_or((&y, &y));
-        let parse = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("--year {y}: expected YEAR or FROM-TO"));
-        filter.year_from = Some(parse(from)?);
-        filter.year_to = Some(parse(to)?);
+        let (from, to) = year_range("--year", &y)?;
+        filter.year_from = Some(from);
+        filter.year_to = Some(to);
     }
     let locale = PlainLocale { lang, currency: ds.metadata.currency.clone() };
     let sel = query::select(&store, &filter);
@@ -530,9 +532,7 @@ fn import_iati((name, text): &(String, String), metadata: Metadata, args: &Impor
     let mut i = iati::import(std::io::BufReader::new(text.as_bytes()), name, options)?;
     let mut notes = i.notes;
     if let Some(y) = &args.budget_years {
-        let (from, to) = y.split_once('-').unwrap_or((y, y));
-        let parse = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("--budget-years {y}: expected YEAR or FROM-TO"));
-        let (from, to) = (parse(from)?, parse(to)?);
+        let (from, to) = year_range("--budget-years", y)?;
         let before = i.dataset.requirements.len();
         i.dataset.requirements.retain(|r| (from..=to).contains(&r.year));
         notes.push(format!("{} budget(s) outside {from}–{to} left out", before - i.dataset.requirements.len()));

@@ -83,8 +83,6 @@ pub enum Msg {
     UnitMillions,
     UnitThousands,
     UnitOnes,
-    Loaded,
-    ChartRegionHint,
     UnknownDataset,
     DatasetPicker,
     ExternalDataset,
@@ -213,8 +211,6 @@ impl Msg {
             UnitMillions => tr!("Millones de {0}", "{0}, millions", "Millions de {0}", "ملايين {0}"),
             UnitThousands => tr!("Miles de {0}", "{0}, thousands", "Milliers de {0}", "آلاف {0}"),
             UnitOnes => tr!("{0}", "{0}", "{0}", "{0}"),
-            Loaded => tr!("Conjunto de datos cargado: {0}.", "Dataset loaded: {0}.", "Jeu de données chargé : {0}.", "تم تحميل مجموعة البيانات: {0}."),
-            ChartRegionHint => tr!("Regiones y subregiones M49 de las Naciones Unidas, según el país receptor.", "UN M49 regions and sub-regions, from the recipient country.", "Régions et sous-régions M49 des Nations Unies, selon le pays bénéficiaire.", "مناطق الأمم المتحدة ومناطقها الفرعية (M49)، حسب البلد المستفيد."),
             UnknownDataset => tr!("No hay ningún conjunto de datos incluido con el identificador {0}.", "No bundled dataset has the id {0}.", "Aucun jeu de données intégré ne porte l'identifiant {0}.", "لا توجد مجموعة بيانات مضمّنة بالمعرّف {0}."),
             DatasetPicker => tr!("Conjunto de datos", "Dataset", "Jeu de données", "مجموعة البيانات"),
             ExternalDataset => tr!("Conjunto de datos externo", "External dataset", "Jeu de données externe", "مجموعة بيانات خارجية"),
@@ -280,10 +276,6 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    msg.get(lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,7 +286,7 @@ mod tests {
         let all = [
             Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
             Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
-            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::Loaded, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded, Msg::EmbedHelp, Msg::CiteText, Msg::VersionChanged, Msg::ExternalSource, Msg::NotHttp, Msg::TooLarge, Msg::HalfYear,
+            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded, Msg::EmbedHelp, Msg::CiteText, Msg::VersionChanged, Msg::ExternalSource, Msg::NotHttp, Msg::TooLarge, Msg::HalfYear,
         ];
         for m in all {
             let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();

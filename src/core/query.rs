@@ -493,20 +493,19 @@ pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Eq
     let latest_year = years.groups.last().and_then(|g| g.key.parse().ok());
     let mut unfunded = Vec::new();
     if let Some(year) = latest_year {
-        // Every year of the dataset, same other selections: which obligations ever got money?
+        // One pass over every year of the dataset (same other selections): obligation × year.
         let mut all_years = filter.clone();
         all_years.year_from = None;
         all_years.year_to = None;
-        let ever = group_by(store, &select(store, &all_years), Dim::Obligation, filter.measure, None);
-        let mut this_year = filter.clone();
-        this_year.year_from = Some(year);
-        this_year.year_to = Some(year);
-        let now = group_by(store, &select(store, &this_year), Dim::Obligation, filter.measure, None);
-        unfunded = ever
-            .groups
+        let ct = cross_tab(store, &select(store, &all_years), Dim::Year, Dim::Obligation, filter.measure, None);
+        let latest = ct.rows.iter().position(|y| y.parse() == Ok(year));
+        unfunded = ct
+            .columns
             .iter()
-            .filter(|g| g.amount > 0.0 && !now.groups.iter().any(|n| n.key == g.key && n.amount > 0.0))
-            .map(|g| g.key.clone())
+            .enumerate()
+            .filter(|&(j, _)| ct.values.iter().map(|row| row[j]).sum::<f64>() > 0.0)
+            .filter(|&(j, _)| latest.is_none_or(|i| ct.values[i][j] <= 0.0))
+            .map(|(_, o)| o.clone())
             .collect();
     }
     Equity { top, top_share, latest_year, unfunded_obligations: unfunded }

@@ -4,7 +4,7 @@
 //! each carrying its share of the amount: sums over rows never count money twice. Every dimension
 //! is a column of small integers indexing a per-dimension dictionary of code ids.
 
-use super::codes::{self, Status};
+use super::codes;
 use super::dataset::{Dataset, Metadata, CodeLists};
 use super::geo;
 use super::models::Rule;
@@ -258,16 +258,6 @@ impl Store {
 
     pub fn dict(&self, dim: Dim) -> &Dictionary {
         &self.dicts[dim.index()]
-    }
-
-    pub fn status_of_row(&self, row: usize) -> Status {
-        let id = &self.dict(Dim::Status).ids[self.column(Dim::Status)[row] as usize];
-        Status::parse(id).expect("validated status")
-    }
-
-    /// Status dictionary index of each pipeline stage (always interned, in pipeline order).
-    pub fn status_index(&self, s: Status) -> u32 {
-        s as u32
     }
 
     pub fn year_of(&self, year_index: u32) -> i32 {

@@ -73,7 +73,7 @@ fn Loading() -> impl IntoView {
 fn LanguagePicker() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let more_contrast = window().match_media("(prefers-contrast: more)").ok().flatten().is_some_and(|m| m.matches());
+    let more_contrast = super::chart::prefers("(prefers-contrast: more)");
     view! {
         <div class="language">
             <label class="patterns-toggle">
@@ -162,14 +162,14 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
     let view_store = store.clone();
     let view = Memo::new(move |_| {
         let filter = ctx.state.with(|s| s.filter.clone());
-        let locale = WebLocale::new(lang.get(), &view_store.metadata.currency);
-        Arc::new(spec::build_view(&view_store, &filter, &locale))
+        let locale = WebLocale::shared(lang.get(), &view_store.metadata.currency);
+        Arc::new(spec::build_view(&view_store, &filter, &*locale))
     });
 
     let headline_currency = meta.currency.clone();
     let headline = move || {
         let h = view.with(|v| v.headline.clone());
-        let locale = WebLocale::new(lang.get(), &headline_currency);
+        let locale = WebLocale::shared(lang.get(), &headline_currency);
         let l = lang.get();
         vec![
             (Msg::HeadlineFunding.get(l), locale.money(h.funding), "funding"),
@@ -367,7 +367,7 @@ fn ModelRules(rules: Vec<(crate::core::models::Rule, usize)>) -> impl IntoView {
             <ul>
                 {rules.into_iter().map(|(rule, n)| view! {
                     <li data-rule=rule.id()>{move || rule.label().get(lang.get())}": "
-                        {move || WebLocale::new(lang.get(), "USD").count(n as f64)}</li>
+                        {move || WebLocale::shared(lang.get(), "USD").count(n as f64)}</li>
                 }).collect_view()}
             </ul>
         </details>

@@ -14,18 +14,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
-}
-
-fn prefers_more_contrast() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-contrast: more)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
+/// Does the reader's browser match this media query (reduced motion, more contrast, dark)?
+pub fn prefers(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// A CSS custom property's value for an element (light or dark theme).
@@ -141,21 +132,19 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             let chart = create_chart(&el, spec, ctx);
             instance.set_value(Some(chart));
         }
-        let locale = WebLocale::new(lang, &current.currency);
+        let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
-        let patterns = ctx.state.with(|s| s.patterns).unwrap_or_else(prefers_more_contrast);
+        let patterns = ctx.state.with(|s| s.patterns).unwrap_or_else(|| prefers("(prefers-contrast: more)"));
         let colour = |name: &str, fallback: &str| css_var(&el, name).unwrap_or_else(|| fallback.to_string());
         let display = Display {
             lang,
             money: &money,
-            animate: !prefers_reduced_motion(),
+            animate: !prefers("(prefers-reduced-motion: reduce)"),
             patterns,
             ink: colour("--ink", "#1b1f24"),
             muted: colour("--muted", "#4a5560"),
             line: colour("--line", "#c9d1d9"),
-            dark: web_sys::window()
-                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-                .is_some_and(|m| m.matches()),
+            dark: prefers("(prefers-color-scheme: dark)"),
         };
         let opt = option::option(&current, &display);
         last_option.set_value(Some(opt.clone()));
@@ -243,7 +232,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                     ev.prevent_default();
                     cursor.set_value(Some(c));
                     highlight(Some(c), &current);
-                    let locale = WebLocale::new(l, &current.currency);
+                    let locale = WebLocale::shared(l, &current.currency);
                     announcement.set(announce(&current, c, &locale));
                 }
             }
@@ -314,7 +303,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
 }
 
 fn data_table(spec: &ChartSpec, lang: crate::core::lang::Lang) -> impl IntoView {
-    let locale = WebLocale::new(lang, &spec.currency);
+    let locale = WebLocale::shared(lang, &spec.currency);
     let Table { columns, rows, footer } = &spec.table;
     let text = |i: usize, c: &Cell| -> String {
         match c {

@@ -58,6 +58,12 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let code_select = move |dim: Dim, store: Arc<Store>| {
         let id = format!("filter-{}", dim.id());
         let currency = store.metadata.currency.clone();
+        let labelled = Memo::new(move |_| options(&store, dim, &*WebLocale::shared(lang.get(), &currency)));
+        // The one selected code, when exactly one is (several come from chart clicks: see the chips).
+        let single = Memo::new(move |_| ctx.state.with(|s| match s.filter.values(dim) {
+            [one] => Some(one.clone()),
+            _ => None,
+        }));
         view! {
             <div class="field">
                 <label for=id.clone()>{move || spec::dim_name(dim, lang.get())}</label>
@@ -71,18 +77,12 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                         }
                     });
                 }>
-                    {move || {
-                        let l = lang.get();
-                        let locale = WebLocale::new(l, &currency);
-                        let selected: Vec<String> = ctx.state.with(|s| s.filter.values(dim).to_vec());
-                        let single = (selected.len() == 1).then(|| selected[0].clone());
-                        let mut opts = vec![view! { <option value="" selected=single.is_none()>{Msg::Any.get(l)}</option> }.into_any()];
-                        opts.extend(options(&store, dim, &locale).into_iter().map(|(code, label)| {
-                            let sel = single.as_deref() == Some(code.as_str());
-                            view! { <option value=code selected=sel>{label}</option> }.into_any()
-                        }));
-                        opts
-                    }}
+                    <option value="" selected=move || single.with(Option::is_none)>{move || Msg::Any.get(lang.get())}</option>
+                    // The list changes with the language only; a filter change just moves `selected`.
+                    {move || labelled.get().into_iter().map(|(code, label)| {
+                        let mine = code.clone();
+                        view! { <option value=code selected=move || single.with(|s| s.as_deref() == Some(mine.as_str()))>{label}</option> }
+                    }).collect_view()}
                 </select>
             </div>
         }
@@ -123,7 +123,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
 
     let active = move || {
         let l = lang.get();
-        let locale = WebLocale::new(l, &currency);
+        let locale = WebLocale::shared(l, &currency);
         let filter = ctx.state.with(|s| s.filter.clone());
         let mut chips: Vec<(String, Box<dyn Fn(&mut crate::core::urlstate::UrlState) + Send + Sync>)> = Vec::new();
         if let Some(y) = filter.year_from {
@@ -134,7 +134,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         }
         for dim in CODE_DIMS {
             for v in filter.values(dim) {
-                let text = format!("{}: {}", spec::dim_name(dim, l), spec::label(&labels_store, dim, v, &locale));
+                let text = format!("{}: {}", spec::dim_name(dim, l), spec::label(&labels_store, dim, v, &*locale));
                 let v = v.clone();
                 chips.push((text, Box::new(move |s| s.filter.toggle(dim, &v))));
             }

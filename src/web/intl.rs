@@ -43,8 +43,26 @@ pub struct WebLocale {
     names: Option<DisplayNames>,
 }
 
+thread_local! {
+    static SHARED: std::cell::RefCell<Vec<((Lang, String), std::rc::Rc<WebLocale>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl WebLocale {
-    pub fn new(lang: Lang, currency: &str) -> WebLocale {
+    /// One set of `Intl` formatters per language and currency, reused by every chart, table and
+    /// filter on each redraw (building them is the costly part).
+    pub fn shared(lang: Lang, currency: &str) -> std::rc::Rc<WebLocale> {
+        SHARED.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some((_, l)) = cache.iter().find(|((l, c), _)| *l == lang && c == currency) {
+                return l.clone();
+            }
+            let l = std::rc::Rc::new(WebLocale::new(lang, currency));
+            cache.push(((lang, currency.to_string()), l.clone()));
+            l
+        })
+    }
+
+    fn new(lang: Lang, currency: &str) -> WebLocale {
         let money = |compact: bool| {
             let mut o = vec![("style", "currency".into()), ("currency", currency.into()), ("currencyDisplay", "symbol".into())];
             if compact {
