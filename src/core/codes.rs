@@ -1,8 +1,8 @@
 //! Built-in code lists (obligations, cooperation models, kinds, statuses, donor types) with their
 //! labels in Spanish, English, French and Arabic. Datasets may add codes of their own.
 
-use super::lang::{Lang, Tr};
-use crate::tr;
+use super::i18n::Msg;
+use super::lang::Lang;
 
 /// One entry of a built-in code list.
 #[derive(Clone, Copy, Debug)]
@@ -10,84 +10,84 @@ pub struct Code {
     pub id: &'static str,
     /// Obligations only: the framework the code belongs to (see `OBLIGATION_GROUPS`).
     pub group: &'static str,
-    pub label: Tr,
+    pub label: Msg,
 }
 
-const fn code(id: &'static str, group: &'static str, label: Tr) -> Code {
+const fn code(id: &'static str, group: &'static str, label: Msg) -> Code {
     Code { id, group, label }
 }
 
 pub const OBLIGATION_GROUPS: &[Code] = &[
-    code("mine-ban", "", tr!("Convención sobre la Prohibición de Minas", "Mine Ban Convention", "Convention sur l'interdiction des mines", "اتفاقية حظر الألغام")),
-    code("refugee", "", tr!("Respuesta a refugiados (MIRPS)", "Refugee response (MIRPS)", "Réponse aux réfugiés (MIRPS)", "الاستجابة للاجئين (MIRPS)")),
-    code("humanitarian", "", tr!("Sectores humanitarios", "Humanitarian sectors", "Secteurs humanitaires", "القطاعات الإنسانية")),
-    code("general", "", tr!("General", "General", "Général", "عام")),
+    code("mine-ban", "", Msg::ObligationGroupMineBan),
+    code("refugee", "", Msg::ObligationGroupRefugee),
+    code("humanitarian", "", Msg::ObligationGroupHumanitarian),
+    code("general", "", Msg::ObligationGroupGeneral),
 ];
 
 pub const OBLIGATIONS: &[Code] = &[
     // Mine Ban Convention (Ottawa, 1997): Articles 4, 5 and 6.
-    code("clearance", "mine-ban", tr!("Desminado", "Clearance", "Déminage", "إزالة الألغام")),
-    code("stockpile-destruction", "mine-ban", tr!("Destrucción de existencias", "Stockpile destruction", "Destruction des stocks", "تدمير المخزونات")),
-    code("victim-assistance", "mine-ban", tr!("Asistencia a víctimas", "Victim assistance", "Assistance aux victimes", "مساعدة الضحايا")),
-    code("risk-education", "mine-ban", tr!("Educación sobre el riesgo", "Risk education", "Éducation aux risques", "التوعية بالمخاطر")),
-    code("cooperation-assistance", "mine-ban", tr!("Cooperación y asistencia", "Cooperation and assistance", "Coopération et assistance", "التعاون والمساعدة")),
-    code("mine-action", "mine-ban", tr!("Acción contra minas (sin desglose)", "Mine action (not broken down)", "Action contre les mines (non ventilée)", "الأعمال المتعلقة بالألغام (غير مفصلة)")),
+    code("clearance", "mine-ban", Msg::ObligationClearance),
+    code("stockpile-destruction", "mine-ban", Msg::ObligationStockpileDestruction),
+    code("victim-assistance", "mine-ban", Msg::ObligationVictimAssistance),
+    code("risk-education", "mine-ban", Msg::ObligationRiskEducation),
+    code("cooperation-assistance", "mine-ban", Msg::ObligationCooperationAssistance),
+    code("mine-action", "mine-ban", Msg::ObligationMineAction),
     // Refugee-response pillars (MIRPS, Central America and Mexico).
-    code("protection", "refugee", tr!("Protección", "Protection", "Protection", "الحماية")),
-    code("education", "refugee", tr!("Educación", "Education", "Éducation", "التعليم")),
-    code("health", "refugee", tr!("Salud", "Health", "Santé", "الصحة")),
-    code("livelihoods", "refugee", tr!("Medios de vida y empleo", "Livelihoods and employment", "Moyens de subsistance et emploi", "سبل العيش والتوظيف")),
-    code("integration", "refugee", tr!("Integración y cohesión social", "Integration and social cohesion", "Intégration et cohésion sociale", "الاندماج والتماسك الاجتماعي")),
-    code("refugee-other", "refugee", tr!("Otros (respuesta a refugiados)", "Other refugee response", "Autre réponse aux réfugiés", "استجابة أخرى للاجئين")),
+    code("protection", "refugee", Msg::ObligationProtection),
+    code("education", "refugee", Msg::ObligationEducation),
+    code("health", "refugee", Msg::ObligationHealth),
+    code("livelihoods", "refugee", Msg::ObligationLivelihoods),
+    code("integration", "refugee", Msg::ObligationIntegration),
+    code("refugee-other", "refugee", Msg::ObligationRefugeeOther),
     // Humanitarian clusters (IASC global clusters, as FTS and IATI vocabulary 10 name them).
-    code("food-security", "humanitarian", tr!("Seguridad alimentaria", "Food security", "Sécurité alimentaire", "الأمن الغذائي")),
-    code("wash", "humanitarian", tr!("Agua, saneamiento e higiene", "Water, sanitation and hygiene", "Eau, assainissement et hygiène", "المياه والصرف الصحي والنظافة")),
-    code("nutrition", "humanitarian", tr!("Nutrición", "Nutrition", "Nutrition", "التغذية")),
-    code("shelter", "humanitarian", tr!("Alojamiento y artículos no alimentarios", "Shelter and non-food items", "Abris et articles non alimentaires", "المأوى والمواد غير الغذائية")),
-    code("gbv", "humanitarian", tr!("Violencia de género", "Gender-based violence", "Violence basée sur le genre", "العنف القائم على النوع الاجتماعي")),
-    code("child-protection", "humanitarian", tr!("Protección de la infancia", "Child protection", "Protection de l'enfance", "حماية الطفل")),
-    code("housing-land-property", "humanitarian", tr!("Vivienda, tierra y propiedad", "Housing, land and property", "Logement, terre et propriété", "السكن والأرض والملكية")),
-    code("agriculture", "humanitarian", tr!("Agricultura", "Agriculture", "Agriculture", "الزراعة")),
-    code("logistics", "humanitarian", tr!("Logística", "Logistics", "Logistique", "اللوجستيات")),
-    code("coordination", "humanitarian", tr!("Coordinación y servicios de apoyo", "Coordination and support services", "Coordination et services d'appui", "التنسيق وخدمات الدعم")),
-    code("camp-management", "humanitarian", tr!("Coordinación y gestión de campamentos", "Camp coordination and management", "Coordination et gestion des camps", "تنسيق المخيمات وإدارتها")),
-    code("early-recovery", "humanitarian", tr!("Recuperación temprana", "Early recovery", "Relèvement précoce", "التعافي المبكر")),
-    code("telecommunications", "humanitarian", tr!("Telecomunicaciones de emergencia", "Emergency telecommunications", "Télécommunications d'urgence", "الاتصالات في حالات الطوارئ")),
-    code("covid-19", "humanitarian", tr!("COVID-19", "COVID-19", "COVID-19", "كوفيد-19")),
-    code("multi-sector", "humanitarian", tr!("Varios sectores (sin desglose)", "Multiple sectors (not broken down)", "Plusieurs secteurs (non ventilé)", "قطاعات متعددة (غير مفصلة)")),
-    code("unspecified", "general", tr!("Sin especificar", "Unspecified", "Non spécifié", "غير محدد")),
+    code("food-security", "humanitarian", Msg::ObligationFoodSecurity),
+    code("wash", "humanitarian", Msg::ObligationWash),
+    code("nutrition", "humanitarian", Msg::ObligationNutrition),
+    code("shelter", "humanitarian", Msg::ObligationShelter),
+    code("gbv", "humanitarian", Msg::ObligationGbv),
+    code("child-protection", "humanitarian", Msg::ObligationChildProtection),
+    code("housing-land-property", "humanitarian", Msg::ObligationHousingLandProperty),
+    code("agriculture", "humanitarian", Msg::ObligationAgriculture),
+    code("logistics", "humanitarian", Msg::ObligationLogistics),
+    code("coordination", "humanitarian", Msg::ObligationCoordination),
+    code("camp-management", "humanitarian", Msg::ObligationCampManagement),
+    code("early-recovery", "humanitarian", Msg::ObligationEarlyRecovery),
+    code("telecommunications", "humanitarian", Msg::ObligationTelecommunications),
+    code("covid-19", "humanitarian", Msg::ObligationCovid19),
+    code("multi-sector", "humanitarian", Msg::ObligationMultiSector),
+    code("unspecified", "general", Msg::ObligationUnspecified),
 ];
 
 pub const MODELS: &[Code] = &[
-    code("bilateral", "", tr!("Bilateral", "Bilateral", "Bilatérale", "ثنائية")),
-    code("multilateral", "", tr!("Multilateral", "Multilateral", "Multilatérale", "متعددة الأطراف")),
-    code("south-south", "", tr!("Sur-Sur", "South-South", "Sud-Sud", "بين بلدان الجنوب")),
-    code("triangular", "", tr!("Triangular", "Triangular", "Triangulaire", "ثلاثية")),
-    code("public-private", "", tr!("Público-privada", "Public-private", "Public-privé", "بين القطاعين العام والخاص")),
-    code("regional-fund", "", tr!("Fondo regional o mancomunado", "Regional or pooled fund", "Fonds régional ou commun", "صندوق إقليمي أو مشترك")),
-    code("unspecified", "", tr!("Sin especificar", "Unspecified", "Non spécifié", "غير محدد")),
+    code("bilateral", "", Msg::ModelBilateral),
+    code("multilateral", "", Msg::ModelMultilateral),
+    code("south-south", "", Msg::ModelSouthSouth),
+    code("triangular", "", Msg::ModelTriangular),
+    code("public-private", "", Msg::ModelPublicPrivate),
+    code("regional-fund", "", Msg::ModelRegionalFund),
+    code("unspecified", "", Msg::ModelUnspecified),
 ];
 
 pub const KINDS: &[Code] = &[
-    code("financial", "", tr!("Financiera", "Financial", "Financière", "مالية")),
-    code("in-kind", "", tr!("En especie", "In kind", "En nature", "عينية")),
-    code("technical", "", tr!("Técnica", "Technical", "Technique", "تقنية")),
+    code("financial", "", Msg::KindFinancial),
+    code("in-kind", "", Msg::KindInKind),
+    code("technical", "", Msg::KindTechnical),
 ];
 
 /// The three stages of one pipeline, in order. They are never added together.
 pub const STATUSES: &[Code] = &[
-    code("pledged", "", tr!("Prometido", "Pledged", "Annoncé", "متعهد به")),
-    code("committed", "", tr!("Comprometido", "Committed", "Engagé", "ملتزم به")),
-    code("disbursed", "", tr!("Desembolsado", "Disbursed", "Décaissé", "مصروف")),
+    code("pledged", "", Msg::StatusPledged),
+    code("committed", "", Msg::StatusCommitted),
+    code("disbursed", "", Msg::StatusDisbursed),
 ];
 
 pub const DONOR_TYPES: &[Code] = &[
-    code("government", "", tr!("Gobierno", "Government", "Gouvernement", "حكومة")),
-    code("multilateral", "", tr!("Organismo multilateral", "Multilateral organisation", "Organisation multilatérale", "منظمة متعددة الأطراف")),
-    code("un-agency", "", tr!("Agencia de la ONU", "UN agency", "Agence des Nations Unies", "وكالة تابعة للأمم المتحدة")),
-    code("private", "", tr!("Sector privado o fundación", "Private sector or foundation", "Secteur privé ou fondation", "القطاع الخاص أو مؤسسة")),
-    code("ngo", "", tr!("ONG", "NGO", "ONG", "منظمة غير حكومية")),
-    code("other", "", tr!("Otro", "Other", "Autre", "أخرى")),
+    code("government", "", Msg::DonorTypeGovernment),
+    code("multilateral", "", Msg::DonorTypeMultilateral),
+    code("un-agency", "", Msg::DonorTypeUnAgency),
+    code("private", "", Msg::DonorTypePrivate),
+    code("ngo", "", Msg::DonorTypeNgo),
+    code("other", "", Msg::DonorTypeOther),
 ];
 
 /// Status ids, in pipeline order; `Status as u8` indexes `STATUSES`.

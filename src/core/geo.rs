@@ -2,8 +2,8 @@
 //! The table is `countries.tsv`, compiled in; country names in other languages come from the
 //! browser's `Intl.DisplayNames` (by ISO alpha-2) in the dashboard.
 
-use super::lang::{Lang, Tr};
-use crate::tr;
+use super::i18n::Msg;
+use super::lang::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -23,44 +23,44 @@ pub struct Area {
     pub code: &'static str,
     /// For a sub-region, its region; empty for a region.
     pub parent: &'static str,
-    pub label: Tr,
+    pub label: Msg,
 }
 
-const fn def_area(code: &'static str, parent: &'static str, label: Tr) -> Area {
+const fn def_area(code: &'static str, parent: &'static str, label: Msg) -> Area {
     Area { code, parent, label }
 }
 
 pub const AREAS: &[Area] = &[
-    def_area("002", "", tr!("África", "Africa", "Afrique", "أفريقيا")),
-    def_area("019", "", tr!("Américas", "Americas", "Amériques", "الأمريكتان")),
-    def_area("142", "", tr!("Asia", "Asia", "Asie", "آسيا")),
-    def_area("150", "", tr!("Europa", "Europe", "Europe", "أوروبا")),
-    def_area("009", "", tr!("Oceanía", "Oceania", "Océanie", "أوقيانوسيا")),
-    def_area("015", "002", tr!("África septentrional", "Northern Africa", "Afrique du Nord", "شمال أفريقيا")),
-    def_area("014", "002", tr!("África oriental", "Eastern Africa", "Afrique de l'Est", "شرق أفريقيا")),
-    def_area("017", "002", tr!("África central", "Middle Africa", "Afrique centrale", "وسط أفريقيا")),
-    def_area("018", "002", tr!("África meridional", "Southern Africa", "Afrique australe", "الجنوب الأفريقي")),
-    def_area("011", "002", tr!("África occidental", "Western Africa", "Afrique de l'Ouest", "غرب أفريقيا")),
-    def_area("029", "019", tr!("Caribe", "Caribbean", "Caraïbes", "منطقة البحر الكاريبي")),
-    def_area("013", "019", tr!("Centroamérica y México", "Central America and Mexico", "Amérique centrale et Mexique", "أمريكا الوسطى والمكسيك")),
-    def_area("005", "019", tr!("América del Sur", "South America", "Amérique du Sud", "أمريكا الجنوبية")),
-    def_area("021", "019", tr!("América del Norte", "Northern America", "Amérique du Nord", "أمريكا الشمالية")),
-    def_area("143", "142", tr!("Asia central", "Central Asia", "Asie centrale", "آسيا الوسطى")),
-    def_area("030", "142", tr!("Asia oriental", "Eastern Asia", "Asie de l'Est", "شرق آسيا")),
-    def_area("035", "142", tr!("Asia sudoriental", "South-eastern Asia", "Asie du Sud-Est", "جنوب شرق آسيا")),
-    def_area("034", "142", tr!("Asia meridional", "Southern Asia", "Asie du Sud", "جنوب آسيا")),
-    def_area("145", "142", tr!("Asia occidental", "Western Asia", "Asie de l'Ouest", "غرب آسيا")),
-    def_area("151", "150", tr!("Europa oriental", "Eastern Europe", "Europe de l'Est", "أوروبا الشرقية")),
-    def_area("154", "150", tr!("Europa septentrional", "Northern Europe", "Europe du Nord", "أوروبا الشمالية")),
-    def_area("039", "150", tr!("Europa meridional", "Southern Europe", "Europe du Sud", "أوروبا الجنوبية")),
-    def_area("155", "150", tr!("Europa occidental", "Western Europe", "Europe de l'Ouest", "أوروبا الغربية")),
-    def_area("053", "009", tr!("Australia y Nueva Zelandia", "Australia and New Zealand", "Australie et Nouvelle-Zélande", "أستراليا ونيوزيلندا")),
-    def_area("054", "009", tr!("Melanesia", "Melanesia", "Mélanésie", "ميلانيزيا")),
-    def_area("057", "009", tr!("Micronesia", "Micronesia", "Micronésie", "ميكرونيزيا")),
-    def_area("061", "009", tr!("Polinesia", "Polynesia", "Polynésie", "بولينيزيا")),
+    def_area("002", "", Msg::Area002),
+    def_area("019", "", Msg::Area019),
+    def_area("142", "", Msg::Area142),
+    def_area("150", "", Msg::Area150),
+    def_area("009", "", Msg::Area009),
+    def_area("015", "002", Msg::Area015),
+    def_area("014", "002", Msg::Area014),
+    def_area("017", "002", Msg::Area017),
+    def_area("018", "002", Msg::Area018),
+    def_area("011", "002", Msg::Area011),
+    def_area("029", "019", Msg::Area029),
+    def_area("013", "019", Msg::Area013),
+    def_area("005", "019", Msg::Area005),
+    def_area("021", "019", Msg::Area021),
+    def_area("143", "142", Msg::Area143),
+    def_area("030", "142", Msg::Area030),
+    def_area("035", "142", Msg::Area035),
+    def_area("034", "142", Msg::Area034),
+    def_area("145", "142", Msg::Area145),
+    def_area("151", "150", Msg::Area151),
+    def_area("154", "150", Msg::Area154),
+    def_area("039", "150", Msg::Area039),
+    def_area("155", "150", Msg::Area155),
+    def_area("053", "009", Msg::Area053),
+    def_area("054", "009", Msg::Area054),
+    def_area("057", "009", Msg::Area057),
+    def_area("061", "009", Msg::Area061),
     // Recipients that are regions or no single place.
-    def_area("419", "019", tr!("América Latina y el Caribe (regional)", "Latin America and the Caribbean (regional)", "Amérique latine et Caraïbes (régional)", "أمريكا اللاتينية والكاريبي (إقليمي)")),
-    def_area("001", "", tr!("Mundial", "Global", "Mondial", "عالمي")),
+    def_area("419", "019", Msg::Area419),
+    def_area("001", "", Msg::Area001),
 ];
 
 /// Code used for the region of a recipient that has none (e.g. global programmes).

@@ -1,305 +1,243 @@
-//! Every user-facing string of the dashboard and the CLI summaries, in the four languages.
-//! `Msg` is an enum and `Tr` has one field per language, so a missing key or translation does not
-//! compile. Placeholders are `{0}`, `{1}`, ... filled by `fill`.
+//! Every user-facing string of the dashboard and the CLI summaries, in the four languages, with
+//! Project Fluent. The texts live in `locales/<lang>/*.ftl`; `build.rs` checks that every language
+//! has every message with the same variables and generates `Msg` (messages without variables) and
+//! `text::*` (one struct per message with variables, its fields the variables) from them, so keys and arguments are checked
+//! by the compiler. Plural forms (Arabic has six) are chosen by Fluent from numeric arguments.
 
-use super::lang::{Lang, Tr};
-use crate::tr;
+use super::lang::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Msg {
-    AppTagline,
-    SkipToCharts,
-    Language,
-    Source,
-    Publisher,
-    Licence,
-    DataAsOf,
-    Retrieved,
-    DatasetVersion,
-    HeadlineFunding,
-    HeadlinePledged,
-    HeadlineDonors,
-    HeadlineRecipients,
-    HeadlineContributions,
-    Filters,
-    YearFrom,
-    YearTo,
-    Any,
-    Amounts,
-    MeasureFunding,
-    ActiveFilters,
-    NoActiveFilters,
-    ClearAll,
-    RemoveFilter,
-    DimYear,
-    DimRegion,
-    DimRecipient,
-    DimDonor,
-    DimObligation,
-    DimModel,
-    DimKind,
-    DimStatus,
-    ChartObligation,
-    ChartRegion,
-    ChartModel,
-    ChartTimeline,
-    ChartDonors,
-    ChartPipeline,
-    ChartGap,
-    ShowTable,
-    HideTable,
-    Total,
-    Others,
-    Amount,
-    Contributions,
-    Share,
-    Need,
-    Funded,
-    UnmetNeed,
-    Coverage,
-    NoData,
-    ClickToFilter,
-    Loading,
-    LoadFailed,
-    LoadFailedHttp,
-    LoadFailedNetwork,
-    InvalidDataset,
-    ShowingBundled,
-    BackToBundled,
-    ProblemAt,
-    MoreProblems,
-    SummaryTotal,
-    SummaryLargest,
-    SummaryTimeline,
-    SummaryPipeline,
-    SummaryGap,
-    SummaryGapNone,
-    SummaryNoData,
-    GapFundingNote,
-    DatasetFormat,
-    JsonSchema,
-    SourceCode,
-    DocumentRoot,
-    UnitMillions,
-    UnitThousands,
-    UnitOnes,
-    UnknownDataset,
-    DatasetPicker,
-    ExternalDataset,
-    Generator,
-    ImportReportTitle,
-    ReportSummary,
-    DownloadReportCsv,
-    Skipped,
-    Rejected,
-    Records,
-    ChartFlows,
-    ChartPledges,
-    SummaryFlows,
-    SummaryPledges,
-    SummaryPledgesNone,
-    DisbursedShare,
-    ModelRulesTitle,
-    EquityTop,
-    EquityUnfunded,
-    EquityAllFunded,
-    ChartKeyboardHelp,
-    ChartRole,
-    Patterns,
-    Embed,
-    EmbedTitle,
-    EmbedHelp,
-    DirectLink,
-    Copy,
-    Copied,
-    Close,
-    Cite,
-    CiteText,
-    DownloadCsv,
-    DownloadPng,
-    DownloadSvg,
-    DownloadData,
-    VersionChanged,
-    ExternalSource,
-    OpenFullDashboard,
-    NotHttp,
-    TooLarge,
-    UserGuide,
-    DimPeriod,
-    HalfYear,
-    TimeAxis,
-    Years,
-    HalfYears,
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// An argument of a message: text is inserted as it is; a count selects the plural form and is
+/// written with the platform's number format (the browser's `Intl` in the dashboard).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Count(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Text(s.clone())
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Count(n as f64)
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// How counts are written; the dashboard installs one that uses `Intl.NumberFormat`.
+static COUNT_FORMAT: OnceLock<fn(Lang, f64) -> String> = OnceLock::new();
+
+/// Sets how counts inside messages are written (once, at start-up).
+pub fn set_count_format(format: fn(Lang, f64) -> String) {
+    let _ = COUNT_FORMAT.set(format);
+}
+
+fn count_text(lang: Lang, n: f64) -> String {
+    match COUNT_FORMAT.get() {
+        Some(format) => format(lang, n),
+        None => super::spec::group_thousands(n),
+    }
+}
+
+/// Fluent's formatter hook has no closure state, so there is one per language.
+fn number_formatter<const L: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(count_text(Lang::ALL[L], n.value)),
+        _ => None,
+    }
+}
+
+/// CLDR's cardinal plural category of `n` in Arabic
+/// (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html#ar).
+/// intl_pluralrules 7.0.2, which Fluent uses, drops the `% 100` of the few and many rules, so 103,
+/// 111 or 484 would get "other"; Arabic messages select on `PLURAL($n)` to get this one instead.
+pub fn arabic_plural_category(n: f64) -> &'static str {
+    if n.fract() != 0.0 || n < 0.0 {
+        return "other";
+    }
+    let last_two = (n % 100.0) as u64;
+    match n as u64 {
+        0 => "zero",
+        1 => "one",
+        2 => "two",
+        _ if (3..=10).contains(&last_two) => "few",
+        _ if (11..=99).contains(&last_two) => "many",
+        _ => "other",
+    }
+}
+
+/// `PLURAL($n)`: the plural category of a number, as a string a select expression matches.
+fn plural_function(lang: Lang) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
+    let rules = intl_pluralrules::PluralRules::create(lang.code().parse::<unic_langid::LanguageIdentifier>().expect("valid tag"), intl_pluralrules::PluralRuleType::CARDINAL)
+        .expect("CLDR has plural rules for our four languages");
+    move |positional, _named| {
+        let Some(FluentValue::Number(n)) = positional.first() else { return FluentValue::Error };
+        let category = if lang == Lang::Ar {
+            arabic_plural_category(n.value)
+        } else {
+            match rules.select(n.value) {
+                Ok(intl_pluralrules::PluralCategory::ZERO) => "zero",
+                Ok(intl_pluralrules::PluralCategory::ONE) => "one",
+                Ok(intl_pluralrules::PluralCategory::TWO) => "two",
+                Ok(intl_pluralrules::PluralCategory::FEW) => "few",
+                Ok(intl_pluralrules::PluralCategory::MANY) => "many",
+                _ => "other",
+            }
+        };
+        FluentValue::String(Cow::Borrowed(category))
+    }
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = lang as usize;
+    BUNDLES[i].get_or_init(|| {
+        let id = lang.code().parse().expect("language codes are valid BCP 47 tags");
+        let mut bundle = Bundle::new_concurrent(vec![id]);
+        // Isolation marks keep Latin names and numbers from reordering an Arabic sentence; the
+        // left-to-right languages do not need them, and they would show in CSV files and terminals.
+        bundle.set_use_isolating(lang.is_rtl());
+        bundle.set_formatter(Some([number_formatter::<0, _>, number_formatter::<1, _>, number_formatter::<2, _>, number_formatter::<3, _>][i]));
+        bundle.add_function("PLURAL", plural_function(lang)).expect("PLURAL is registered once");
+        for source in SOURCES[i] {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource(resource).expect("build.rs rejects duplicate messages");
+        }
+        bundle
+    })
+}
+
+/// Formats one message; errors (impossible after build.rs's checks, short of a wrong argument type)
+/// are returned so the tests can see them.
+pub fn try_format(lang: Lang, id: &str, args: Vec<(&str, Arg)>) -> Result<String, String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id).and_then(|m| m.value()).ok_or_else(|| format!("no message `{id}` in {}", lang.code()))?;
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, arg) in args {
+        let value = match arg {
+            Arg::Text(s) => FluentValue::String(Cow::Owned(s)),
+            Arg::Count(n) => FluentValue::Number(FluentNumber::new(n, FluentNumberOptions::default())),
+        };
+        fluent_args.set(name, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+    if errors.is_empty() {
+        Ok(text)
+    } else {
+        Err(format!("`{id}` in {}: {errors:?}", lang.code()))
+    }
+}
+
+/// Used by the generated `text::*` structs.
+fn format_message(lang: Lang, id: &str, args: Vec<(&str, Arg)>) -> String {
+    try_format(lang, id, args).unwrap_or_else(|e| {
+        debug_assert!(false, "{e}");
+        id.to_string()
+    })
 }
 
 impl Msg {
-    pub fn tr(self) -> Tr {
-        use Msg::*;
-        match self {
-            AppTagline => tr!("Quién financia qué, dónde y cómo: cooperación y asistencia internacional", "Who funds what, where and how: international cooperation and assistance", "Qui finance quoi, où et comment : coopération et assistance internationales", "من يموّل ماذا وأين وكيف: التعاون والمساعدة الدوليان"),
-            SkipToCharts => tr!("Saltar a los gráficos", "Skip to the charts", "Aller aux graphiques", "انتقل إلى الرسوم البيانية"),
-            Language => tr!("Idioma", "Language", "Langue", "اللغة"),
-            Source => tr!("Fuente", "Source", "Source", "المصدر"),
-            Publisher => tr!("Editor", "Publisher", "Éditeur", "الناشر"),
-            Licence => tr!("Licencia", "Licence", "Licence", "الترخيص"),
-            DataAsOf => tr!("Datos al", "Data as of", "Données au", "البيانات حتى"),
-            Retrieved => tr!("Descargado el", "Retrieved", "Téléchargé le", "تاريخ الاسترجاع"),
-            DatasetVersion => tr!("Versión", "Version", "Version", "الإصدار"),
-            HeadlineFunding => tr!("Financiación (comprometida + desembolsada)", "Funding (committed + disbursed)", "Financement (engagé + décaissé)", "التمويل (الملتزم به + المصروف)"),
-            HeadlinePledged => tr!("Prometido", "Pledged", "Annoncé", "المتعهد به"),
-            HeadlineDonors => tr!("Donantes", "Donors", "Donateurs", "المانحون"),
-            HeadlineRecipients => tr!("Receptores", "Recipients", "Bénéficiaires", "المستفيدون"),
-            HeadlineContributions => tr!("Contribuciones", "Contributions", "Contributions", "المساهمات"),
-            Filters => tr!("Filtros", "Filters", "Filtres", "عوامل التصفية"),
-            YearFrom => tr!("Desde el año", "From year", "De l'année", "من سنة"),
-            YearTo => tr!("Hasta el año", "To year", "À l'année", "إلى سنة"),
-            Any => tr!("Todos", "All", "Tous", "الكل"),
-            Amounts => tr!("Importes", "Amounts", "Montants", "المبالغ"),
-            MeasureFunding => tr!("Financiación (comprometida + desembolsada)", "Funding (committed + disbursed)", "Financement (engagé + décaissé)", "التمويل (الملتزم به + المصروف)"),
-            ActiveFilters => tr!("Filtros activos", "Active filters", "Filtres actifs", "عوامل التصفية النشطة"),
-            NoActiveFilters => tr!("Ninguno: se muestran todos los datos", "None: showing all data", "Aucun : toutes les données sont affichées", "لا شيء: تُعرض كل البيانات"),
-            ClearAll => tr!("Quitar todos", "Clear all", "Tout effacer", "مسح الكل"),
-            RemoveFilter => tr!("Quitar el filtro {0}", "Remove filter {0}", "Retirer le filtre {0}", "إزالة عامل التصفية {0}"),
-            DimYear => tr!("Año", "Year", "Année", "السنة"),
-            DimRegion => tr!("Región", "Region", "Région", "المنطقة"),
-            DimRecipient => tr!("Receptor", "Recipient", "Bénéficiaire", "المستفيد"),
-            DimDonor => tr!("Donante", "Donor", "Donateur", "المانح"),
-            DimObligation => tr!("Obligación", "Obligation", "Obligation", "الالتزام"),
-            DimModel => tr!("Modelo de cooperación", "Cooperation model", "Modèle de coopération", "نموذج التعاون"),
-            DimKind => tr!("Tipo de aporte", "Kind", "Nature", "نوع المساهمة"),
-            DimStatus => tr!("Etapa", "Stage", "Étape", "المرحلة"),
-            ChartObligation => tr!("Financiación por obligación", "Funding by obligation", "Financement par obligation", "التمويل حسب الالتزام"),
-            ChartRegion => tr!("Financiación por región", "Funding by region", "Financement par région", "التمويل حسب المنطقة"),
-            ChartModel => tr!("Financiación por modelo de cooperación", "Funding by cooperation model", "Financement par modèle de coopération", "التمويل حسب نموذج التعاون"),
-            ChartTimeline => tr!("Financiación por año y modelo de cooperación", "Funding over time by cooperation model", "Financement par année et modèle de coopération", "التمويل عبر الزمن حسب نموذج التعاون"),
-            ChartDonors => tr!("Principales donantes", "Top donors", "Principaux donateurs", "أكبر المانحين"),
-            ChartPipeline => tr!("De la promesa al desembolso", "From pledge to disbursement", "De l'annonce au décaissement", "من التعهد إلى الصرف"),
-            ChartGap => tr!("Necesidades frente a financiación", "Need vs funded", "Besoins et financement", "الاحتياجات مقابل التمويل"),
-            ShowTable => tr!("Ver los datos en una tabla", "Show the data as a table", "Voir les données en tableau", "عرض البيانات في جدول"),
-            HideTable => tr!("Ocultar la tabla", "Hide the table", "Masquer le tableau", "إخفاء الجدول"),
-            Total => tr!("Total", "Total", "Total", "المجموع"),
-            Others => tr!("Otros", "Others", "Autres", "أخرى"),
-            Amount => tr!("Importe", "Amount", "Montant", "المبلغ"),
-            Contributions => tr!("Contribuciones", "Contributions", "Contributions", "المساهمات"),
-            Share => tr!("Proporción", "Share", "Part", "الحصة"),
-            Need => tr!("Necesidad", "Need", "Besoin", "الاحتياج"),
-            Funded => tr!("Financiado", "Funded", "Financé", "المموَّل"),
-            UnmetNeed => tr!("Necesidad no cubierta", "Unmet need", "Besoin non couvert", "الاحتياج غير الملبّى"),
-            Coverage => tr!("Cobertura", "Coverage", "Couverture", "نسبة التغطية"),
-            NoData => tr!("No hay datos para esta selección.", "No data for this selection.", "Aucune donnée pour cette sélection.", "لا توجد بيانات لهذا الاختيار."),
-            ClickToFilter => tr!("Pulse una barra o un sector para filtrar por él.", "Click a bar or slice to filter by it.", "Cliquez sur une barre ou un secteur pour filtrer.", "انقر على عمود أو قطاع للتصفية حسبه."),
-            Loading => tr!("Cargando el conjunto de datos…", "Loading the dataset…", "Chargement du jeu de données…", "جارٍ تحميل مجموعة البيانات…"),
-            LoadFailed => tr!("No se pudo cargar el conjunto de datos {0}.", "Could not load the dataset {0}.", "Impossible de charger le jeu de données {0}.", "تعذّر تحميل مجموعة البيانات {0}."),
-            LoadFailedHttp => tr!("El servidor respondió {0}.", "The server answered {0}.", "Le serveur a répondu {0}.", "أجاب الخادم بالرمز {0}."),
-            LoadFailedNetwork => tr!("No hubo respuesta: compruebe la dirección y su conexión.", "There was no answer: check the address and your connection.", "Aucune réponse : vérifiez l'adresse et votre connexion.", "لم يصل أي رد: تحقق من العنوان ومن اتصالك."),
-            InvalidDataset => tr!("El conjunto de datos {0} tiene {1} problema(s); no se muestra.", "The dataset {0} has {1} problem(s), so it is not shown.", "Le jeu de données {0} présente {1} problème(s) ; il n'est pas affiché.", "في مجموعة البيانات {0} عدد {1} من المشكلات، لذا لا تُعرض."),
-            ShowingBundled => tr!("Se muestra el conjunto de datos incluido.", "Showing the bundled dataset instead.", "Le jeu de données intégré est affiché à la place.", "تُعرض مجموعة البيانات المضمّنة بدلًا منها."),
-            BackToBundled => tr!("Volver al conjunto de datos incluido", "Back to the bundled dataset", "Revenir au jeu de données intégré", "العودة إلى مجموعة البيانات المضمّنة"),
-            ProblemAt => tr!("en {0}", "at {0}", "à {0}", "في {0}"),
-            MoreProblems => tr!("… y {0} más.", "… and {0} more.", "… et {0} de plus.", "… و{0} أخرى."),
-            SummaryTotal => tr!("{0} en total, en {1} contribuciones.", "{0} in total, in {1} contributions.", "{0} au total, en {1} contributions.", "المجموع {0} في {1} مساهمة."),
-            SummaryLargest => tr!("La mayor parte, {1} ({2}), corresponde a {0}.", "The largest share, {1} ({2}), went to {0}.", "La plus grande part, {1} ({2}), va à {0}.", "ذهبت الحصة الأكبر، {1} ({2})، إلى {0}."),
-            SummaryTimeline => tr!("El año con más financiación fue {0}, con {1}.", "The year with most funding was {0}, with {1}.", "L'année la mieux financée est {0}, avec {1}.", "كانت السنة الأعلى تمويلًا {0} بمبلغ {1}."),
-            SummaryPipeline => tr!("Prometido: {0}; comprometido: {1}; desembolsado: {2}.", "Pledged: {0}; committed: {1}; disbursed: {2}.", "Annoncé : {0} ; engagé : {1} ; décaissé : {2}.", "المتعهد به: {0}؛ الملتزم به: {1}؛ المصروف: {2}."),
-            SummaryGap => tr!("Necesidades: {0}; financiado: {1} ({2}). La mayor necesidad no cubierta es {3}: {4}.", "Needs: {0}; funded: {1} ({2}). The largest unmet need is {3}: {4}.", "Besoins : {0} ; financé : {1} ({2}). Le plus grand besoin non couvert : {3}, {4}.", "الاحتياجات: {0}؛ المموَّل: {1} ({2}). أكبر احتياج غير ملبّى هو {3}: {4}."),
-            SummaryGapNone => tr!("Este conjunto de datos no publica necesidades para esta selección.", "This dataset publishes no needs for this selection.", "Ce jeu de données ne publie aucun besoin pour cette sélection.", "لا تنشر مجموعة البيانات هذه أي احتياجات لهذا الاختيار."),
-            SummaryNoData => tr!("No hay datos para esta selección.", "No data for this selection.", "Aucune donnée pour cette sélection.", "لا توجد بيانات لهذا الاختيار."),
-            GapFundingNote => tr!("Financiado = comprometido + desembolsado hacia el plan o el receptor de cada necesidad.", "Funded = committed + disbursed towards each need's plan or recipient.", "Financé = engagé + décaissé pour le plan ou le bénéficiaire de chaque besoin.", "المموَّل = الملتزم به + المصروف لخطة كل احتياج أو للمستفيد منه."),
-            DatasetFormat => tr!("Formato de datos", "Dataset format", "Format des données", "صيغة البيانات"),
-            JsonSchema => tr!("Esquema JSON", "JSON Schema", "Schéma JSON", "مخطط JSON"),
-            SourceCode => tr!("Alianzas es software libre", "Alianzas is open source", "Alianzas est un logiciel libre", "Alianzas برنامج مفتوح المصدر"),
-            UnitMillions => tr!("Millones de {0}", "{0}, millions", "Millions de {0}", "ملايين {0}"),
-            UnitThousands => tr!("Miles de {0}", "{0}, thousands", "Milliers de {0}", "آلاف {0}"),
-            UnitOnes => tr!("{0}", "{0}", "{0}", "{0}"),
-            UnknownDataset => tr!("No hay ningún conjunto de datos incluido con el identificador {0}.", "No bundled dataset has the id {0}.", "Aucun jeu de données intégré ne porte l'identifiant {0}.", "لا توجد مجموعة بيانات مضمّنة بالمعرّف {0}."),
-            DatasetPicker => tr!("Conjunto de datos", "Dataset", "Jeu de données", "مجموعة البيانات"),
-            ExternalDataset => tr!("Conjunto de datos externo", "External dataset", "Jeu de données externe", "مجموعة بيانات خارجية"),
-            Generator => tr!("Importado con", "Imported with", "Importé avec", "استُورد باستخدام"),
-            ImportReportTitle => tr!("Informe de importación", "Import report", "Rapport d'importation", "تقرير الاستيراد"),
-            ReportSummary => tr!("{0} registros leídos: {1} importados, {2} omitidos, {3} rechazados.", "{0} records read: {1} imported, {2} skipped, {3} rejected.", "{0} enregistrements lus : {1} importés, {2} ignorés, {3} rejetés.", "قُرئ {0} سجلًا: استُورد {1}، وتُجوهل {2}، ورُفض {3}."),
-            DownloadReportCsv => tr!("Descargar el informe (CSV)", "Download the report (CSV)", "Télécharger le rapport (CSV)", "تنزيل التقرير (CSV)"),
-            Skipped => tr!("Omitidos", "Skipped", "Ignorés", "المتجاهلة"),
-            Rejected => tr!("Rechazados", "Rejected", "Rejetés", "المرفوضة"),
-            Records => tr!("Registros", "Records", "Enregistrements", "السجلات"),
-            ChartFlows => tr!("Flujos: donante → modelo de cooperación → receptor", "Flows: donor → cooperation model → recipient", "Flux : donateur → modèle de coopération → bénéficiaire", "التدفقات: المانح ← نموذج التعاون ← المستفيد"),
-            ChartPledges => tr!("Seguimiento de las promesas por donante", "Pledge follow-up by donor", "Suivi des annonces par donateur", "متابعة التعهدات حسب المانح"),
-            SummaryFlows => tr!("El mayor flujo va de {0} a {2} ({1}): {3}.", "The largest flow goes from {0} to {2} ({1}): {3}.", "Le plus grand flux va de {0} à {2} ({1}) : {3}.", "أكبر تدفق من {0} إلى {2} ({1}): {3}."),
-            SummaryPledges => tr!("{0} donantes prometieron {1}; ya se desembolsó {2} ({3}).", "{0} donors pledged {1}; {2} has been disbursed ({3}).", "{0} donateurs ont annoncé {1} ; {2} a été décaissé ({3}).", "تعهد {0} من المانحين بمبلغ {1}؛ صُرف منه {2} ({3})."),
-            SummaryPledgesNone => tr!("Este conjunto de datos no registra promesas para esta selección.", "This dataset records no pledges for this selection.", "Ce jeu de données n'enregistre aucune annonce pour cette sélection.", "لا تسجل مجموعة البيانات هذه أي تعهدات لهذا الاختيار."),
-            DisbursedShare => tr!("Parte desembolsada de lo prometido", "Share of pledge disbursed", "Part de l'annonce décaissée", "نسبة المصروف من التعهد"),
-            ModelRulesTitle => tr!("Cómo se determinó el modelo de cooperación", "How the cooperation models were derived", "Comment les modèles de coopération ont été déterminés", "كيف حُدّدت نماذج التعاون"),
-            EquityTop => tr!("Los {0} mayores receptores recibieron {1} de la financiación.", "The {0} largest recipients received {1} of the funding.", "Les {0} principaux bénéficiaires ont reçu {1} du financement.", "حصل أكبر {0} من المستفيدين على {1} من التمويل."),
-            EquityUnfunded => tr!("Obligaciones financiadas otros años pero sin financiación en {0}: {1}.", "Obligations funded in other years but not in {0}: {1}.", "Obligations financées d'autres années mais pas en {0} : {1}.", "التزامات مُوّلت في سنوات أخرى ولم تموَّل في {0}: {1}."),
-            EquityAllFunded => tr!("Todas las obligaciones financiadas en el conjunto de datos reciben fondos en {0}.", "Every obligation funded in the dataset receives funding in {0}.", "Toutes les obligations financées dans le jeu de données reçoivent des fonds en {0}.", "كل الالتزامات المموَّلة في مجموعة البيانات تتلقى تمويلًا في {0}."),
-            ChartKeyboardHelp => tr!("Use las flechas para recorrer los datos, Intro para filtrar y Escape para salir.", "Use the arrow keys to move through the data, Enter to filter by a point and Escape to leave.", "Utilisez les flèches pour parcourir les données, Entrée pour filtrer et Échap pour sortir.", "استخدم مفاتيح الأسهم للتنقل بين البيانات، وEnter للتصفية، وEscape للخروج."),
-            ChartRole => tr!("gráfico", "chart", "graphique", "رسم بياني"),
-            Patterns => tr!("Tramas en los gráficos", "Patterns on charts", "Motifs sur les graphiques", "أنماط على الرسوم البيانية"),
-            Embed => tr!("Insertar", "Embed", "Intégrer", "تضمين"),
-            EmbedTitle => tr!("Insertar este gráfico en otro sitio", "Embed this chart in another site", "Intégrer ce graphique dans un autre site", "تضمين هذا الرسم البياني في موقع آخر"),
-            EmbedHelp => tr!("Copie este código en su página. Muestra los filtros y el idioma actuales, y la versión {0} de los datos.", "Copy this code into your page. It shows the current filters and language, and version {0} of the data.", "Copiez ce code dans votre page. Il reprend les filtres et la langue actuels, et la version {0} des données.", "انسخ هذه الشيفرة إلى صفحتك. تعرض عوامل التصفية واللغة الحالية، والإصدار {0} من البيانات."),
-            DirectLink => tr!("Enlace directo", "Direct link", "Lien direct", "رابط مباشر"),
-            Copy => tr!("Copiar", "Copy", "Copier", "نسخ"),
-            Copied => tr!("Copiado", "Copied", "Copié", "تم النسخ"),
-            Close => tr!("Cerrar", "Close", "Fermer", "إغلاق"),
-            Cite => tr!("Cómo citar", "How to cite", "Comment citer", "طريقة الاستشهاد"),
-            CiteText => tr!("{0}: «{1}», datos al {2}, descargados el {3}. Vista en Alianzas: {4}", "{0}: “{1}”, data as of {2}, retrieved {3}. View in Alianzas: {4}", "{0} : « {1} », données au {2}, téléchargées le {3}. Vue dans Alianzas : {4}", "{0}: «{1}»، البيانات حتى {2}، استُرجعت في {3}. العرض في Alianzas: {4}"),
-            DownloadCsv => tr!("Tabla (CSV)", "Table (CSV)", "Tableau (CSV)", "الجدول (CSV)"),
-            DownloadPng => tr!("Imagen (PNG)", "Image (PNG)", "Image (PNG)", "صورة (PNG)"),
-            DownloadSvg => tr!("Imagen (SVG)", "Image (SVG)", "Image (SVG)", "صورة (SVG)"),
-            DownloadData => tr!("Descargar las contribuciones filtradas:", "Download the filtered contributions:", "Télécharger les contributions filtrées :", "تنزيل المساهمات المصفّاة:"),
-            VersionChanged => tr!("Este gráfico se insertó para la versión {0} de los datos; se muestra la versión {1}.", "This chart was embedded for version {0} of the data; version {1} is shown.", "Ce graphique a été intégré pour la version {0} des données ; la version {1} est affichée.", "ضُمّن هذا الرسم للإصدار {0} من البيانات؛ يُعرض الإصدار {1}."),
-            ExternalSource => tr!("Datos externos: {0}. Alianzas no los publica ni los ha revisado.", "External data: {0}. Alianzas neither publishes nor reviewed it.", "Données externes : {0}. Alianzas ne les publie pas et ne les a pas vérifiées.", "بيانات خارجية: {0}. لا تنشرها Alianzas ولم تراجعها."),
-            OpenFullDashboard => tr!("Abrir en Alianzas", "Open in Alianzas", "Ouvrir dans Alianzas", "افتح في Alianzas"),
-            NotHttp => tr!("{0} no es una dirección http(s): solo se cargan datos de la web.", "{0} is not an http(s) address: only data from the web is loaded.", "{0} n'est pas une adresse http(s) : seules des données du web sont chargées.", "{0} ليس عنوان http(s): لا تُحمّل إلا بيانات من الويب."),
-            TooLarge => tr!("{0} pesa más de {1} MB, el máximo que esta página descarga.", "{0} is larger than {1} MB, the most this page downloads.", "{0} dépasse {1} Mo, le maximum que cette page télécharge.", "{0} أكبر من {1} ميغابايت، وهو الحد الأقصى الذي تنزّله هذه الصفحة."),
-            UserGuide => tr!("Guía de uso", "User guide", "Guide d'utilisation", "دليل الاستخدام"),
-            DimPeriod => tr!("Periodo", "Period", "Période", "الفترة"),
-            HalfYear => tr!("{0} S{1}", "{0} H{1}", "{0} S{1}", "{0} ن{1}"),
-            TimeAxis => tr!("Eje temporal", "Time axis", "Axe du temps", "المحور الزمني"),
-            Years => tr!("Años", "Years", "Années", "السنوات"),
-            HalfYears => tr!("Semestres (según la fecha)", "Half-years (where dated)", "Semestres (selon la date)", "أنصاف السنوات (حسب التاريخ)"),
-            DocumentRoot => tr!("el documento entero", "the whole document", "le document entier", "المستند بأكمله"),
-        }
-    }
-
+    /// The message in `lang`. Each language's messages are formatted once, on first use.
     pub fn get(self, lang: Lang) -> &'static str {
-        self.tr().get(lang)
+        static TEXTS: [OnceLock<Vec<String>>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let texts = TEXTS[lang as usize].get_or_init(|| Msg::ALL.iter().map(|m| format_message(lang, m.id(), Vec::new())).collect());
+        &texts[self as usize]
     }
-}
-
-/// Replaces `{0}`, `{1}`, ... in a template.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = template.to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::ftl_check::{check, FtlFile};
 
     #[test]
-    fn placeholders_match_across_languages() {
-        // Every language of a message uses the same placeholders as English.
-        let all = [
-            Msg::RemoveFilter, Msg::LoadFailed, Msg::LoadFailedHttp, Msg::InvalidDataset, Msg::ProblemAt, Msg::MoreProblems,
-            Msg::SummaryTotal, Msg::SummaryLargest, Msg::SummaryTimeline, Msg::SummaryPipeline, Msg::SummaryGap,
-            Msg::UnitMillions, Msg::UnitThousands, Msg::UnitOnes, Msg::UnknownDataset, Msg::ReportSummary, Msg::SummaryFlows, Msg::SummaryPledges, Msg::EquityTop, Msg::EquityUnfunded, Msg::EquityAllFunded, Msg::EmbedHelp, Msg::CiteText, Msg::VersionChanged, Msg::ExternalSource, Msg::NotHttp, Msg::TooLarge, Msg::HalfYear,
-        ];
-        for m in all {
-            let count = |s: &str| (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).count();
-            let en = count(m.get(Lang::En));
-            assert!(en > 0, "{m:?}");
-            for l in Lang::ALL {
-                assert_eq!(count(m.get(l)), en, "{m:?} in {l:?}");
+    fn every_message_formats_without_error_in_every_language() {
+        for lang in Lang::ALL {
+            for m in Msg::ALL {
+                assert!(!m.get(lang).trim().is_empty(), "{m:?} is empty in {lang:?}");
+            }
+            for (id, variables) in WITH_VARIABLES {
+                for n in [0.0, 1.0, 2.0, 3.0, 11.0, 100.0, 2.5] {
+                    let args = variables.iter().map(|v| (*v, Arg::Count(n))).collect();
+                    let text = try_format(lang, id, args).unwrap();
+                    assert!(!text.contains('{'), "`{id}` in {lang:?}: {text}");
+                }
             }
         }
     }
 
     #[test]
-    fn fill_replaces_in_order() {
-        assert_eq!(fill("{1} of {0}", &["a", "b"]), "b of a");
+    fn the_shipped_files_pass_the_check_that_build_rs_runs() {
+        // The same check as the build, run again so `cargo test` reports it on its own.
+        let files: Vec<FtlFile> = Lang::ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| SOURCES[i].iter().map(move |s| FtlFile { lang: l.code(), name: format!("locales/{}", l.code()), source: s }))
+            .collect();
+        let messages = check(&files, &["es", "en", "fr", "ar"], "en").unwrap();
+        assert_eq!(messages.iter().filter(|m| m.variables.is_empty()).count(), Msg::ALL.len());
+        assert_eq!(messages.iter().filter(|m| !m.variables.is_empty()).count(), WITH_VARIABLES.len());
+    }
+
+    #[test]
+    fn arabic_plurals_follow_cldr_categories() {
+        let total = |n: usize| text::SummaryTotal { total: "X", count: n }.format(Lang::Ar);
+        assert!(total(1).contains("مساهمة واحدة"), "{}", total(1));
+        assert!(total(2).contains("مساهمتين"), "{}", total(2));
+        assert!(total(5).contains("مساهمات"), "{}", total(5));
+        assert!(total(11).contains("مساهمة") && !total(11).contains("مساهمات"), "{}", total(11));
+        // Past 100 the last two digits decide (CLDR), which intl_pluralrules 7.0.2 gets wrong.
+        assert!(total(105).contains("مساهمات"), "{}", total(105));
+        let read = |n: usize| text::ReportSummary { read: n, imported: 0usize, skipped: 0usize, rejected: 0usize }.format(Lang::Ar);
+        assert!(read(484).contains("سجلًا"), "{}", read(484));
+        assert!(read(100).contains("سجل") && !read(100).contains("سجلًا"), "{}", read(100));
+        assert!(read(0).contains("لم يُقرأ أي سجل"), "{}", read(0));
+        assert_eq!(text::SummaryTotal { total: "$5", count: 1usize }.format(Lang::En), "$5 in total, in one contribution.");
+        assert_eq!(text::SummaryTotal { total: "$5", count: 1234usize }.format(Lang::En), "$5 in total, in 1,234 contributions.");
+        assert_eq!(text::SummaryTotal { total: "5 US$", count: 2usize }.format(Lang::Es), "5 US$ en total, en 2 contribuciones.");
+    }
+
+    #[test]
+    fn arabic_categories_match_cldr_examples() {
+        // CLDR's own sample numbers for each category.
+        for (category, samples) in [
+            ("zero", &[0.0][..]),
+            ("one", &[1.0]),
+            ("two", &[2.0]),
+            ("few", &[3.0, 10.0, 103.0, 110.0, 1003.0]),
+            ("many", &[11.0, 26.0, 99.0, 111.0, 1011.0]),
+            ("other", &[100.0, 102.0, 200.0, 1000.0, 0.5]),
+        ] {
+            for &n in samples {
+                assert_eq!(arabic_plural_category(n), category, "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_arabic_isolates_inserted_text() {
+        assert_eq!(text::RemoveFilter { filter: "Haïti" }.format(Lang::Fr), "Retirer le filtre Haïti");
+        assert_eq!(text::RemoveFilter { filter: "Haiti" }.format(Lang::Ar), "إزالة عامل التصفية \u{2068}Haiti\u{2069}");
     }
 }

@@ -1,4 +1,4 @@
-//! The four languages Alianzas speaks, and labels written in all of them.
+//! The four languages Alianzas speaks. Their texts are in `locales/` (see `i18n`).
 
 use serde::{Deserialize, Serialize};
 
@@ -43,32 +43,4 @@ impl Lang {
             Lang::Ar => "العربية",
         }
     }
-}
-
-/// A label written in every language; the type makes a missing translation a compile error.
-#[derive(Clone, Copy, Debug)]
-pub struct Tr {
-    pub es: &'static str,
-    pub en: &'static str,
-    pub fr: &'static str,
-    pub ar: &'static str,
-}
-
-impl Tr {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Es => self.es,
-            Lang::En => self.en,
-            Lang::Fr => self.fr,
-            Lang::Ar => self.ar,
-        }
-    }
-}
-
-/// Shorthand for a `Tr` in the order es, en, fr, ar.
-#[macro_export]
-macro_rules! tr {
-    ($es:expr, $en:expr, $fr:expr, $ar:expr $(,)?) => {
-        $crate::core::lang::Tr { es: $es, en: $en, fr: $fr, ar: $ar }
-    };
 }

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod dataset;
 pub mod diff;
 pub mod export;
+pub mod ftl_check;
 pub mod generate;
 pub mod geo;
 pub mod i18n;

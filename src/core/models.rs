@@ -2,8 +2,7 @@
 //! (docs/cooperation-models.md). Each rule is a small function; `derive` applies them in order and
 //! says which rule decided, so the dashboard can show how many records each rule classified.
 
-use super::lang::Tr;
-use crate::tr;
+use super::i18n::Msg;
 
 /// OECD Development Assistance Committee members (32, as of 2024: oecd.org/dac/development-assistance-committee).
 /// The EU institutions are a member too; as a donor they are multilateral.
@@ -67,16 +66,16 @@ impl Rule {
         Rule::ALL.into_iter().find(|r| r.id() == id)
     }
 
-    pub fn label(self) -> Tr {
+    pub fn label(self) -> Msg {
         match self {
-            Rule::Stated => tr!("Indicado por el editor", "Stated by the publisher", "Indiqué par l'éditeur", "كما ذكره الناشر"),
-            Rule::CollaborationType => tr!("Tipo de colaboración IATI", "IATI collaboration type", "Type de collaboration IATI", "نوع التعاون في IATI"),
-            Rule::Triangular => tr!("Donante tradicional + país pivote del Sur", "Traditional donor + southern pivot", "Donateur traditionnel + pivot du Sud", "مانح تقليدي + بلد محوري من الجنوب"),
-            Rule::SouthernProvider => tr!("Proveedor del Sur hacia un país en desarrollo", "Southern provider to a developing country", "Fournisseur du Sud vers un pays en développement", "مقدّم من الجنوب إلى بلد نامٍ"),
-            Rule::PublicPrivate => tr!("Donante privado con socio público", "Private donor with a public partner", "Donateur privé avec un partenaire public", "مانح خاص مع شريك عام"),
-            Rule::PooledFund => tr!("Fondo regional o mancomunado con nombre", "Named regional or pooled fund", "Fonds régional ou commun nommé", "صندوق إقليمي أو مشترك مسمّى"),
-            Rule::DonorType => tr!("Tipo de organización donante", "Donor organisation type", "Type d'organisation donatrice", "نوع الجهة المانحة"),
-            Rule::Unspecified => tr!("Sin datos suficientes: sin especificar", "Not enough data: unspecified", "Données insuffisantes : non spécifié", "بيانات غير كافية: غير محدد"),
+            Rule::Stated => Msg::RuleStated,
+            Rule::CollaborationType => Msg::RuleCollaborationType,
+            Rule::Triangular => Msg::RuleTriangular,
+            Rule::SouthernProvider => Msg::RuleSouthernProvider,
+            Rule::PublicPrivate => Msg::RulePublicPrivate,
+            Rule::PooledFund => Msg::RulePooledFund,
+            Rule::DonorType => Msg::RuleDonorType,
+            Rule::Unspecified => Msg::RuleUnspecified,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::codes::{self, Status};
 use super::geo;
-use super::i18n::{fill, Msg};
+use super::i18n::{text, Msg};
 use super::lang::Lang;
 use super::query::{self, Filter, Measure, Selection, OTHERS_KEY};
 use super::store::{Dim, Store};
@@ -85,7 +85,7 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
         },
         Dim::Donor => store.dict(Dim::Donor).get(key).map(|i| store.donors[i as usize].name.clone()),
         Dim::Period => Some(match key.split_once("-H") {
-            Some((year, half)) => fill(Msg::HalfYear.get(lang), &[year, half]),
+            Some((year, half)) => text::HalfYear { year, half }.format(lang),
             None => key.to_string(),
         }),
     };
@@ -265,16 +265,16 @@ pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale:
     let mut out = Vec::new();
     if let Some(share) = e.top_share {
         if store.dict(Dim::Recipient).len() > e.top {
-            out.push(fill(Msg::EquityTop.get(lang), &[&locale.count(e.top as f64), &locale.percent(share)]));
+            out.push(text::EquityTop { count: e.top, share: locale.percent(share) }.format(lang));
         }
     }
     if let Some(year) = e.latest_year {
         let year = year.to_string();
         if e.unfunded_obligations.is_empty() {
-            out.push(fill(Msg::EquityAllFunded.get(lang), &[&year]));
+            out.push(text::EquityAllFunded { year: &year }.format(lang));
         } else {
             let names: Vec<String> = e.unfunded_obligations.iter().map(|o| label(store, Dim::Obligation, o, locale)).collect();
-            out.push(fill(Msg::EquityUnfunded.get(lang), &[&year, &names.join(", ")]));
+            out.push(text::EquityUnfunded { year: &year, obligations: names.join(", ") }.format(lang));
         }
     }
     out
@@ -355,8 +355,8 @@ pub fn by_dimension(
         let top = &g.groups[0];
         format!(
             "{} {}",
-            fill(Msg::SummaryTotal.get(lang), &[&locale.money(g.total), &locale.count(contributions as f64)]),
-            fill(Msg::SummaryLargest.get(lang), &[&categories[0].label, &locale.money(top.amount), &locale.percent(share(top.amount))])
+            text::SummaryTotal { total: locale.money(g.total), count: contributions }.format(lang),
+            text::SummaryLargest { name: &categories[0].label, amount: locale.money(top.amount), share: locale.percent(share(top.amount)) }.format(lang)
         )
     };
     ChartSpec {
@@ -409,8 +409,8 @@ pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Lo
             let contributions = query::contribution_count(store, sel);
             format!(
                 "{} {}",
-                fill(Msg::SummaryTotal.get(lang), &[&locale.money(ct.total), &locale.count(contributions as f64)]),
-                fill(Msg::SummaryTimeline.get(lang), &[&categories[i].label, &locale.money(best)])
+                text::SummaryTotal { total: locale.money(ct.total), count: contributions }.format(lang),
+                text::SummaryTimeline { year: &categories[i].label, amount: locale.money(best) }.format(lang)
             )
         }
     };
@@ -443,7 +443,7 @@ pub fn pipeline(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpe
         // Stages of one pipeline are never added up.
         footer: None,
     };
-    let summary = fill(Msg::SummaryPipeline.get(lang), &[&locale.money(stages[0]), &locale.money(stages[1]), &locale.money(stages[2])]);
+    let summary = text::SummaryPipeline { pledged: locale.money(stages[0]), committed: locale.money(stages[1]), disbursed: locale.money(stages[2]) }.format(lang);
     ChartSpec {
         id: "pipeline",
         chart_type: ChartType::Pipeline,
@@ -500,10 +500,14 @@ pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale)
         None => Msg::SummaryGapNone.get(lang).to_string(),
         Some(worst) => format!(
             "{} {}",
-            fill(
-                Msg::SummaryGap.get(lang),
-                &[&locale.money(need), &locale.money(covered), &locale.percent(if need > 0.0 { covered / need } else { 0.0 }), &categories[0].label, &locale.money(worst.gap())]
-            ),
+            text::SummaryGap {
+                need: locale.money(need),
+                funded: locale.money(covered),
+                coverage: locale.percent(if need > 0.0 { covered / need } else { 0.0 }),
+                recipient: &categories[0].label,
+                unmet: locale.money(worst.gap()),
+            }
+            .format(lang),
             Msg::GapFundingNote.get(lang)
         ),
     };
@@ -570,10 +574,13 @@ pub fn flows(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Local
     };
     let summary = match paths.first() {
         None => Msg::SummaryNoData.get(lang).to_string(),
-        Some(p) => fill(
-            Msg::SummaryFlows.get(lang),
-            &[&path_label(Dim::Donor, &p.donor), &path_label(Dim::Model, &p.model), &path_label(Dim::Recipient, &p.recipient), &locale.money(p.amount)],
-        ),
+        Some(p) => text::SummaryFlows {
+            donor: path_label(Dim::Donor, &p.donor),
+            model: path_label(Dim::Model, &p.model),
+            recipient: path_label(Dim::Recipient, &p.recipient),
+            amount: locale.money(p.amount),
+        }
+        .format(lang),
     };
     ChartSpec {
         id: "flows",
@@ -616,10 +623,7 @@ pub fn pledges(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpec
     let summary = if rows.is_empty() {
         Msg::SummaryPledgesNone.get(lang).to_string()
     } else {
-        fill(
-            Msg::SummaryPledges.get(lang),
-            &[&locale.count(rows.len() as f64), &locale.money(pledged), &locale.money(disbursed), &locale.percent(disbursed / pledged)],
-        )
+        text::SummaryPledges { donors: rows.len(), pledged: locale.money(pledged), disbursed: locale.money(disbursed), share: locale.percent(disbursed / pledged) }.format(lang)
     };
     ChartSpec {
         id: "pledges",

@@ -4,6 +4,7 @@
 use super::codes::{self, DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUSES};
 use super::dataset::*;
 use super::geo;
+use super::i18n::{text, Msg};
 use super::lang::Lang;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -35,93 +36,33 @@ pub struct ValidationError {
 impl ValidationError {
     pub fn message(&self, lang: Lang) -> String {
         use Problem::*;
-        let l = lang;
         match &self.problem {
-            NotJson { line, column, detail } => match l {
-                Lang::Es => format!("no es JSON válido (línea {line}, columna {column}): {detail}"),
-                Lang::En => format!("not valid JSON (line {line}, column {column}): {detail}"),
-                Lang::Fr => format!("JSON invalide (ligne {line}, colonne {column}) : {detail}"),
-                Lang::Ar => format!("ليس JSON صالحًا (السطر {line}، العمود {column}): {detail}"),
-            },
-            Missing => pick(l, "falta este campo obligatorio", "this required field is missing", "ce champ obligatoire est absent", "هذا الحقل المطلوب مفقود"),
-            WrongType { expected } => {
-                let e = type_name(expected, l);
-                match l {
-                    Lang::Es => format!("se esperaba {e}"),
-                    Lang::En => format!("expected {e}"),
-                    Lang::Fr => format!("{e} attendu"),
-                    Lang::Ar => format!("المتوقع {e}"),
-                }
-            }
-            Empty => pick(l, "no puede estar vacío", "must not be empty", "ne doit pas être vide", "يجب ألا يكون فارغًا"),
-            UnknownFormat => pick(l, "no es un conjunto de datos Alianzas (se esperaba \"format\": \"alianzas-dataset\")", "not an Alianzas dataset (expected \"format\": \"alianzas-dataset\")", "pas un jeu de données Alianzas (\"format\": \"alianzas-dataset\" attendu)", "ليست مجموعة بيانات Alianzas (المتوقع \"format\": \"alianzas-dataset\")"),
-            UnsupportedVersion(v) => match l {
-                Lang::Es => format!("versión {v} no admitida (se admite la 1)"),
-                Lang::En => format!("version {v} is not supported (1 is)"),
-                Lang::Fr => format!("la version {v} n'est pas prise en charge (la 1 l'est)"),
-                Lang::Ar => format!("الإصدار {v} غير مدعوم (المدعوم هو 1)"),
-            },
-            UnknownCode { list, value } => match l {
-                Lang::Es => format!("código desconocido \"{value}\" en la lista {list}"),
-                Lang::En => format!("unknown code \"{value}\" in the {list} list"),
-                Lang::Fr => format!("code inconnu « {value} » dans la liste {list}"),
-                Lang::Ar => format!("رمز غير معروف \"{value}\" في قائمة {list}"),
-            },
-            SharesSum(sum) => match l {
-                Lang::Es => format!("las partes suman {sum}, deben sumar 1"),
-                Lang::En => format!("shares add up to {sum}, they must add up to 1"),
-                Lang::Fr => format!("les parts totalisent {sum}, elles doivent totaliser 1"),
-                Lang::Ar => format!("مجموع الحصص {sum}، ويجب أن يكون 1"),
-            },
-            NegativeAmount => pick(l, "el importe no puede ser negativo", "the amount must not be negative", "le montant ne doit pas être négatif", "يجب ألا يكون المبلغ سالبًا"),
-            YearOutOfRange(y) => match l {
-                Lang::Es => format!("el año {y} está fuera del intervalo 1900–2100"),
-                Lang::En => format!("year {y} is outside 1900–2100"),
-                Lang::Fr => format!("l'année {y} est hors de l'intervalle 1900–2100"),
-                Lang::Ar => format!("السنة {y} خارج النطاق 1900–2100"),
-            },
-            BadDate(d) => match l {
-                Lang::Es => format!("\"{d}\" no es una fecha AAAA-MM-DD"),
-                Lang::En => format!("\"{d}\" is not a YYYY-MM-DD date"),
-                Lang::Fr => format!("« {d} » n'est pas une date AAAA-MM-JJ"),
-                Lang::Ar => format!("\"{d}\" ليس تاريخًا بصيغة YYYY-MM-DD"),
-            },
-            BadCurrency(c) => match l {
-                Lang::Es => format!("\"{c}\" no es un código de moneda ISO 4217 de tres letras"),
-                Lang::En => format!("\"{c}\" is not a three-letter ISO 4217 currency code"),
-                Lang::Fr => format!("« {c} » n'est pas un code de devise ISO 4217 à trois lettres"),
-                Lang::Ar => format!("\"{c}\" ليس رمز عملة ISO 4217 من ثلاثة أحرف"),
-            },
-            DuplicateId(id) => match l {
-                Lang::Es => format!("el identificador \"{id}\" ya se usó antes"),
-                Lang::En => format!("id \"{id}\" is used more than once"),
-                Lang::Fr => format!("l'identifiant « {id} » est utilisé plusieurs fois"),
-                Lang::Ar => format!("المعرّف \"{id}\" مستخدم أكثر من مرة"),
-            },
+            NotJson { line, column, detail } => text::ValidationNotJson { line: line.to_string(), column: column.to_string(), detail }.format(lang),
+            Missing => Msg::ValidationMissing.get(lang).to_string(),
+            WrongType { expected } => text::ValidationWrongType { expected: type_name(expected).map(|m| m.get(lang)).unwrap_or(expected) }.format(lang),
+            Empty => Msg::ValidationEmpty.get(lang).to_string(),
+            UnknownFormat => Msg::ValidationUnknownFormat.get(lang).to_string(),
+            UnsupportedVersion(v) => text::ValidationUnsupportedVersion { version: v.to_string() }.format(lang),
+            UnknownCode { list, value } => text::ValidationUnknownCode { code: value, list: *list }.format(lang),
+            SharesSum(sum) => text::ValidationSharesSum { sum: sum.to_string() }.format(lang),
+            NegativeAmount => Msg::ValidationNegativeAmount.get(lang).to_string(),
+            YearOutOfRange(y) => text::ValidationYearOutOfRange { year: y.to_string() }.format(lang),
+            BadDate(d) => text::ValidationBadDate { date: d }.format(lang),
+            BadCurrency(c) => text::ValidationBadCurrency { currency: c }.format(lang),
+            DuplicateId(id) => text::ValidationDuplicateId { id }.format(lang),
         }
     }
 }
 
-fn pick(lang: Lang, es: &str, en: &str, fr: &str, ar: &str) -> String {
-    match lang {
-        Lang::Es => es,
-        Lang::En => en,
-        Lang::Fr => fr,
-        Lang::Ar => ar,
-    }
-    .to_string()
-}
-
-fn type_name(t: &str, lang: Lang) -> &'static str {
-    let names: [(&str, [&'static str; 4]); 5] = [
-        ("object", ["un objeto", "an object", "un objet", "كائن"]),
-        ("array", ["una lista", "an array", "une liste", "مصفوفة"]),
-        ("string", ["un texto", "a string", "un texte", "نص"]),
-        ("number", ["un número", "a number", "un nombre", "رقم"]),
-        ("integer", ["un número entero", "an integer", "un entier", "عدد صحيح"]),
-    ];
-    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(1);
-    names.iter().find(|(k, _)| *k == t).map(|(_, v)| v[i]).unwrap_or("?")
+fn type_name(t: &str) -> Option<Msg> {
+    Some(match t {
+        "object" => Msg::TypeObject,
+        "array" => Msg::TypeArray,
+        "string" => Msg::TypeString,
+        "number" => Msg::TypeNumber,
+        "integer" => Msg::TypeInteger,
+        _ => return None,
+    })
 }
 
 /// Escapes one reference token of a JSON pointer.

@@ -5,7 +5,7 @@ use super::filters::FilterPanel;
 use super::intl::WebLocale;
 use super::load::{self, LoadProblem, Loaded};
 use super::state::Ctx;
-use crate::core::i18n::{fill, Msg};
+use crate::core::i18n::{text, Msg};
 use crate::core::lang::Lang;
 use crate::core::spec::{self, Locale};
 use leptos::prelude::*;
@@ -99,12 +99,14 @@ fn LanguagePicker() -> impl IntoView {
 
 fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
     match problem {
-        LoadProblem::Http { url, status } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), fill(Msg::LoadFailedHttp.get(lang), &[&status.to_string()])),
-        LoadProblem::Network { url } => format!("{} {}", fill(Msg::LoadFailed.get(lang), &[url]), Msg::LoadFailedNetwork.get(lang)),
-        LoadProblem::Invalid { url, errors } => fill(Msg::InvalidDataset.get(lang), &[url, &errors.len().to_string()]),
-        LoadProblem::UnknownDataset { id } => fill(Msg::UnknownDataset.get(lang), &[id]),
-        LoadProblem::NotHttp { url } => fill(Msg::NotHttp.get(lang), &[url]),
-        LoadProblem::TooLarge { url, limit_mb } => fill(Msg::TooLarge.get(lang), &[url, &limit_mb.to_string()]),
+        LoadProblem::Http { url, status } => {
+            format!("{} {}", text::LoadFailed { dataset: url }.format(lang), text::LoadFailedHttp { status: status.to_string() }.format(lang))
+        }
+        LoadProblem::Network { url } => format!("{} {}", text::LoadFailed { dataset: url }.format(lang), Msg::LoadFailedNetwork.get(lang)),
+        LoadProblem::Invalid { url, errors } => text::InvalidDataset { dataset: url, count: errors.len() }.format(lang),
+        LoadProblem::UnknownDataset { id } => text::UnknownDataset { id }.format(lang),
+        LoadProblem::NotHttp { url } => text::NotHttp { url }.format(lang),
+        LoadProblem::TooLarge { url, limit_mb } => text::TooLarge { url, megabytes: limit_mb.to_string() }.format(lang),
     }
 }
 
@@ -134,7 +136,7 @@ fn ProblemNotice(problem: LoadProblem, #[prop(optional)] bundled_failed: bool) -
                                 }
                             }).collect_view()}
                         </ol>
-                        {(more > 0).then(|| view! { <p>{move || fill(Msg::MoreProblems.get(lang.get()), &[&more.to_string()])}</p> })}
+                        {(more > 0).then(|| view! { <p>{move || text::MoreProblems { count: more }.format(lang.get())}</p> })}
                     }.into_any()
                 }
                 _ => ().into_any(),
@@ -194,10 +196,10 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
     let pinned = ctx.state.with_untracked(|s| s.version.clone()).filter(|v| *v != meta.dataset_version);
     let version_notice = pinned.map(|v| {
         let shown = meta.dataset_version.clone();
-        view! { <p class="notice" role="status">{move || fill(Msg::VersionChanged.get(lang.get()), &[&v, &shown])}</p> }
+        view! { <p class="notice" role="status">{move || text::VersionChanged { embedded: &v, shown: &shown }.format(lang.get())}</p> }
     });
     let external = ctx.state.with_untracked(|s| s.data.clone()).filter(|_| loaded.problem.is_none()).map(|url| {
-        view! { <p class="notice external" role="note">{move || fill(Msg::ExternalSource.get(lang.get()), &[&url])}</p> }
+        view! { <p class="notice external" role="note">{move || text::ExternalSource { url: &url }.format(lang.get())}</p> }
     });
     let chart_figure = move |i: usize, id: &'static str| {
         let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
@@ -227,7 +229,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
         let l = lang.get();
         let url = ctx.state.with(|s| super::embed::view_url(s, &cite_store, cite_dataset.as_deref(), None));
         let m = &cite_store.metadata;
-        fill(Msg::CiteText.get(l), &[&m.publisher, &m.title, &m.data_as_of, m.retrieved.as_deref().unwrap_or("—"), &url])
+        text::CiteText { publisher: &m.publisher, title: &m.title, as_of: &m.data_as_of, retrieved: m.retrieved.as_deref().unwrap_or("—"), url: &url }.format(l)
     };
     let data_store = filter_store.clone();
     let download_rows = move |json: bool| {
@@ -337,13 +339,13 @@ fn DatasetPicker(catalog: Arc<crate::core::catalog::Catalog>, current: Option<St
 fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
     let csv = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&report.to_csv())));
-    let summary_numbers = [report.read, report.imported, report.skipped_total(), report.rejected.len()].map(|n| n.to_string());
+    let (read, imported, skipped_total, rejected_count) = (report.read, report.imported, report.skipped_total(), report.rejected.len());
     let skipped = report.skipped.clone();
     let rejected = report.rejected.clone();
     view! {
         <details class="import-report" data-meta="report">
             <summary>{move || Msg::ImportReportTitle.get(lang.get())}": "
-                {move || fill(Msg::ReportSummary.get(lang.get()), &summary_numbers.each_ref().map(String::as_str))}</summary>
+                {move || text::ReportSummary { read, imported, skipped: skipped_total, rejected: rejected_count }.format(lang.get())}</summary>
             {(!skipped.is_empty()).then(|| view! {
                 <h3>{move || Msg::Skipped.get(lang.get())}</h3>
                 <ul>{skipped.into_iter().map(|(reason, n)| view! { <li>{reason}": "{n}</li> }).collect_view()}</ul>

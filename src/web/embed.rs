@@ -2,7 +2,7 @@
 //! the height message for the host page (docs/embedding.md).
 
 use super::state::Ctx;
-use crate::core::i18n::{fill, Msg};
+use crate::core::i18n::{text, Msg};
 use crate::core::store::Store;
 use crate::core::urlstate::UrlState;
 use leptos::prelude::*;
@@ -94,7 +94,7 @@ pub fn EmbedDialog(chart_id: &'static str, title: Signal<String>) -> impl IntoVi
         }>{move || Msg::Embed.get(lang.get())}</button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby=dialog_title.clone()>
             <h3 id=dialog_title.clone()>{move || Msg::EmbedTitle.get(lang.get())}</h3>
-            <p>{move || fill(Msg::EmbedHelp.get(lang.get()), &[&version])}</p>
+            <p>{move || text::EmbedHelp { version: &version }.format(lang.get())}</p>
             <textarea readonly rows="5" aria-labelledby=dialog_title.clone() class="embed-code" prop:value=move || code.get()></textarea>
             <p>
                 <button type="button" on:click=move |_| {

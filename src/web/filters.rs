@@ -3,7 +3,7 @@
 use super::intl::WebLocale;
 use super::state::Ctx;
 use crate::core::codes::Status;
-use crate::core::i18n::{fill, Msg};
+use crate::core::i18n::{text, Msg};
 use crate::core::query::Measure;
 use crate::core::spec::{self, Locale};
 use crate::core::store::{Dim, Store};
@@ -148,7 +148,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         view! {
             <ul class="chips">
                 {chips.into_iter().map(|(text, remove)| {
-                    let label = fill(Msg::RemoveFilter.get(l), &[&text]);
+                    let label = text::RemoveFilter { filter: &text }.format(l);
                     let remove = Arc::new(remove);
                     view! {
                         <li><button type="button" class="chip" aria-label=label on:click=move |_| {

@@ -89,6 +89,14 @@ impl WebLocale {
     }
 }
 
+/// A count inside a translated message, in the reader's digits and grouping.
+pub fn count_in_message(lang: Lang, n: f64) -> String {
+    thread_local! {
+        static COUNTS: [Intl::NumberFormat; 4] = Lang::ALL.map(|l| number_format(l, &[("maximumFractionDigits", 0.into())]));
+    }
+    COUNTS.with(|formats| format(&formats[lang as usize], n))
+}
+
 impl Locale for WebLocale {
     fn lang(&self) -> Lang {
         self.lang

@@ -2,7 +2,7 @@
 //! aria description, per-point tooltips written in Rust, label truncation) are added to the JSON.
 //! No arithmetic here beyond choosing a display unit: the numbers come from the spec.
 
-use crate::core::i18n::Msg;
+use crate::core::i18n::text;
 use crate::core::lang::Lang;
 use crate::core::spec::{ChartSpec, ChartType};
 use charming::component::{Aria, Axis, Grid, Legend};
@@ -28,13 +28,14 @@ pub struct Display<'a> {
 }
 
 /// Plotted values are in thousands or millions so axis ticks stay short; the axis names the unit.
-fn unit(max: f64) -> (f64, Msg) {
+/// The scale of the value axis and its name ("USD, millions").
+fn unit(max: f64, currency: &str, lang: Lang) -> (f64, String) {
     if max >= 1e6 {
-        (1e6, Msg::UnitMillions)
+        (1e6, text::UnitMillions { currency }.format(lang))
     } else if max >= 1e3 {
-        (1e3, Msg::UnitThousands)
+        (1e3, text::UnitThousands { currency }.format(lang))
     } else {
-        (1.0, Msg::UnitOnes)
+        (1.0, text::UnitOnes { currency }.format(lang))
     }
 }
 
@@ -46,8 +47,7 @@ fn escape_html(s: &str) -> String {
 pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     let rtl = d.lang.is_rtl();
     let max = spec.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max);
-    let (scale, unit_msg) = unit(max);
-    let unit_name = crate::core::i18n::fill(unit_msg.get(d.lang), &[&spec.currency]);
+    let (scale, unit_name) = unit(max, &spec.currency, d.lang);
     let labels: Vec<String> = spec.categories.iter().map(|c| c.label.clone()).collect();
     let scaled = |v: &[f64]| -> Vec<f64> { v.iter().map(|x| (x / scale * 1000.0).round() / 1000.0).collect() };
 

@@ -169,6 +169,33 @@ test('languages: the page follows ?lang=, Arabic runs right to left', async () =
   await page.context().close();
 });
 
+test('sentences use each language\'s plural forms and digits, and no message id or placeholder leaks', async () => {
+  const report = JSON.parse(await readFile('public/data/fts-afghanistan-2020.report.json', 'utf8'));
+  const ftl = await readFile('locales/en/app.ftl', 'utf8');
+  const ids = [...ftl.matchAll(/^([a-z][a-z0-9-]*-[a-z0-9-]+) =/gm)].map((m) => m[1]);
+  assert.ok(ids.length > 50, 'message ids read from the English Fluent file');
+  // 484 records: "many" in Arabic (its last two digits are 11..99), plain plural elsewhere.
+  const expected = {
+    es: (n) => `${n} registros leídos`,
+    en: (n) => `${n} records read`,
+    fr: (n) => `${n} enregistrements lus`,
+    ar: (n) => `قُرئ \u2068${n}\u2069 سجلًا`,
+  };
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  for (const [lang, sentence] of Object.entries(expected)) {
+    await page.goto(`${server.url}?dataset=fts-afghanistan-2020&lang=${lang}`);
+    await chartsSettled(page);
+    const n = await page.evaluate(([n, lang]) => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(n), [report.read, lang]);
+    const summary = await page.locator('.import-report summary').textContent();
+    assert.ok(summary.includes(sentence(n)), `${lang}: ${summary}`);
+    const text = await page.locator('body').innerText();
+    assert.doesNotMatch(text, /\{\s*\$/, `${lang}: a Fluent placeable was left unfilled`);
+    assert.deepEqual(ids.filter((id) => text.includes(id)), [], `${lang}: message ids shown instead of text`);
+  }
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('works on a 360 px wide phone without sideways scrolling', async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   await page.goto(server.url + '?lang=es');

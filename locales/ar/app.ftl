@@ -1,0 +1,158 @@
+# Arabic has six plural categories. Select on PLURAL($n), not $n: Alianzas' PLURAL applies CLDR's
+# rule (few: n % 100 = 3..10, many: n % 100 = 11..99), which intl_pluralrules 7.0.2, used by Fluent,
+# gets wrong from 103 on (it drops the "% 100").
+
+app-tagline = من يموّل ماذا وأين وكيف: التعاون والمساعدة الدوليان
+skip-to-charts = انتقل إلى الرسوم البيانية
+language = اللغة
+source = المصدر
+publisher = الناشر
+licence = الترخيص
+data-as-of = البيانات حتى
+retrieved = تاريخ الاسترجاع
+dataset-version = الإصدار
+headline-funding = التمويل (الملتزم به + المصروف)
+headline-pledged = المتعهد به
+headline-donors = المانحون
+headline-recipients = المستفيدون
+headline-contributions = المساهمات
+filters = عوامل التصفية
+year-from = من سنة
+year-to = إلى سنة
+any = الكل
+amounts = المبالغ
+measure-funding = التمويل (الملتزم به + المصروف)
+active-filters = عوامل التصفية النشطة
+no-active-filters = لا شيء: تُعرض كل البيانات
+clear-all = مسح الكل
+remove-filter = إزالة عامل التصفية { $filter }
+dim-year = السنة
+dim-region = المنطقة
+dim-recipient = المستفيد
+dim-donor = المانح
+dim-obligation = الالتزام
+dim-model = نموذج التعاون
+dim-kind = نوع المساهمة
+dim-status = المرحلة
+chart-obligation = التمويل حسب الالتزام
+chart-region = التمويل حسب المنطقة
+chart-model = التمويل حسب نموذج التعاون
+chart-timeline = التمويل عبر الزمن حسب نموذج التعاون
+chart-donors = أكبر المانحين
+chart-pipeline = من التعهد إلى الصرف
+chart-gap = الاحتياجات مقابل التمويل
+show-table = عرض البيانات في جدول
+hide-table = إخفاء الجدول
+total = المجموع
+others = أخرى
+amount = المبلغ
+contributions = المساهمات
+share = الحصة
+need = الاحتياج
+funded = المموَّل
+unmet-need = الاحتياج غير الملبّى
+coverage = نسبة التغطية
+no-data = لا توجد بيانات لهذا الاختيار.
+click-to-filter = انقر على عمود أو قطاع للتصفية حسبه.
+loading = جارٍ تحميل مجموعة البيانات…
+load-failed = تعذّر تحميل مجموعة البيانات { $dataset }.
+load-failed-http = أجاب الخادم بالرمز { $status }.
+load-failed-network = لم يصل أي رد: تحقق من العنوان ومن اتصالك.
+invalid-dataset = في مجموعة البيانات { $dataset } { PLURAL($count) ->
+        [one] مشكلة واحدة
+        [two] مشكلتان
+        [few] { $count } مشكلات
+        [many] { $count } مشكلة
+       *[other] { $count } مشكلة
+    }، لذا لا تُعرض.
+showing-bundled = تُعرض مجموعة البيانات المضمّنة بدلًا منها.
+back-to-bundled = العودة إلى مجموعة البيانات المضمّنة
+problem-at = في { $pointer }
+more-problems = … و{ $count } أخرى.
+summary-total = المجموع { $total } في { PLURAL($count) ->
+        [one] مساهمة واحدة
+        [two] مساهمتين
+        [few] { $count } مساهمات
+        [many] { $count } مساهمة
+       *[other] { $count } مساهمة
+    }.
+summary-largest = ذهبت الحصة الأكبر، { $amount } ({ $share })، إلى { $name }.
+summary-timeline = كانت السنة الأعلى تمويلًا { $year } بمبلغ { $amount }.
+summary-pipeline = المتعهد به: { $pledged }؛ الملتزم به: { $committed }؛ المصروف: { $disbursed }.
+summary-gap = الاحتياجات: { $need }؛ المموَّل: { $funded } ({ $coverage }). أكبر احتياج غير ملبّى هو { $recipient }: { $unmet }.
+summary-gap-none = لا تنشر مجموعة البيانات هذه أي احتياجات لهذا الاختيار.
+summary-no-data = لا توجد بيانات لهذا الاختيار.
+gap-funding-note = المموَّل = الملتزم به + المصروف لخطة كل احتياج أو للمستفيد منه.
+dataset-format = صيغة البيانات
+json-schema = مخطط JSON
+source-code = Alianzas برنامج مفتوح المصدر
+unit-millions = ملايين { $currency }
+unit-thousands = آلاف { $currency }
+unit-ones = { $currency }
+unknown-dataset = لا توجد مجموعة بيانات مضمّنة بالمعرّف { $id }.
+dataset-picker = مجموعة البيانات
+external-dataset = مجموعة بيانات خارجية
+generator = استُورد باستخدام
+import-report-title = تقرير الاستيراد
+report-summary = { PLURAL($read) ->
+        [zero] لم يُقرأ أي سجل
+        [one] قُرئ سجل واحد
+        [two] قُرئ سجلان
+        [few] قُرئت { $read } سجلات
+        [many] قُرئ { $read } سجلًا
+       *[other] قُرئ { $read } سجل
+    }: استُورد { $imported }، وتُجوهل { $skipped }، ورُفض { $rejected }.
+download-report-csv = تنزيل التقرير (CSV)
+skipped = المتجاهلة
+rejected = المرفوضة
+records = السجلات
+chart-flows = التدفقات: المانح ← نموذج التعاون ← المستفيد
+chart-pledges = متابعة التعهدات حسب المانح
+summary-flows = أكبر تدفق من { $donor } إلى { $recipient } ({ $model }): { $amount }.
+summary-pledges = { PLURAL($donors) ->
+        [one] تعهد مانح واحد
+        [two] تعهد مانحان
+        [few] تعهد { $donors } مانحين
+        [many] تعهد { $donors } مانحًا
+       *[other] تعهد { $donors } مانح
+    } بمبلغ { $pledged }؛ صُرف منه { $disbursed } ({ $share }).
+summary-pledges-none = لا تسجل مجموعة البيانات هذه أي تعهدات لهذا الاختيار.
+disbursed-share = نسبة المصروف من التعهد
+model-rules-title = كيف حُدّدت نماذج التعاون
+equity-top = { PLURAL($count) ->
+        [one] حصل أكبر مستفيد على
+        [two] حصل أكبر مستفيدَين على
+        [few] حصل أكبر { $count } مستفيدين على
+        [many] حصل أكبر { $count } مستفيدًا على
+       *[other] حصل أكبر { $count } مستفيد على
+    } { $share } من التمويل.
+equity-unfunded = التزامات مُوّلت في سنوات أخرى ولم تموَّل في { $year }: { $obligations }.
+equity-all-funded = كل الالتزامات المموَّلة في مجموعة البيانات تتلقى تمويلًا في { $year }.
+chart-keyboard-help = استخدم مفاتيح الأسهم للتنقل بين البيانات، وEnter للتصفية، وEscape للخروج.
+chart-role = رسم بياني
+patterns = أنماط على الرسوم البيانية
+embed = تضمين
+embed-title = تضمين هذا الرسم البياني في موقع آخر
+embed-help = انسخ هذه الشيفرة إلى صفحتك. تعرض عوامل التصفية واللغة الحالية، والإصدار { $version } من البيانات.
+direct-link = رابط مباشر
+copy = نسخ
+copied = تم النسخ
+close = إغلاق
+cite = طريقة الاستشهاد
+cite-text = { $publisher }: «{ $title }»، البيانات حتى { $as_of }، استُرجعت في { $retrieved }. العرض في Alianzas: { $url }
+download-csv = الجدول (CSV)
+download-png = صورة (PNG)
+download-svg = صورة (SVG)
+download-data = تنزيل المساهمات المصفّاة:
+version-changed = ضُمّن هذا الرسم للإصدار { $embedded } من البيانات؛ يُعرض الإصدار { $shown }.
+external-source = بيانات خارجية: { $url }. لا تنشرها Alianzas ولم تراجعها.
+open-full-dashboard = افتح في Alianzas
+not-http = { $url } ليس عنوان http(s): لا تُحمّل إلا بيانات من الويب.
+too-large = { $url } أكبر من { $megabytes } ميغابايت، وهو الحد الأقصى الذي تنزّله هذه الصفحة.
+user-guide = دليل الاستخدام
+dim-period = الفترة
+half-year = { $year } ن{ $half }
+time-axis = المحور الزمني
+years = السنوات
+half-years = أنصاف السنوات (حسب التاريخ)
+document-root = المستند بأكمله

@@ -1,0 +1,138 @@
+app-tagline = Who funds what, where and how: international cooperation and assistance
+skip-to-charts = Skip to the charts
+language = Language
+source = Source
+publisher = Publisher
+licence = Licence
+data-as-of = Data as of
+retrieved = Retrieved
+dataset-version = Version
+headline-funding = Funding (committed + disbursed)
+headline-pledged = Pledged
+headline-donors = Donors
+headline-recipients = Recipients
+headline-contributions = Contributions
+filters = Filters
+year-from = From year
+year-to = To year
+any = All
+amounts = Amounts
+measure-funding = Funding (committed + disbursed)
+active-filters = Active filters
+no-active-filters = None: showing all data
+clear-all = Clear all
+remove-filter = Remove filter { $filter }
+dim-year = Year
+dim-region = Region
+dim-recipient = Recipient
+dim-donor = Donor
+dim-obligation = Obligation
+dim-model = Cooperation model
+dim-kind = Kind
+dim-status = Stage
+chart-obligation = Funding by obligation
+chart-region = Funding by region
+chart-model = Funding by cooperation model
+chart-timeline = Funding over time by cooperation model
+chart-donors = Top donors
+chart-pipeline = From pledge to disbursement
+chart-gap = Need vs funded
+show-table = Show the data as a table
+hide-table = Hide the table
+total = Total
+others = Others
+amount = Amount
+contributions = Contributions
+share = Share
+need = Need
+funded = Funded
+unmet-need = Unmet need
+coverage = Coverage
+no-data = No data for this selection.
+click-to-filter = Click a bar or slice to filter by it.
+loading = Loading the dataset…
+load-failed = Could not load the dataset { $dataset }.
+load-failed-http = The server answered { $status }.
+load-failed-network = There was no answer: check the address and your connection.
+invalid-dataset = The dataset { $dataset } has { $count ->
+        [one] one problem
+       *[other] { $count } problems
+    }, so it is not shown.
+showing-bundled = Showing the bundled dataset instead.
+back-to-bundled = Back to the bundled dataset
+problem-at = at { $pointer }
+more-problems = … and { $count } more.
+summary-total = { $total } in total, in { $count ->
+        [one] one contribution
+       *[other] { $count } contributions
+    }.
+summary-largest = The largest share, { $amount } ({ $share }), went to { $name }.
+summary-timeline = The year with most funding was { $year }, with { $amount }.
+summary-pipeline = Pledged: { $pledged }; committed: { $committed }; disbursed: { $disbursed }.
+summary-gap = Needs: { $need }; funded: { $funded } ({ $coverage }). The largest unmet need is { $recipient }: { $unmet }.
+summary-gap-none = This dataset publishes no needs for this selection.
+summary-no-data = No data for this selection.
+gap-funding-note = Funded = committed + disbursed towards each need's plan or recipient.
+dataset-format = Dataset format
+json-schema = JSON Schema
+source-code = Alianzas is open source
+unit-millions = { $currency }, millions
+unit-thousands = { $currency }, thousands
+unit-ones = { $currency }
+unknown-dataset = No bundled dataset has the id { $id }.
+dataset-picker = Dataset
+external-dataset = External dataset
+generator = Imported with
+import-report-title = Import report
+report-summary = { $read ->
+        [one] One record read
+       *[other] { $read } records read
+    }: { $imported } imported, { $skipped } skipped, { $rejected } rejected.
+download-report-csv = Download the report (CSV)
+skipped = Skipped
+rejected = Rejected
+records = Records
+chart-flows = Flows: donor → cooperation model → recipient
+chart-pledges = Pledge follow-up by donor
+summary-flows = The largest flow goes from { $donor } to { $recipient } ({ $model }): { $amount }.
+summary-pledges = { $donors ->
+        [one] One donor
+       *[other] { $donors } donors
+    } pledged { $pledged }; { $disbursed } has been disbursed ({ $share }).
+summary-pledges-none = This dataset records no pledges for this selection.
+disbursed-share = Share of pledge disbursed
+model-rules-title = How the cooperation models were derived
+equity-top = { $count ->
+        [one] The largest recipient
+       *[other] The { $count } largest recipients
+    } received { $share } of the funding.
+equity-unfunded = Obligations funded in other years but not in { $year }: { $obligations }.
+equity-all-funded = Every obligation funded in the dataset receives funding in { $year }.
+chart-keyboard-help = Use the arrow keys to move through the data, Enter to filter by a point and Escape to leave.
+chart-role = chart
+patterns = Patterns on charts
+embed = Embed
+embed-title = Embed this chart in another site
+embed-help = Copy this code into your page. It shows the current filters and language, and version { $version } of the data.
+direct-link = Direct link
+copy = Copy
+copied = Copied
+close = Close
+cite = How to cite
+cite-text = { $publisher }: “{ $title }”, data as of { $as_of }, retrieved { $retrieved }. View in Alianzas: { $url }
+download-csv = Table (CSV)
+download-png = Image (PNG)
+download-svg = Image (SVG)
+download-data = Download the filtered contributions:
+version-changed = This chart was embedded for version { $embedded } of the data; version { $shown } is shown.
+external-source = External data: { $url }. Alianzas neither publishes nor reviewed it.
+open-full-dashboard = Open in Alianzas
+not-http = { $url } is not an http(s) address: only data from the web is loaded.
+too-large = { $url } is larger than { $megabytes } MB, the most this page downloads.
+user-guide = User guide
+dim-period = Period
+half-year = { $year } H{ $half }
+time-axis = Time axis
+years = Years
+half-years = Half-years (where dated)
+document-root = the whole document

@@ -1,0 +1,20 @@
+# Validation of a dataset document. Each message follows the JSON pointer of the offending value.
+# $expected is one of the type names below.
+validation-not-json = not valid JSON (line { $line }, column { $column }): { $detail }
+validation-missing = this required field is missing
+validation-wrong-type = expected { $expected }
+validation-empty = must not be empty
+validation-unknown-format = not an Alianzas dataset (expected "format": "alianzas-dataset")
+validation-unsupported-version = version { $version } is not supported (1 is)
+validation-unknown-code = unknown code "{ $code }" in the { $list } list
+validation-shares-sum = shares add up to { $sum }, they must add up to 1
+validation-negative-amount = the amount must not be negative
+validation-year-out-of-range = year { $year } is outside 1900–2100
+validation-bad-date = "{ $date }" is not a YYYY-MM-DD date
+validation-bad-currency = "{ $currency }" is not a three-letter ISO 4217 currency code
+validation-duplicate-id = id "{ $id }" is used more than once
+type-object = an object
+type-array = an array
+type-string = a string
+type-number = a number
+type-integer = an integer

@@ -1,0 +1,138 @@
+app-tagline = Qui finance quoi, où et comment : coopération et assistance internationales
+skip-to-charts = Aller aux graphiques
+language = Langue
+source = Source
+publisher = Éditeur
+licence = Licence
+data-as-of = Données au
+retrieved = Téléchargé le
+dataset-version = Version
+headline-funding = Financement (engagé + décaissé)
+headline-pledged = Annoncé
+headline-donors = Donateurs
+headline-recipients = Bénéficiaires
+headline-contributions = Contributions
+filters = Filtres
+year-from = De l'année
+year-to = À l'année
+any = Tous
+amounts = Montants
+measure-funding = Financement (engagé + décaissé)
+active-filters = Filtres actifs
+no-active-filters = Aucun : toutes les données sont affichées
+clear-all = Tout effacer
+remove-filter = Retirer le filtre { $filter }
+dim-year = Année
+dim-region = Région
+dim-recipient = Bénéficiaire
+dim-donor = Donateur
+dim-obligation = Obligation
+dim-model = Modèle de coopération
+dim-kind = Nature
+dim-status = Étape
+chart-obligation = Financement par obligation
+chart-region = Financement par région
+chart-model = Financement par modèle de coopération
+chart-timeline = Financement par année et modèle de coopération
+chart-donors = Principaux donateurs
+chart-pipeline = De l'annonce au décaissement
+chart-gap = Besoins et financement
+show-table = Voir les données en tableau
+hide-table = Masquer le tableau
+total = Total
+others = Autres
+amount = Montant
+contributions = Contributions
+share = Part
+need = Besoin
+funded = Financé
+unmet-need = Besoin non couvert
+coverage = Couverture
+no-data = Aucune donnée pour cette sélection.
+click-to-filter = Cliquez sur une barre ou un secteur pour filtrer.
+loading = Chargement du jeu de données…
+load-failed = Impossible de charger le jeu de données { $dataset }.
+load-failed-http = Le serveur a répondu { $status }.
+load-failed-network = Aucune réponse : vérifiez l'adresse et votre connexion.
+invalid-dataset = Le jeu de données { $dataset } présente { $count ->
+        [one] un problème
+       *[other] { $count } problèmes
+    } ; il n'est pas affiché.
+showing-bundled = Le jeu de données intégré est affiché à la place.
+back-to-bundled = Revenir au jeu de données intégré
+problem-at = à { $pointer }
+more-problems = … et { $count } de plus.
+summary-total = { $total } au total, en { $count ->
+        [one] une contribution
+       *[other] { $count } contributions
+    }.
+summary-largest = La plus grande part, { $amount } ({ $share }), va à { $name }.
+summary-timeline = L'année la mieux financée est { $year }, avec { $amount }.
+summary-pipeline = Annoncé : { $pledged } ; engagé : { $committed } ; décaissé : { $disbursed }.
+summary-gap = Besoins : { $need } ; financé : { $funded } ({ $coverage }). Le plus grand besoin non couvert : { $recipient }, { $unmet }.
+summary-gap-none = Ce jeu de données ne publie aucun besoin pour cette sélection.
+summary-no-data = Aucune donnée pour cette sélection.
+gap-funding-note = Financé = engagé + décaissé pour le plan ou le bénéficiaire de chaque besoin.
+dataset-format = Format des données
+json-schema = Schéma JSON
+source-code = Alianzas est un logiciel libre
+unit-millions = Millions de { $currency }
+unit-thousands = Milliers de { $currency }
+unit-ones = { $currency }
+unknown-dataset = Aucun jeu de données intégré ne porte l'identifiant { $id }.
+dataset-picker = Jeu de données
+external-dataset = Jeu de données externe
+generator = Importé avec
+import-report-title = Rapport d'importation
+report-summary = { $read ->
+        [one] Un enregistrement lu
+       *[other] { $read } enregistrements lus
+    } : { $imported } importés, { $skipped } ignorés, { $rejected } rejetés.
+download-report-csv = Télécharger le rapport (CSV)
+skipped = Ignorés
+rejected = Rejetés
+records = Enregistrements
+chart-flows = Flux : donateur → modèle de coopération → bénéficiaire
+chart-pledges = Suivi des annonces par donateur
+summary-flows = Le plus grand flux va de { $donor } à { $recipient } ({ $model }) : { $amount }.
+summary-pledges = { $donors ->
+        [one] Un donateur a annoncé
+       *[other] { $donors } donateurs ont annoncé
+    } { $pledged } ; { $disbursed } a été décaissé ({ $share }).
+summary-pledges-none = Ce jeu de données n'enregistre aucune annonce pour cette sélection.
+disbursed-share = Part de l'annonce décaissée
+model-rules-title = Comment les modèles de coopération ont été déterminés
+equity-top = { $count ->
+        [one] Le principal bénéficiaire a reçu
+       *[other] Les { $count } principaux bénéficiaires ont reçu
+    } { $share } du financement.
+equity-unfunded = Obligations financées d'autres années mais pas en { $year } : { $obligations }.
+equity-all-funded = Toutes les obligations financées dans le jeu de données reçoivent des fonds en { $year }.
+chart-keyboard-help = Utilisez les flèches pour parcourir les données, Entrée pour filtrer et Échap pour sortir.
+chart-role = graphique
+patterns = Motifs sur les graphiques
+embed = Intégrer
+embed-title = Intégrer ce graphique dans un autre site
+embed-help = Copiez ce code dans votre page. Il reprend les filtres et la langue actuels, et la version { $version } des données.
+direct-link = Lien direct
+copy = Copier
+copied = Copié
+close = Fermer
+cite = Comment citer
+cite-text = { $publisher } : « { $title } », données au { $as_of }, téléchargées le { $retrieved }. Vue dans Alianzas : { $url }
+download-csv = Tableau (CSV)
+download-png = Image (PNG)
+download-svg = Image (SVG)
+download-data = Télécharger les contributions filtrées :
+version-changed = Ce graphique a été intégré pour la version { $embedded } des données ; la version { $shown } est affichée.
+external-source = Données externes : { $url }. Alianzas ne les publie pas et ne les a pas vérifiées.
+open-full-dashboard = Ouvrir dans Alianzas
+not-http = { $url } n'est pas une adresse http(s) : seules des données du web sont chargées.
+too-large = { $url } dépasse { $megabytes } Mo, le maximum que cette page télécharge.
+user-guide = Guide d'utilisation
+dim-period = Période
+half-year = { $year } S{ $half }
+time-axis = Axe du temps
+years = Années
+half-years = Semestres (selon la date)
+document-root = le document entier
