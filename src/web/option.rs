@@ -104,8 +104,17 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         ChartType::Sankey => {
             // Node names must be unique across layers: keys are ("donor:ID"); labels are set per node below.
             let nodes: Vec<String> = spec.categories.iter().map(|c| c.key.clone()).collect();
-            let links: Vec<(String, String, f64)> =
-                spec.links.iter().map(|l| (nodes[l.source].clone(), nodes[l.target].clone(), (l.value / scale * 1000.0).round() / 1000.0)).collect();
+            // ECharts lays a Sankey out from sources (left) to targets (right) and has no right-to-left
+            // mode: in Arabic the links are handed over reversed, so donors stand on the right and
+            // money reads right to left. Tooltips still name the real direction.
+            let links: Vec<(String, String, f64)> = spec
+                .links
+                .iter()
+                .map(|l| {
+                    let (from, to) = if rtl { (l.target, l.source) } else { (l.source, l.target) };
+                    (nodes[from].clone(), nodes[to].clone(), (l.value / scale * 1000.0).round() / 1000.0)
+                })
+                .collect();
             chart.series(Sankey::new().name(spec.series[0].name.clone()).data(nodes).links(links))
         }
         ChartType::Donut => {
@@ -172,7 +181,6 @@ fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
     series["emphasis"] = json!({ "focus": "adjacency" });
     series["lineStyle"] = json!({ "color": "gradient", "opacity": 0.35 });
     if rtl {
-        series["orient"] = json!("horizontal");
         series["label"] = json!({ "position": "left" });
     }
     // Canvas labels use ECharts' rich-text syntax: braces and pipes must not reach it from names.
@@ -200,9 +208,11 @@ fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
     }
     if let Some(links) = series["links"].as_array_mut() {
         for (l, spec_link) in links.iter_mut().zip(&spec.links) {
+            // "←" in Arabic: in a right-to-left sentence the donor comes first, on the right.
             let text = format!(
-                "{} → {}: {}",
+                "{} {} {}: {}",
                 escape_html(&spec.categories[spec_link.source].label),
+                if rtl { "←" } else { "→" },
                 escape_html(&spec.categories[spec_link.target].label),
                 escape_html(&(d.money)(spec_link.value))
             );

@@ -164,7 +164,24 @@ test('languages: the page follows ?lang=, Arabic runs right to left', async () =
   await chartsSettled(page);
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   assert.equal(await page.locator('#filters-title').textContent(), 'عوامل التصفية');
+  // The Sankey mirrors too: donors (the first column of its table) stand right of recipients.
+  const sides = async () => page.evaluate(() => {
+    const chart = window.echarts.getInstanceByDom(document.querySelector('#flows .canvas'));
+    const data = chart.getModel().getSeriesByIndex(0).getData();
+    const x = (prefix) => {
+      const i = [...Array(data.count()).keys()].find((k) => data.getName(k).startsWith(prefix));
+      return data.getItemLayout(i).x;
+    };
+    return { donor: x('donor:'), recipient: x('recipient:') };
+  });
+  const arabic = await sides();
+  assert.ok(arabic.donor > arabic.recipient, `Arabic Sankey: ${JSON.stringify(arabic)}`);
   await page.screenshot({ path: `${SHOTS}/arabic.png`, fullPage: true });
+  await page.selectOption('#language-picker', 'en');
+  await page.waitForURL(/lang=en/);
+  await chartsSettled(page);
+  const english = await sides();
+  assert.ok(english.donor < english.recipient, `English Sankey: ${JSON.stringify(english)}`);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
