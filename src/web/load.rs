@@ -86,30 +86,39 @@ async fn fetch_catalog() -> Result<Catalog, LoadProblem> {
 }
 
 async fn load_entry(catalog: Arc<Catalog>, entry: Entry, problem: Option<LoadProblem>) -> Result<Loaded, LoadProblem> {
-    let store = fetch_store(&format!("data/{}", entry.file)).await?;
-    // The import report is provenance, not data: the page works without it.
-    let report = match &entry.report {
-        Some(r) => fetch_text(&format!("data/{r}")).await.ok().and_then(|t| serde_json::from_str(&t).ok()),
-        None => None,
+    // The import report is provenance, not data: the page works without it. It is fetched alongside
+    // the dataset, so a slow connection waits one round trip, not two.
+    let report = async {
+        match &entry.report {
+            Some(r) => fetch_text(&format!("data/{r}")).await.ok().and_then(|t| serde_json::from_str(&t).ok()),
+            None => None,
+        }
     };
-    Ok(Loaded { store: Arc::new(store), catalog, entry: Some(entry), report, problem })
+    let (store, report) = futures::future::join(fetch_store(&format!("data/{}", entry.file)), report).await;
+    Ok(Loaded { store: Arc::new(store?), catalog, entry: Some(entry), report, problem })
 }
 
 /// Loads `?data=` when given, else the bundled dataset `?dataset=` names (else the default). When
 /// the requested one cannot be shown, says why and shows the default bundled dataset.
 pub async fn load(dataset: Option<String>, data: Option<String>) -> Result<Loaded, LoadProblem> {
-    let catalog = Arc::new(fetch_catalog().await?);
-    let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
     if let Some(url) = data {
-        let fetched = match check_external(&url) {
-            Ok(()) => fetch_store(&url).await,
-            Err(problem) => Err(problem),
+        // The catalog (for the fallback and the picker) and the external dataset come at once.
+        let external = async {
+            match check_external(&url) {
+                Ok(()) => fetch_store(&url).await,
+                Err(problem) => Err(problem),
+            }
         };
+        let (catalog, fetched) = futures::future::join(fetch_catalog(), external).await;
+        let catalog = Arc::new(catalog?);
+        let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
         return match fetched {
             Ok(store) => Ok(Loaded { store: Arc::new(store), catalog, entry: None, report: None, problem: None }),
             Err(problem) => load_entry(catalog, default, Some(problem)).await,
         };
     }
+    let catalog = Arc::new(fetch_catalog().await?);
+    let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
     match dataset {
         None => load_entry(catalog, default, None).await,
         Some(id) => match catalog.find(&id).cloned() {

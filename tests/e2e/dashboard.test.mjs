@@ -213,6 +213,26 @@ test('sentences use each language\'s plural forms and digits, and no message id 
   await page.context().close();
 });
 
+test('a dataset and its import report are fetched together, not one after the other', async () => {
+  const page = await newPage(browser);
+  const events = [];
+  const file = (r) => new URL(r.url()).pathname.split('/').pop();
+  page.on('request', (r) => events.push(`start ${file(r)}`));
+  page.on('requestfinished', (r) => events.push(`end ${file(r)}`));
+  // A slow dataset, as on a poor connection: the report must not wait for it.
+  await page.route('**/data/fts-afghanistan-2020.json', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 500));
+    await route.continue();
+  });
+  await page.goto(server.url + '?dataset=fts-afghanistan-2020&lang=en');
+  await chartsSettled(page);
+  const at = (event) => events.indexOf(event);
+  assert.ok(at('start fts-afghanistan-2020.report.json') >= 0, events.join(', '));
+  assert.ok(at('start fts-afghanistan-2020.report.json') < at('end fts-afghanistan-2020.json'), events.join(', '));
+  assert.ok(await page.locator('.import-report').isVisible());
+  await page.context().close();
+});
+
 test('works on a 360 px wide phone without sideways scrolling', async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   await page.goto(server.url + '?lang=es');
