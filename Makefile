@@ -80,7 +80,7 @@ snapshots: $(ALIANZAS)
 	  --id fts-afg-2020-mine-action --title "FTS mine action flows, Afghanistan 2020" --publisher "OCHA Financial Tracking Service (FTS)" \
 	  --source-url "https://fts.unocha.org/countries/1/flows/2020" --licence "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)”" \
 	  --data-as-of 2021-03-01 --retrieved 2025-04-10 --dataset-version 2025-04-10
-	$(ALIANZAS) merge target/snapshots/fts-mine-action.json target/snapshots/oecd-crs-15250.json -o $(DATA)/mine-action.json \
+	$(ALIANZAS) merge target/snapshots/fts-mine-action.json target/snapshots/oecd-crs-15250.json -o $(DATA)/mine-action.json --join-government-donors \
 	  --id mine-action --title "Mine action funding: FTS flows (Afghanistan 2020) and OECD CRS clearance ODA (Pacific, 2010–2024)" \
 	  --description "Two real sources side by side: humanitarian mine action flows reported to OCHA FTS for Afghanistan in 2020, and official development assistance disbursed for the removal of land mines and explosive remnants of war (OECD CRS purpose code 15250) to 14 Pacific island countries, 2010–2024. Records keep their source in their id." \
 	  --publisher "OCHA FTS; OECD Creditor Reporting System" --source-url "https://fts.unocha.org/countries/1/flows/2020" \

@@ -64,6 +64,10 @@ enum Command {
         /// Keep only this obligation (the share of each contribution for it).
         #[arg(long)]
         obligation: Option<String>,
+        /// One donor per government across sources: donors of type government with a `country`
+        /// get the id gov-ISO3 and the country's name.
+        #[arg(long)]
+        join_government_donors: bool,
         #[command(flatten)]
         meta: MetadataArgs,
     },
@@ -261,13 +265,13 @@ pub fn run() -> i32 {
         Command::Catalog { files, output, default } => catalog(&files, &output, default),
         Command::Diff { before, after, format } => diff(&before, &after, format),
         Command::Serve { dir, port, address } => serve(&dir, &address, port),
-        Command::Merge { files, output, obligation, meta } => (|| {
+        Command::Merge { files, output, obligation, join_government_donors, meta } => (|| {
             let parts = files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;
             let mut metadata = meta.metadata(format!("alianzas {} merge", env!("CARGO_PKG_VERSION")));
             if let Some(first) = parts.first() {
                 metadata.currency = first.metadata.currency.clone();
             }
-            let merged = crate::core::merge::merge(&parts, metadata, obligation.as_deref())?;
+            let merged = crate::core::merge::merge(&parts, metadata, obligation.as_deref(), join_government_donors)?;
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             validate::parse_dataset(&text).map_err(|e| format!("the merged dataset does not validate: {:?}", e.first()))?;
             eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());

@@ -248,3 +248,70 @@ fn dataset_labels_fall_back_es_en_code_and_the_table_says_so() {
     assert_eq!(spec::fallback_of(&store, Dim::Obligation, "clearance", Lang::Fr), None, "built-in codes speak every language");
     assert_eq!(spec::fallback_of(&store, Dim::Obligation, query::OTHERS_KEY, Lang::Fr), None, "\"others\" is ours, in every language");
 }
+
+fn one_source(id: &str, donor: &str) -> alianzas::core::dataset::Dataset {
+    let text = format!(
+        r#"{{"format": "alianzas-dataset", "version": 1,
+            "metadata": {{"id": "{id}", "title": "t", "publisher": "p", "source_url": "https://example.org", "licence": "CC0",
+                          "currency": "USD", "data_as_of": "2024-01-01", "dataset_version": "1"}},
+            "contributions": [
+              {{"id": "a", "donor": {donor}, "recipient": "AFG", "year": 2020, "obligation": "clearance",
+                "model": "bilateral", "kind": "financial", "status": "disbursed", "amount": 100}},
+              {{"id": "b", "donor": {{"id": "ngo-1", "name": "An NGO", "type": "ngo"}}, "recipient": "AFG", "year": 2020,
+                "obligation": "clearance", "model": "bilateral", "kind": "financial", "status": "disbursed", "amount": 1}}]}}"#
+    );
+    parse_dataset(&text).expect("valid")
+}
+
+#[test]
+fn government_donors_from_two_sources_join_by_country_and_are_named_per_language() {
+    use alianzas::core::merge::merge;
+    let fts = one_source("fts", r#"{"id": "fts-org-4306", "name": "Germany, Government of", "type": "government", "country": "DEU"}"#);
+    let crs = one_source("crs", r#"{"id": "DE", "name": "Germany", "type": "government", "country": "DEU"}"#);
+    let metadata = fts.metadata.clone();
+    let donors = |joined: bool| {
+        let store = Store::from_dataset(&merge(&[fts.clone(), crs.clone()], metadata.clone(), None, joined).unwrap());
+        let g = query::group_by(&store, &query::select(&store, &Filter::default()), Dim::Donor, Measure::Funding, None);
+        (store, g)
+    };
+    let (_, apart) = donors(false);
+    assert_eq!(apart.groups.len(), 3, "without joining, two German donors and the NGO");
+    let (store, joined) = donors(true);
+    assert_eq!(joined.groups.len(), 2);
+    assert_eq!(amount(&joined, "gov-DEU"), 200.0);
+    assert_eq!(amount(&joined, "ngo-1"), 2.0, "donors without a country are left alone");
+
+    // The dashboard names a government by its country in the reader's language.
+    struct Spanish;
+    impl spec::Locale for Spanish {
+        fn lang(&self) -> Lang {
+            Lang::Es
+        }
+        fn money(&self, a: f64) -> String {
+            a.to_string()
+        }
+        fn percent(&self, r: f64) -> String {
+            r.to_string()
+        }
+        fn count(&self, n: f64) -> String {
+            n.to_string()
+        }
+        fn country_name(&self, iso2: &str) -> Option<String> {
+            (iso2 == "DE").then(|| "Alemania".to_string())
+        }
+    }
+    assert_eq!(spec::label(&store, Dim::Donor, "gov-DEU", &Spanish), "Alemania");
+    assert_eq!(spec::label(&store, Dim::Donor, "gov-DEU", &PlainLocale { lang: Lang::En, currency: "USD".into() }), "Germany");
+    assert_eq!(spec::label(&store, Dim::Donor, "ngo-1", &Spanish), "An NGO");
+}
+
+#[test]
+fn a_donor_country_must_be_a_known_iso3_code() {
+    let text = serde_json::to_string(&one_source("x", r#"{"id": "d", "name": "D", "type": "government"}"#)).unwrap()
+        .replacen(r#""type":"government""#, r#""type":"government","country":"XXX""#, 1);
+    let errors = parse_dataset(&text).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.pointer == "/contributions/0/donor/country" && matches!(&e.problem, Problem::UnknownCode { value, .. } if value == "XXX")),
+        "{errors:?}"
+    );
+}

@@ -78,6 +78,10 @@ pub struct Donor {
     pub name: String,
     #[serde(rename = "type")]
     pub donor_type: String,
+    /// A government donor's country (ISO 3166-1 alpha-3): sources name governments differently
+    /// ("Germany, Government of", "Germany"), the country code joins them and names them per language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

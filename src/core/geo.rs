@@ -100,13 +100,25 @@ pub fn country(iso3: &str) -> Option<&'static Country> {
     index.get(iso3).map(|&i| &rows[i])
 }
 
-/// Finds a country by its English M49 name, or by a few common variants publishers use.
+/// Finds a country by its English M49 name, or by the variants publishers such as FTS use:
+/// "United Kingdom", "Korea, Republic of", "Saudi Arabia (Kingdom of)".
 pub fn country_by_name(name: &str) -> Option<&'static Country> {
+    let find = |wanted: &str| {
+        countries().iter().find(|c| {
+            let n = c.name_en.to_lowercase();
+            n == wanted || n.split(" (").next() == Some(wanted)
+        })
+    };
     let wanted = name.trim().to_lowercase();
-    countries().iter().find(|c| {
-        let n = c.name_en.to_lowercase();
-        n == wanted || n.split(" (").next() == Some(wanted.as_str())
-    })
+    let short = wanted.split(" (").next().unwrap_or(&wanted).trim();
+    // "Korea, Republic of" is M49's "Republic of Korea".
+    let reordered = short.split_once(", ").map(|(place, kind)| format!("{kind} {place}"));
+    let alias = match short {
+        "united kingdom" | "uk" => Some("united kingdom of great britain and northern ireland"),
+        "united states" | "usa" => Some("united states of america"),
+        _ => None,
+    };
+    find(&wanted).or_else(|| find(short)).or_else(|| reordered.as_deref().and_then(find)).or_else(|| alias.and_then(find))
 }
 
 /// (region, sub-region) of a recipient code: a country, or an M49 area code given as recipient.
@@ -158,5 +170,20 @@ mod tests {
         assert_eq!(regions_of("019"), ("019", "019"));
         assert_eq!(regions_of("XXX"), (NO_REGION, NO_REGION));
         assert_eq!(country_by_name("Afghanistan").map(|c| c.iso3), Some("AFG"));
+    }
+
+    #[test]
+    fn country_names_as_fts_writes_them() {
+        for (name, iso3) in [
+            ("United Kingdom", "GBR"),
+            ("United States", "USA"),
+            ("Korea, Republic of", "KOR"),
+            ("Saudi Arabia (Kingdom of)", "SAU"),
+            ("Germany", "DEU"),
+            ("Bolivia (Plurinational State of)", "BOL"),
+        ] {
+            assert_eq!(country_by_name(name).map(|c| c.iso3), Some(iso3), "{name}");
+        }
+        assert!(country_by_name("Atlantis").is_none());
     }
 }

@@ -3,9 +3,16 @@
 
 use super::dataset::{CodeEntry, Dataset, Metadata, FORMAT_NAME, FORMAT_VERSION};
 
+/// The id a government donor gets when sources are joined: its country.
+pub fn government_donor_id(iso3: &str) -> String {
+    format!("gov-{iso3}")
+}
+
 /// Merges `parts` under `metadata`. When `obligation` is given, keeps only contributions with that
-/// obligation (their share of it) and requirements for that obligation.
-pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>) -> Result<Dataset, String> {
+/// obligation (their share of it) and requirements for that obligation. With
+/// `join_government_donors`, a government donor with a country becomes one donor across sources
+/// (FTS's "Germany, Government of" and the OECD's "Germany" are the same donor), named in English.
+pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>, join_government_donors: bool) -> Result<Dataset, String> {
     let mut out = Dataset {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -34,6 +41,12 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>) ->
                 let Some(share) = c.obligations.iter().find(|s| s.id == o).map(|s| s.share) else { continue };
                 c.amount *= share;
                 c.obligations = vec![super::dataset::ObligationShare { id: o.to_string(), share: 1.0 }];
+            }
+            if join_government_donors && c.donor.donor_type == "government" {
+                if let Some(country) = c.donor.country.as_deref().and_then(super::geo::country) {
+                    c.donor.id = government_donor_id(country.iso3);
+                    c.donor.name = country.name_en.to_string();
+                }
             }
             c.id = format!("{}/{}", part.metadata.id, c.id);
             c.plan = c.plan.map(|p| format!("{}/{p}", part.metadata.id));

@@ -83,7 +83,16 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
             Some(c) => Some(locale.country_name(c.iso2).unwrap_or_else(|| c.name_en.to_string())),
             None => geo::area_label(key, lang).map(str::to_string).or_else(|| own(&store.code_lists.recipients)),
         },
-        Dim::Donor => store.dict(Dim::Donor).get(key).map(|i| store.donors[i as usize].name.clone()),
+        // A government is named as its country, in the reader's language where the platform can.
+        Dim::Donor => store.dict(Dim::Donor).get(key).map(|i| {
+            let donor = &store.donors[i as usize];
+            donor
+                .country
+                .as_deref()
+                .and_then(geo::country)
+                .and_then(|c| locale.country_name(c.iso2))
+                .unwrap_or_else(|| donor.name.clone())
+        }),
         Dim::Period => Some(match key.split_once("-H") {
             Some((year, half)) => text::HalfYear { year, half }.format(lang),
             None => key.to_string(),

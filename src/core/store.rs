@@ -86,6 +86,8 @@ impl Dictionary {
 pub struct DonorInfo {
     pub name: String,
     pub donor_type: String,
+    /// A government donor's country (ISO alpha-3), when the dataset gives it.
+    pub country: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -170,7 +172,7 @@ impl Store {
             let before = donor_dict.len();
             let donor = donor_dict.intern(&c.donor.id);
             if donor_dict.len() > before {
-                donors.push(DonorInfo { name: c.donor.name.clone(), donor_type: c.donor.donor_type.clone() });
+                donors.push(DonorInfo { name: c.donor.name.clone(), donor_type: c.donor.donor_type.clone(), country: c.donor.country.clone() });
             }
             let recipient = dicts[Dim::Recipient.index()].intern(&c.recipient);
             let region = match recipient_region.get(&c.recipient) {

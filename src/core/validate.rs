@@ -369,7 +369,11 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         let donor_type = w.string(d, &dat, "type");
         let donor_type = donor_type
             .filter(|t| check_code(w, codes::find(DONOR_TYPES, t).is_some(), &format!("{dat}/type"), "donor type", t));
-        Some(Donor { id: id?, name: name?, donor_type: donor_type? })
+        let country = w.opt_string(d, &dat, "country");
+        if let Some(code) = &country {
+            check_code(w, geo::country(code).is_some(), &format!("{dat}/country"), "ISO 3166-1 alpha-3 country", code);
+        }
+        Some(Donor { id: id?, name: name?, donor_type: donor_type?, country })
     });
     if c.get("donor").is_none() {
         w.err(&format!("{at}/donor"), Problem::Missing);

@@ -233,6 +233,23 @@ test('a dataset and its import report are fetched together, not one after the ot
   await page.context().close();
 });
 
+test('a government reported by two sources is one donor, named in the reader\'s language', async () => {
+  const merged = JSON.parse(await readFile('public/data/mine-action.json', 'utf8'));
+  const german = merged.contributions.filter((c) => c.donor.id === 'gov-DEU' && funding(c));
+  assert.ok(new Set(german.map((c) => c.id.split('/')[0])).size === 2, 'Germany is in both sources (FTS and OECD CRS)');
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?dataset=mine-action&lang=es');
+  await chartsSettled(page);
+  const germany = await page.evaluate(() => new Intl.DisplayNames(['es'], { type: 'region' }).of('DE'));
+  const names = (await tableOf(page, 'donors')).slice(1).map((r) => r[0]);
+  assert.equal(names.filter((n) => n === germany).length, 1, names.join(' | '));
+  assert.ok(!names.some((n) => /Government of/.test(n)), names.join(' | '));
+  const row = (await tableOf(page, 'donors')).find((r) => r[0] === germany);
+  assert.equal(digits(row[1]), Math.round(german.reduce((s, c) => s + c.amount, 0)));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('works on a 360 px wide phone without sideways scrolling', async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   await page.goto(server.url + '?lang=es');

@@ -234,15 +234,16 @@ fn flow_to_contribution(
         other => return Err(format!("contributionType is {other:?}, expected financial or in kind")),
     };
     let orgs = objects(flow, "sourceObjects", "Organization");
-    let donor = match orgs.as_slice() {
+    let mut donor = match orgs.as_slice() {
         // FTS keeps such flows in its totals; so do we, without inventing a donor.
-        [] => Donor { id: UNREPORTED_DONOR_ID.into(), name: UNREPORTED_DONOR_NAME.into(), donor_type: "other".into() },
+        [] => Donor { id: UNREPORTED_DONOR_ID.into(), name: UNREPORTED_DONOR_NAME.into(), donor_type: "other".into(), country: None },
         [org] => {
             let org_types = org_types(org);
             Donor {
                 id: format!("fts-org-{}", id_field(org).ok_or("source Organization has no id")?),
                 name: str_field(org, "name").filter(|n| !n.trim().is_empty()).ok_or("source Organization has no name")?.trim().to_string(),
                 donor_type: donor_type(&org_types).to_string(),
+                country: None,
             }
         }
         _ => return Err(format!("{} source Organizations: the donor is ambiguous", orgs.len())),
@@ -290,6 +291,9 @@ fn flow_to_contribution(
     let donor_country = objects(flow, "sourceObjects", "Location")
         .first()
         .and_then(|l| id_field(l).and_then(|id| locations.get(&id).cloned()).or_else(|| str_field(l, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string())));
+    if donor.donor_type == "government" {
+        donor.country = donor_country.clone().or_else(|| government_country(&donor.name).map(str::to_string));
+    }
     let (model, rule) = models::derive(&model_facts(&donor, &org_types, donor_country.as_deref(), &recipient, flow));
     Ok(Contribution {
         id: format!("fts-{flow_id}"),

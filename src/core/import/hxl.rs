@@ -649,7 +649,7 @@ fn requirements_table(data: &[Row], cols: &Columns, name: &str, metadata: Metada
             };
             contributions.push(Contribution {
                 id,
-                donor: Donor { id: ALL_DONORS_ID.into(), name: ALL_DONORS_NAME.into(), donor_type: "other".into() },
+                donor: Donor { id: ALL_DONORS_ID.into(), name: ALL_DONORS_NAME.into(), donor_type: "other".into(), country: None },
                 recipient,
                 year,
                 date: None,
@@ -852,26 +852,28 @@ fn flow_row(
     }
     let types = split_list(row.get(c_donor_type));
     let first_type: Vec<&str> = types.first().map(String::as_str).into_iter().collect();
-    let donor = if donor_name.is_empty() && donor_id.is_empty() {
+    let mut donor = if donor_name.is_empty() && donor_id.is_empty() {
         let (id, name) = if fts_table { (fts::UNREPORTED_DONOR_ID, fts::UNREPORTED_DONOR_NAME) } else { (UNREPORTED_DONOR_ID, UNREPORTED_DONOR_NAME) };
-        Donor { id: id.into(), name: name.into(), donor_type: "other".into() }
+        Donor { id: id.into(), name: name.into(), donor_type: "other".into(), country: None }
     } else {
         let name = if donor_name.is_empty() { donor_id } else { donor_name };
         let id = if donor_id.is_empty() { format!("org-{}", slug(name)) } else { donor_id.to_string() };
-        Donor { id, name: name.to_string(), donor_type: fts::donor_type(&first_type).into() }
+        Donor { id, name: name.to_string(), donor_type: fts::donor_type(&first_type).into(), country: None }
     };
     // The same cooperation-model rules as the FTS JSON importer, from the same facts.
     let donor_countries = split_list(row.get(c_donor_country));
     let public_partner = split_list(row.get(c_impl_type)).iter().any(|t| t == "UN agency" || t == "Government");
+    // FTS's HXL export may leave the funder's country empty where its API names it.
+    donor.country = donor_countries
+        .first()
+        .map(String::as_str)
+        .or_else(|| fts::government_country(&donor.name))
+        .filter(|_| donor.donor_type == "government")
+        .map(str::to_string);
     let (model, rule) = models::derive(&models::Facts {
         collaboration_type: None,
         donor_type: &donor.donor_type,
-        // FTS's HXL export may leave the funder's country empty where its API names it.
-        donor_country: donor_countries
-            .first()
-            .map(String::as_str)
-            .or_else(|| fts::government_country(&donor.name))
-            .filter(|_| donor.donor_type == "government"),
+        donor_country: donor.country.as_deref(),
         pivot_country: None,
         recipient_country: geo::country(&recipient).map(|c| c.iso3),
         public_partner,
@@ -1187,14 +1189,15 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
         }
         let donor_type = get(Field::DonorType).unwrap_or("other").to_string();
         let recipient = get(Field::Recipient).unwrap_or_default().to_string();
+        // A government donor whose id is a country code (as in OECD CRS extracts) is that country.
+        let donor_country = recipient_code(&donor_id).ok().filter(|c| geo::country(c).is_some()).filter(|_| donor_type == "government");
         // A model given by the map is stated; otherwise the documented rules decide.
         let (model, model_rule) = match get(Field::Model) {
             Some(m) => (m.to_string(), None),
             None => {
-                let donor_country = recipient_code(&donor_id).ok().filter(|c| geo::country(c).is_some());
                 let (m, rule) = models::derive(&models::Facts {
                     donor_type: &donor_type,
-                    donor_country: donor_country.as_deref().filter(|_| donor_type == "government"),
+                    donor_country: donor_country.as_deref(),
                     recipient_country: geo::country(&recipient).map(|c| c.iso3),
                     ..Default::default()
                 });
@@ -1203,7 +1206,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
         };
         contributions.push(Contribution {
             id,
-            donor: Donor { id: donor_id, name: donor_name, donor_type },
+            donor: Donor { id: donor_id, name: donor_name, donor_type, country: donor_country },
             recipient,
             year,
             date: get(Field::Date).map(str::to_string),

@@ -439,7 +439,7 @@ impl Org {
     fn donor(&self) -> Option<Donor> {
         let name = self.name.text.clone().or_else(|| self.reference().map(str::to_string))?;
         let id = self.reference().map(str::to_string).unwrap_or_else(|| slug(&name));
-        (!id.is_empty()).then(|| Donor { id, name, donor_type: donor_type(self.org_type.as_deref()).to_string() })
+        (!id.is_empty()).then(|| Donor { id, name, donor_type: donor_type(self.org_type.as_deref()).to_string(), country: None })
     }
 }
 
