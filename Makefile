@@ -88,8 +88,9 @@ snapshots: $(ALIANZAS)
 	  --data-as-of 2026-06-27 --retrieved 2026-06-27 --dataset-version 2026-06-27
 	$(ALIANZAS) import --from iati data/sources/unhcr-iati-2023-americas/UNHCR-Activities-2023.xml --budgets --budget-years 2023 \
 	  --activities XM-DAC-41121-2023-AME-MEX,XM-DAC-41121-2023-AME-GTM,XM-DAC-41121-2023-AME-HND,XM-DAC-41121-2023-AME-SLV,XM-DAC-41121-2023-AME-CRI,XM-DAC-41121-2023-AME-PANMCO,XM-DAC-41121-2023-AME,XM-DAC-41121-2023-AME-RA,XM-DAC-41121-2023-AME-RB,XM-DAC-41121-2023-AME-OO \
+	  --join-government-donors \
 	  --id unhcr-mirps-2023 --title "Refugee response, Central America and Mexico, 2023 (UNHCR)" \
-	  --description "Donor contributions to UNHCR's operations in Mexico, Guatemala, Honduras, El Salvador, Costa Rica and the Panama multi-country office, and to its Americas regional activities, as UNHCR published them in IATI for 2023; the operations' budgets are the needs." \
+	  --description "Donor contributions to UNHCR's operations in Mexico, Guatemala, Honduras, El Salvador, Costa Rica and the Panama multi-country office, and to its Americas regional activities, as UNHCR published them in IATI for 2023; the operations' budgets are the needs. Government donors are shown by country: the agencies of one state are joined." \
 	  --publisher "UNHCR, the UN Refugee Agency (IATI publication)" --source-url "https://iatiregistry.org/publisher/unhcr" \
 	  --licence "CC BY 4.0" --licence-url "https://creativecommons.org/licenses/by/4.0/" \
 	  --retrieved 2024-03-27 --dataset-version 2023-12-19 \

@@ -188,6 +188,10 @@ struct ImportArgs {
     /// iati: conversion rate to the dataset currency, CUR=RATE (repeatable), e.g. EUR=1.0813.
     #[arg(long = "rate")]
     rates: Vec<String>,
+    /// One donor per government: donors of type government with a country get the id gov-ISO3
+    /// and the country's name (several agencies of one state become that state).
+    #[arg(long)]
+    join_government_donors: bool,
     #[command(flatten)]
     meta: MetadataArgs,
 }
@@ -378,7 +382,12 @@ fn import(args: ImportArgs) -> Result<(), String> {
         }
         Source::Iati => import_iati(single()?, metadata, &args)?,
     };
-    let imported = fts::Imported { dataset, report, unmapped_clusters: Default::default() };
+    let mut imported = fts::Imported { dataset, report, unmapped_clusters: Default::default() };
+    if args.join_government_donors {
+        for c in &mut imported.dataset.contributions {
+            crate::core::merge::join_government_donor(&mut c.donor);
+        }
+    }
     for note in &notes {
         eprintln!("note: {note}");
     }

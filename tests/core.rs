@@ -301,6 +301,10 @@ fn government_donors_from_two_sources_join_by_country_and_are_named_per_language
         }
     }
     assert_eq!(spec::label(&store, Dim::Donor, "gov-DEU", &Spanish), "Alemania");
+    // Not joined, two donors of one country keep their own names rather than read the same.
+    let (apart_store, _) = donors(false);
+    assert_eq!(spec::label(&apart_store, Dim::Donor, "fts-org-4306", &Spanish), "Germany, Government of");
+    assert_eq!(spec::label(&apart_store, Dim::Donor, "DE", &Spanish), "Germany");
     assert_eq!(spec::label(&store, Dim::Donor, "gov-DEU", &PlainLocale { lang: Lang::En, currency: "USD".into() }), "Germany");
     assert_eq!(spec::label(&store, Dim::Donor, "ngo-1", &Spanish), "An NGO");
 }

@@ -100,6 +100,11 @@ pub fn country(iso3: &str) -> Option<&'static Country> {
     index.get(iso3).map(|&i| &rows[i])
 }
 
+/// Finds a country by its ISO 3166 alpha-2 code.
+pub fn country_by_iso2(code: &str) -> Option<&'static Country> {
+    countries().iter().find(|c| c.iso2.eq_ignore_ascii_case(code))
+}
+
 /// Finds a country by its English M49 name, or by the variants publishers such as FTS use:
 /// "United Kingdom", "Korea, Republic of", "Saudi Arabia (Kingdom of)".
 pub fn country_by_name(name: &str) -> Option<&'static Country> {

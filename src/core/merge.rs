@@ -8,6 +8,17 @@ pub fn government_donor_id(iso3: &str) -> String {
     format!("gov-{iso3}")
 }
 
+/// A government donor with a country becomes `gov-<ISO3>`, named by its English M49 name.
+pub fn join_government_donor(donor: &mut super::dataset::Donor) {
+    if donor.donor_type != "government" {
+        return;
+    }
+    if let Some(country) = donor.country.as_deref().and_then(super::geo::country) {
+        donor.id = government_donor_id(country.iso3);
+        donor.name = country.name_en.to_string();
+    }
+}
+
 /// Merges `parts` under `metadata`. When `obligation` is given, keeps only contributions with that
 /// obligation (their share of it) and requirements for that obligation. With
 /// `join_government_donors`, a government donor with a country becomes one donor across sources
@@ -42,11 +53,8 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>, jo
                 c.amount *= share;
                 c.obligations = vec![super::dataset::ObligationShare { id: o.to_string(), share: 1.0 }];
             }
-            if join_government_donors && c.donor.donor_type == "government" {
-                if let Some(country) = c.donor.country.as_deref().and_then(super::geo::country) {
-                    c.donor.id = government_donor_id(country.iso3);
-                    c.donor.name = country.name_en.to_string();
-                }
+            if join_government_donors {
+                join_government_donor(&mut c.donor);
             }
             c.id = format!("{}/{}", part.metadata.id, c.id);
             c.plan = c.plan.map(|p| format!("{}/{p}", part.metadata.id));

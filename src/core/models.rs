@@ -92,6 +92,19 @@ pub fn from_collaboration_type(code: &str) -> Option<&'static str> {
     }
 }
 
+/// OECD DAC donor codes of the member states (the CRS "donor" code list), as IATI organisation
+/// identifiers use them: `XM-DAC-3-1` is an agency of Denmark (code 3). Multilateral codes have five
+/// digits (`XM-DAC-41121` is UNHCR) and are not here.
+pub const DAC_DONOR_CODES: &[(&str, &str)] = &[
+    ("1", "AUT"), ("2", "BEL"), ("3", "DNK"), ("4", "FRA"), ("5", "DEU"), ("6", "ITA"), ("7", "NLD"), ("8", "NOR"),
+    ("9", "PRT"), ("10", "SWE"), ("11", "CHE"), ("12", "GBR"), ("18", "FIN"), ("20", "ISL"), ("21", "IRL"), ("22", "LUX"),
+    ("40", "GRC"), ("50", "ESP"), ("301", "CAN"), ("302", "USA"), ("701", "JPN"), ("742", "KOR"), ("801", "AUS"), ("820", "NZL"),
+];
+
+pub fn country_of_dac_donor_code(code: &str) -> Option<&'static str> {
+    DAC_DONOR_CODES.iter().find(|(c, _)| *c == code).map(|(_, iso3)| *iso3)
+}
+
 pub fn is_dac_member(iso3: &str) -> bool {
     DAC_MEMBERS.contains(&iso3)
 }

@@ -243,7 +243,7 @@ impl Store {
             amount,
             plan,
             plans,
-            donors,
+            donors: named_by_country_when_alone(donors),
             region_parent,
             contribution_count: ds.contributions.len(),
             requirements,
@@ -289,4 +289,21 @@ fn regions_for(recipient: &str, code_lists: &CodeLists) -> (&'static str, &'stat
         }
     }
     geo::regions_of(recipient)
+}
+
+/// A government donor is shown as its country only when no other donor of the dataset has the same
+/// country: two agencies of one state would otherwise read as two identical bars.
+fn named_by_country_when_alone(mut donors: Vec<DonorInfo>) -> Vec<DonorInfo> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in &donors {
+        if let Some(c) = &d.country {
+            *seen.entry(c.clone()).or_default() += 1;
+        }
+    }
+    for d in &mut donors {
+        if d.country.as_ref().is_some_and(|c| seen[c] > 1) {
+            d.country = None;
+        }
+    }
+    donors
 }

@@ -288,10 +288,6 @@ fn year(s: &str) -> Result<i32, String> {
     Ok(y)
 }
 
-fn country_by_iso2(code: &str) -> Option<&'static geo::Country> {
-    geo::countries().iter().find(|c| c.iso2.eq_ignore_ascii_case(code))
-}
-
 /// A recipient code from what publishers write: ISO 3166 alpha-3 or alpha-2, a UN M49 area code,
 /// or a country's English name. A list of several places cannot be one recipient.
 pub fn recipient_code(value: &str) -> Result<String, String> {
@@ -306,7 +302,7 @@ pub fn recipient_code(value: &str) -> Result<String, String> {
     let up = t.to_ascii_uppercase();
     let found = match t.len() {
         3 if t.chars().all(|c| c.is_ascii_alphabetic()) => geo::country(&up).map(|c| c.iso3.to_string()),
-        2 if t.chars().all(|c| c.is_ascii_alphabetic()) => country_by_iso2(&up).map(|c| c.iso3.to_string()),
+        2 if t.chars().all(|c| c.is_ascii_alphabetic()) => geo::country_by_iso2(&up).map(|c| c.iso3.to_string()),
         3 if t.chars().all(|c| c.is_ascii_digit()) => geo::area(t).map(|a| a.code.to_string()),
         _ => geo::country_by_name(t).map(|c| c.iso3.to_string()),
     };

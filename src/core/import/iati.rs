@@ -93,6 +93,20 @@ fn is_outgoing(code: &str) -> bool {
 }
 
 /// IATI OrganisationType → donor type.
+/// The country of a government donor: the registration agency of its IATI organisation identifier
+/// is national ("US-USAGOV", "DE-1", "CA-GOV-050": the first two letters), or the identifier carries
+/// an OECD DAC donor code ("XM-DAC-3-1": Denmark), else a name such as "Government of Denmark".
+/// The European institutions (XI-IATI-EC_ECHO) are no country.
+pub fn government_country(reference: Option<&str>, name: &str) -> Option<String> {
+    let mut parts = reference.unwrap_or("").split('-');
+    let from_reference = match (parts.next(), parts.next(), parts.next()) {
+        (Some("XM"), Some("DAC"), Some(code)) => crate::core::models::country_of_dac_donor_code(code).and_then(geo::country),
+        (Some(prefix), _, _) if prefix.len() == 2 && !prefix.starts_with('X') => geo::country_by_iso2(prefix),
+        _ => None,
+    };
+    from_reference.or_else(|| name.trim().strip_prefix("Government of ").and_then(geo::country_by_name)).map(|c| c.iso3.to_string())
+}
+
 pub fn donor_type(org_type: Option<&str>) -> &'static str {
     match org_type.map(str::trim).unwrap_or("") {
         "10" | "11" | "15" => "government",
@@ -439,7 +453,9 @@ impl Org {
     fn donor(&self) -> Option<Donor> {
         let name = self.name.text.clone().or_else(|| self.reference().map(str::to_string))?;
         let id = self.reference().map(str::to_string).unwrap_or_else(|| slug(&name));
-        (!id.is_empty()).then(|| Donor { id, name, donor_type: donor_type(self.org_type.as_deref()).to_string(), country: None })
+        let donor_type = donor_type(self.org_type.as_deref());
+        let country = (donor_type == "government").then(|| government_country(self.reference(), &name)).flatten();
+        (!id.is_empty()).then(|| Donor { id, name, donor_type: donor_type.to_string(), country })
     }
 }
 
@@ -1263,6 +1279,22 @@ mod tests {
         }
         for unknown in ["", "0", "14", "C", "D", "IF", "x"] {
             assert_eq!(transaction_rule(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn government_donors_get_their_country_from_identifier_or_name() {
+        for (reference, name, want) in [
+            (Some("US-USAGOV"), "United States", Some("USA")),
+            (Some("CA-GOV-050"), "Government of Canada", Some("CAN")),
+            (Some("DE-1"), "Germany - Ministry for Economic Cooperation and Development", Some("DEU")),
+            (Some("XM-DAC-3-1"), "Ministry of Foreign Affairs, Denmark", Some("DNK")),
+            (Some("XM-DAC-41121"), "UNHCR", None),
+            (Some("XI-IATI-EC_ECHO"), "European Commission - Humanitarian Aid & Civil Protection", None),
+            (None, "Government of Guyana", Some("GUY")),
+            (None, "European Union", None),
+        ] {
+            assert_eq!(government_country(reference, name).as_deref(), want, "{reference:?} {name}");
         }
     }
 
