@@ -1,8 +1,9 @@
 //! Every user-facing string of the dashboard and the CLI summaries, in the four languages, with
 //! Project Fluent. The texts live in `locales/<lang>/*.ftl`; `build.rs` checks that every language
-//! has every message with the same variables and generates `Msg` (messages without variables) and
-//! `text::*` (one struct per message with variables, its fields the variables) from them, so keys and arguments are checked
-//! by the compiler. Plural forms (Arabic has six) are chosen by Fluent from numeric arguments.
+//! has every message with the same variables and generates from them `Msg` (messages without
+//! variables) and `text::*` (one struct per message with variables, its fields the variables), so
+//! keys and arguments are checked by the compiler. Plural forms (Arabic has six) are chosen by
+//! Fluent from numeric arguments; docs/translating.md is the translators' guide.
 
 use super::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
