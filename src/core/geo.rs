@@ -100,6 +100,13 @@ pub fn country(iso3: &str) -> Option<&'static Country> {
     index.get(iso3).map(|&i| &rows[i])
 }
 
+/// The country a government's name names: "Germany, Government of" (FTS) or "Government of
+/// Denmark" (IATI narratives).
+pub fn country_of_government_name(name: &str) -> Option<&'static Country> {
+    let name = name.trim();
+    name.strip_suffix(", Government of").or_else(|| name.strip_prefix("Government of ")).and_then(country_by_name)
+}
+
 /// Finds a country by its ISO 3166 alpha-2 code.
 pub fn country_by_iso2(code: &str) -> Option<&'static Country> {
     countries().iter().find(|c| c.iso2.eq_ignore_ascii_case(code))
@@ -190,5 +197,8 @@ mod tests {
             assert_eq!(country_by_name(name).map(|c| c.iso3), Some(iso3), "{name}");
         }
         assert!(country_by_name("Atlantis").is_none());
+        assert_eq!(country_of_government_name("Korea, Republic of, Government of").map(|c| c.iso3), Some("KOR"));
+        assert_eq!(country_of_government_name("Government of Denmark").map(|c| c.iso3), Some("DNK"));
+        assert!(country_of_government_name("Germany").is_none(), "a bare country name is not a government's");
     }
 }

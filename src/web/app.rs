@@ -369,7 +369,7 @@ fn ModelRules(rules: Vec<(crate::core::models::Rule, usize)>) -> impl IntoView {
             <ul>
                 {rules.into_iter().map(|(rule, n)| view! {
                     <li data-rule=rule.id()>{move || rule.label().get(lang.get())}": "
-                        {move || WebLocale::shared(lang.get(), "USD").count(n as f64)}</li>
+                        {move || crate::web::intl::count(lang.get(), n as f64)}</li>
                 }).collect_view()}
             </ul>
         </details>

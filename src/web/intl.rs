@@ -39,7 +39,6 @@ pub struct WebLocale {
     money_full: Intl::NumberFormat,
     money_compact: Intl::NumberFormat,
     percent: Intl::NumberFormat,
-    count: Intl::NumberFormat,
     names: Option<DisplayNames>,
 }
 
@@ -78,7 +77,6 @@ impl WebLocale {
             money_full: money(false),
             money_compact: money(true),
             percent: number_format(lang, &[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
-            count: number_format(lang, &[("maximumFractionDigits", 0.into())]),
             names: DisplayNames::new(&Array::of1(&lang.code().into()), &options(&[("type", "region".into())])).ok(),
         }
     }
@@ -89,8 +87,9 @@ impl WebLocale {
     }
 }
 
-/// A count inside a translated message, in the reader's digits and grouping.
-pub fn count_in_message(lang: Lang, n: f64) -> String {
+/// A count, in the reader's digits and grouping: headline figures, table cells and counts inside
+/// translated messages share one formatter per language.
+pub fn count(lang: Lang, n: f64) -> String {
     thread_local! {
         static COUNTS: [Intl::NumberFormat; 4] = Lang::ALL.map(|l| number_format(l, &[("maximumFractionDigits", 0.into())]));
     }
@@ -108,7 +107,7 @@ impl Locale for WebLocale {
         format(&self.percent, ratio)
     }
     fn count(&self, n: f64) -> String {
-        format(&self.count, n)
+        count(self.lang, n)
     }
     fn country_name(&self, iso2: &str) -> Option<String> {
         self.names.as_ref()?.of(iso2).ok()?.as_string()

@@ -26,6 +26,6 @@ pub(crate) fn register_service_worker() {
 pub fn start() {
     console_error_panic_hook::set_once();
     // Counts inside translated sentences ("in 1.234 contributions") are written by `Intl` too.
-    crate::core::i18n::set_count_format(intl::count_in_message);
+    crate::core::i18n::set_count_format(intl::count);
     leptos::mount::mount_to_body(app::App);
 }

@@ -94,7 +94,7 @@ fn id_field(v: &Value) -> Option<String> {
 
 /// FTS names governments "<Country>, Government of": the country, when the table knows the name.
 pub fn government_country(org_name: &str) -> Option<&'static str> {
-    org_name.strip_suffix(", Government of").and_then(geo::country_by_name).map(|c| c.iso3)
+    geo::country_of_government_name(org_name).map(|c| c.iso3)
 }
 
 pub fn donor_type(org_types: &[&str]) -> &'static str {

@@ -104,7 +104,7 @@ pub fn government_country(reference: Option<&str>, name: &str) -> Option<String>
         (Some(prefix), _, _) if prefix.len() == 2 && !prefix.starts_with('X') => geo::country_by_iso2(prefix),
         _ => None,
     };
-    from_reference.or_else(|| name.trim().strip_prefix("Government of ").and_then(geo::country_by_name)).map(|c| c.iso3.to_string())
+    from_reference.or_else(|| geo::country_of_government_name(name)).map(|c| c.iso3.to_string())
 }
 
 pub fn donor_type(org_type: Option<&str>) -> &'static str {
