@@ -162,10 +162,12 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
     document().set_title(&format!("{} — Alianzas", meta.title));
 
     let view_store = store.clone();
+    // The charts are recomputed when the filter or the language changes, not when another part of
+    // the URL state does (the patterns toggle only restyles the drawn charts).
+    let filter = Memo::new(move |_| ctx.state.with(|s| s.filter.clone()));
     let view = Memo::new(move |_| {
-        let filter = ctx.state.with(|s| s.filter.clone());
         let locale = WebLocale::shared(lang.get(), &view_store.metadata.currency);
-        Arc::new(spec::build_view(&view_store, &filter, &*locale))
+        filter.with(|f| Arc::new(spec::build_view(&view_store, f, &*locale)))
     });
 
     let headline_currency = meta.currency.clone();

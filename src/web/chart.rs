@@ -115,6 +115,9 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     // The option last drawn, for image exports.
     let last_option = StoredValue::new(None::<serde_json::Value>);
     let show_table = RwSignal::new(false);
+    // Only the patterns setting of the URL state restyles a chart; a change elsewhere in the state
+    // (another chart's filter) must not redraw a chart whose spec stayed the same.
+    let patterns_setting = Memo::new(move |_| ctx.state.with(|s| s.patterns));
 
     Effect::new(move |_| {
         let current = spec.get();
@@ -134,7 +137,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         }
         let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
-        let patterns = ctx.state.with(|s| s.patterns).unwrap_or_else(|| prefers("(prefers-contrast: more)"));
+        let patterns = patterns_setting.get().unwrap_or_else(|| prefers("(prefers-contrast: more)"));
         let colour = |name: &str, fallback: &str| css_var(&el, name).unwrap_or_else(|| fallback.to_string());
         let display = Display {
             lang,
