@@ -240,6 +240,7 @@ impl MetadataArgs {
             retrieved: self.retrieved.clone(),
             dataset_version: self.dataset_version.clone(),
             generator: Some(generator),
+            not_recorded: Vec::new(),
         }
     }
 }

@@ -183,7 +183,8 @@ fn oecd_crs_mine_clearance_rows_and_total() {
     let out = import_crs(&["sector_code=15250"]);
     let r = &out.report;
     assert_eq!((r.read, r.imported, r.rejected.len()), (456, 61, 0));
-    assert_eq!(r.skipped["not selected by --where sector_code=15250"], 456 - 61);
+    assert_eq!(r.skipped[hxl::SKIP_WHERE], 456 - 61);
+    assert!(out.notes.iter().any(|n| n.contains("sector_code=15250")), "the notes name the --where condition: {:?}", out.notes);
     assert!(r.balances());
     let total: f64 = out.dataset.contributions.iter().map(|c| c.amount).sum();
     assert_eq!(total, raw_total);

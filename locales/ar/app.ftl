@@ -145,9 +145,8 @@ download-png = صورة (PNG)
 download-svg = صورة (SVG)
 download-data = تنزيل المساهمات المصفّاة:
 version-changed = ضُمّن هذا الرسم للإصدار { $embedded } من البيانات؛ يُعرض الإصدار { $shown }.
-external-source = بيانات خارجية: { $url }. لا تنشرها Alianzas ولم تراجعها.
+external-source = بيانات خارجية: { $url }. لم تنشرها Alianzas ولم تراجعها.
 open-full-dashboard = افتح في Alianzas
-not-http = { $url } ليس عنوان http(s): لا تُحمّل إلا بيانات من الويب.
 too-large = { $url } أكبر من { $megabytes } ميغابايت، وهو الحد الأقصى الذي تنزّله هذه الصفحة.
 user-guide = دليل الاستخدام
 dim-period = الفترة
@@ -156,3 +155,43 @@ time-axis = المحور الزمني
 years = السنوات
 half-years = أنصاف السنوات (حسب التاريخ)
 document-root = المستند بأكمله
+
+unit-billions = { $currency }، بالمليارات
+period-undated = { $year }، دون تاريخ
+summary-timeline-period = الفترة الأكثر تمويلًا كانت { $period }، بمبلغ { $amount }.
+summary-selected = المحدد: { $names }، { $amount } ({ $share }).
+omit-not-recorded-donor = لا يُعرض «{ $chart }»: هذا المصدر لا يذكر المانح الذي قدّم الأموال.
+omit-not-recorded-status = لا يُعرض «{ $chart }»: هذا المصدر لا يفصل التمويل إلى متعهد به وملتزم به ومصروف.
+omit-not-recorded-model = لا يُعرض «{ $chart }»: هذا المصدر لا يسجل نماذج التعاون.
+omit-not-recorded-obligation = لا يُعرض «{ $chart }»: هذا المصدر لا يسجل الغرض من الأموال.
+omit-single = لا يُعرض «{ $chart }»: { $name } يستأثر بكل أموال مجموعة البيانات هذه.
+omit-single-year = لا يُعرض «{ $chart }»: كل المساهمات في مجموعة البيانات هذه تخص سنة { $year }.
+omit-single-stage = لا يُعرض «{ $chart }»: يبلغ هذا المصدر عن كل المساهمات في مرحلة واحدة هي { $stage }.
+omit-no-pledges = لا يُعرض «{ $chart }»: لا تسجل مجموعة البيانات هذه أي تعهدات.
+omit-no-needs = لا يُعرض «{ $chart }»: لا تنشر مجموعة البيانات هذه أي احتياجات.
+filters-applied = عوامل التصفية: { $filters }
+no-filters-applied = كل البيانات، دون عوامل تصفية
+charts-left-out = رسوم بيانية لا تُعرض لمجموعة البيانات هذه
+headline-not-reported = غير مُبلَّغ عنه
+years-swapped = كانت «من سنة» بعد «إلى سنة»: بُدّلت السنتان وتُعرض الفترة { $from }–{ $to }.
+export-source = المصدر: { $publisher } · { $licence } · البيانات حتى { $as_of } · الإصدار { $version }
+export-link = { $url } · حُفظ في { $date } باستخدام Alianzas
+data-version = إصدار البيانات { $version }
+selected = محدد
+load-blocked = حظرت سياسة الأمان في هذه الصفحة { $url }: يجب أن تستخدم البيانات من المواقع الأخرى عنوان https.
+load-cors = أجاب خادم { $url }، لكنه لا يسمح للمواقع الأخرى بقراءة الملف (لا توجد ترويسة CORS). اطلب من مالكه إرسال «Access-Control-Allow-Origin: *» أو ضع الملف بجانب هذا الموقع.
+load-not-found = لم يُعثر على شيء في { $url } (404): تحقق من العنوان.
+load-not-json = { $url } ليس ملف JSON ({ $detail }).
+not-https = { $url } ليس عنوان https: يجب أن تستخدم البيانات من المواقع الأخرى https.
+model-rule-line = { $rule } ← { $model }: { PLURAL($count) ->
+        [zero] لا مساهمات
+        [one] مساهمة واحدة
+        [two] مساهمتان
+        [few] { $count } مساهمات
+        [many] { $count } مساهمة
+       *[other] { $count } مساهمة
+    }
+model-rules-note = يعدّ كل سطر المساهمات (لا الأموال) حسب القاعدة التي حددت نموذجها.
+csv-contribution = معرّف المساهمة
+csv-donor-id = معرّف المانح
+csv-donor-type = نوع المانح

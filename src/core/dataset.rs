@@ -43,7 +43,14 @@ pub struct Metadata {
     /// The tool that wrote the file, e.g. "alianzas 0.1.0 import --from fts".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generator: Option<String>,
+    /// Dimensions the source does not record (`donor`, `status`, `model`, `obligation`, `kind`):
+    /// the dashboard leaves out their charts and says why instead of drawing one meaningless bar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_recorded: Vec<String>,
 }
+
+/// The dimensions `metadata.not_recorded` may name.
+pub const RECORDABLE: [&str; 5] = ["donor", "status", "model", "obligation", "kind"];
 
 /// Codes a dataset adds to the built-in lists, with labels by language code.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]

@@ -2,7 +2,9 @@
 //! names that say what they hold. Cells that a spreadsheet would run as a formula are neutralised.
 
 use super::query::{Filter, Measure, Selection};
-use super::spec::{Cell, Table};
+use super::i18n::Msg;
+use super::lang::Lang;
+use super::spec::{Cell, Column, ColumnKind, Table};
 use super::store::{Dim, Store};
 use serde_json::json;
 
@@ -16,17 +18,30 @@ pub fn csv_field(text: &str) -> String {
     format!("\"{}\"", neutral.replace('"', "\"\""))
 }
 
+/// A figure for machines: no thousands separators, at most two decimals (money is counted in cents;
+/// shares of an amount split between obligations would otherwise show float noise such as
+/// 132087420.99999997).
 fn number(v: f64) -> String {
-    // Exact figures, no thousands separators: machines read this.
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
+    let cents = (v * 100.0).round() / 100.0;
+    if cents.fract() == 0.0 && cents.abs() < 1e15 {
+        format!("{cents:.0}")
     } else {
-        format!("{v}")
+        let s = format!("{cents:.2}");
+        s.trim_end_matches('0').to_string()
     }
 }
 
-pub fn table_csv(table: &Table) -> String {
-    let mut out = table.columns.iter().map(|c| csv_field(&c.label)).collect::<Vec<_>>().join(",");
+/// A money column's header names its currency: "Funding (USD)".
+fn header(column: &Column, currency: &str) -> String {
+    match column.kind {
+        ColumnKind::Money => format!("{} ({currency})", column.label),
+        _ => column.label.clone(),
+    }
+}
+
+/// A chart's table as CSV: its columns in the reader's language, money in `currency`.
+pub fn table_csv(table: &Table, currency: &str) -> String {
+    let mut out = table.columns.iter().map(|c| csv_field(&header(c, currency))).collect::<Vec<_>>().join(",");
     out.push('\n');
     for row in table.rows.iter().chain(table.footer.iter()) {
         let cells: Vec<String> = row
@@ -64,10 +79,30 @@ fn row_values(store: &Store, r: usize) -> [String; 12] {
     ]
 }
 
+/// The column headers of the contributions CSV in a reader's language.
+fn row_headers(lang: Lang, currency: &str) -> [String; 12] {
+    let m = |msg: Msg| msg.get(lang).to_string();
+    [
+        m(Msg::CsvContribution),
+        m(Msg::CsvDonorId),
+        m(Msg::DimDonor),
+        m(Msg::CsvDonorType),
+        m(Msg::DimRecipient),
+        m(Msg::DimRegion),
+        m(Msg::DimYear),
+        m(Msg::DimObligation),
+        m(Msg::DimModel),
+        m(Msg::DimKind),
+        m(Msg::DimStatus),
+        format!("{} ({currency})", Msg::Amount.get(lang)),
+    ]
+}
+
 /// The filtered contributions, one line per (contribution, obligation) with its share of the
-/// amount, all stages (the `status` column says which).
-pub fn rows_csv(store: &Store, sel: &Selection) -> String {
-    let mut out = ROW_FIELDS.join(",");
+/// amount, all stages (the stage column says which). Headers in `lang`; values are the dataset's
+/// codes, so the file can be joined back to the dataset.
+pub fn rows_csv(store: &Store, sel: &Selection, lang: Lang) -> String {
+    let mut out = row_headers(lang, &store.metadata.currency).iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
     out.push('\n');
     for &r in &sel.rows {
         let v = row_values(store, r as usize);
@@ -142,6 +177,24 @@ mod tests {
         assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(csv_field("-2"), "\"'-2\"");
         assert_eq!(csv_field("Norway"), "\"Norway\"");
+    }
+
+    #[test]
+    fn figures_are_rounded_to_cents() {
+        assert_eq!(number(132087420.99999997), "132087421");
+        assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(-3.456), "-3.46");
+    }
+
+    #[test]
+    fn money_headers_name_the_currency() {
+        let t = Table {
+            columns: vec![Column { label: "Donante".into(), kind: ColumnKind::Text }, Column { label: "Financiación".into(), kind: ColumnKind::Money }],
+            rows: vec![vec![Cell::Text("Alemania".into()), Cell::Number(132087420.99999997)]],
+            footer: None,
+        };
+        assert_eq!(table_csv(&t, "USD"), "\"Donante\",\"Financiación (USD)\"\n\"Alemania\",132087421\n");
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
             retrieved: None,
             dataset_version: format!("synthetic-{seed}"),
             generator: Some(format!("alianzas {} generate", env!("CARGO_PKG_VERSION"))),
+            not_recorded: Vec::new(),
         },
         code_lists: CodeLists::default(),
         contributions,

@@ -44,3 +44,44 @@ impl Lang {
         }
     }
 }
+
+/// In a right-to-left page a Latin currency code ends up reversed where it meets neutral
+/// characters ("US$" read as "$US" before a full stop): each run of Latin letters and currency
+/// signs is isolated left-to-right (U+2066 … U+2069).
+pub fn isolate_latin_runs(text: &str) -> String {
+    let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, '$' | '€' | '£' | '¥');
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().any(|c| c.is_ascii_alphabetic()) {
+            out.push('\u{2066}');
+            out.push_str(run);
+            out.push('\u{2069}');
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if latin(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod isolation_tests {
+    use super::isolate_latin_runs;
+
+    #[test]
+    fn latin_currency_codes_keep_their_order_in_arabic() {
+        assert_eq!(isolate_latin_runs("725.6 مليون US$"), "725.6 مليون \u{2066}US$\u{2069}");
+        assert_eq!(isolate_latin_runs("١٢ $"), "١٢ $", "a lone sign needs no isolation");
+        assert_eq!(isolate_latin_runs("CHF 3"), "\u{2066}CHF\u{2069} 3");
+    }
+}

@@ -61,6 +61,53 @@ impl Filter {
         self.selected.get(&dim).map_or(&[], Vec::as_slice)
     }
 
+    /// The same filter without its selection on `dim`: a chart by `dim` shows every code of it and
+    /// highlights the selected ones, so a reader can pick a sibling without clearing first.
+    pub fn without(&self, dim: Dim) -> Filter {
+        let mut f = self.clone();
+        match dim {
+            Dim::Year | Dim::Period => {
+                f.year_from = None;
+                f.year_to = None;
+            }
+            _ => {
+                f.selected.remove(&dim);
+            }
+        }
+        f
+    }
+
+    /// Does the filter select codes of `dim` (for years: a range)?
+    pub fn selects(&self, dim: Dim) -> bool {
+        match dim {
+            Dim::Year | Dim::Period => self.year_from.is_some() || self.year_to.is_some(),
+            _ => !self.values(dim).is_empty(),
+        }
+    }
+
+    /// Is a code of `dim` selected (a year within the range; a half-year by its year)?
+    pub fn is_selected(&self, dim: Dim, key: &str) -> bool {
+        match dim {
+            Dim::Year | Dim::Period => match key.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                Some(y) => self.selects(dim) && self.year_from.is_none_or(|f| y >= f) && self.year_to.is_none_or(|t| y <= t),
+                None => false,
+            },
+            _ => self.values(dim).iter().any(|v| v == key),
+        }
+    }
+
+    /// "From 2023 to 2021" selects nothing: the two years are swapped. True when they were.
+    pub fn swap_inverted_years(&mut self) -> bool {
+        match (self.year_from, self.year_to) {
+            (Some(from), Some(to)) if from > to => {
+                self.year_from = Some(to);
+                self.year_to = Some(from);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Adds a value, or removes it if already there (a second click on a bar undoes the first).
     pub fn toggle(&mut self, dim: Dim, value: &str) {
         if dim == Dim::Year || dim == Dim::Period {
@@ -197,9 +244,37 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> (Vec<f64>
     (amount, count)
 }
 
+/// Keeps the first `top` rows (already in order) and the rows `keep` asks for, and folds the rest
+/// into one row made by `merge` — unless only one row would be folded, which then stays itself.
+pub fn fold_tail<T>(rows: Vec<T>, top: usize, keep: impl Fn(&T) -> bool, merge: impl FnOnce(&[T]) -> T) -> Vec<T> {
+    if rows.len() <= top + 1 {
+        return rows;
+    }
+    let mut kept = Vec::with_capacity(top + 1);
+    let mut tail = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        if i < top || keep(&row) {
+            kept.push(row);
+        } else {
+            tail.push(row);
+        }
+    }
+    match tail.len() {
+        0 => {}
+        1 => kept.extend(tail),
+        _ => kept.push(merge(&tail)),
+    }
+    kept
+}
+
 /// Groups by one dimension. Years come in time order; other dimensions largest first, cut to
 /// `top` groups plus "others" when `top` is given. Groups with nothing in them are left out.
 pub fn group_by(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top: Option<usize>) -> Grouping {
+    group_by_keeping(store, sel, dim, measure, top, &[])
+}
+
+/// `group_by`, never folding the codes in `keep` (a filter's selection) into "others".
+pub fn group_by_keeping(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top: Option<usize>, keep: &[String]) -> Grouping {
     let (amount, count) = sums(store, sel, dim, measure);
     let ids = &store.dict(dim).ids;
     let mut groups: Vec<Group> = (0..ids.len())
@@ -216,14 +291,16 @@ pub fn group_by(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top:
     } else {
         groups.sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.key.cmp(&b.key)));
         if let Some(top) = top {
-            if groups.len() > top + 1 {
-                let tail = groups.split_off(top);
-                groups.push(Group {
+            groups = fold_tail(
+                groups,
+                top,
+                |g| keep.contains(&g.key),
+                |tail| Group {
                     key: OTHERS_KEY.to_string(),
                     amount: tail.iter().map(|g| g.amount).sum(),
                     count: tail.iter().map(|g| g.count).sum(),
-                });
-            }
+                },
+            );
         }
     }
     Grouping { dim, measure, groups, total }
@@ -370,7 +447,8 @@ pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Headline {
     pub funding: f64,
-    pub pledged: f64,
+    /// None when the dataset records no pledges at all: unknown is not zero.
+    pub pledged: Option<f64>,
     pub donors: usize,
     pub recipients: usize,
     pub contributions: usize,
@@ -393,7 +471,7 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     }
     Headline {
         funding: committed + disbursed,
-        pledged,
+        pledged: store.records_stage(Status::Pledged).then_some(pledged),
         donors: donors.iter().filter(|&&b| b).count(),
         recipients: recipients.iter().filter(|&&b| b).count(),
         contributions,
@@ -489,8 +567,17 @@ pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Eq
     let by_recipient = group_by(store, sel, Dim::Recipient, filter.measure, None);
     let top_sum: f64 = by_recipient.groups.iter().take(top).map(|g| g.amount).sum();
     let top_share = (by_recipient.total > 0.0).then(|| top_sum / by_recipient.total);
+    // The latest year with money, up to the year the data describes: plan years ahead of the
+    // data date (a multi-year appeal's 2031) are not "the latest year".
+    let as_of_year: i32 = store.metadata.data_as_of.get(..4).and_then(|y| y.parse().ok()).unwrap_or(i32::MAX);
     let years = group_by(store, sel, Dim::Year, filter.measure, None);
-    let latest_year = years.groups.last().and_then(|g| g.key.parse().ok());
+    let latest_year = years
+        .groups
+        .iter()
+        .rev()
+        .filter(|g| g.amount > 0.0)
+        .filter_map(|g| g.key.parse::<i32>().ok())
+        .find(|&y| y <= as_of_year);
     let mut unfunded = Vec::new();
     if let Some(year) = latest_year {
         // One pass over every year of the dataset (same other selections): obligation × year.

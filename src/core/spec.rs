@@ -7,7 +7,7 @@ use super::geo;
 use super::i18n::{text, Msg};
 use super::lang::Lang;
 use super::query::{self, Filter, Measure, Selection, OTHERS_KEY};
-use super::store::{Dim, Store};
+use super::store::{Coverage, Dim, Store};
 
 /// How numbers and names are written for a reader. The dashboard implements it with the browser's
 /// `Intl`; the CLI and tests with `PlainLocale`.
@@ -93,9 +93,10 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
                 .and_then(|c| locale.country_name(c.iso2))
                 .unwrap_or_else(|| donor.name.clone())
         }),
+        // On a half-year axis a bare year is the money of that year with no date.
         Dim::Period => Some(match key.split_once("-H") {
             Some((year, half)) => text::HalfYear { year, half }.format(lang),
-            None => key.to_string(),
+            None => text::PeriodUndated { year: key }.format(lang),
         }),
     };
     found.unwrap_or_else(|| key.to_string())
@@ -168,6 +169,13 @@ pub enum ChartType {
     GroupedBars,
 }
 
+impl ChartType {
+    /// Categories run down the page (horizontal bars): Up and Down move between them.
+    pub fn categories_vertical(self) -> bool {
+        matches!(self, ChartType::Bars | ChartType::Gap | ChartType::GroupedBars)
+    }
+}
+
 /// Money from one node to another in a Sankey diagram (indices into the categories).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
@@ -218,9 +226,31 @@ pub struct Table {
     pub footer: Option<Vec<Cell>>,
 }
 
+/// The scale money is drawn at, chosen from the largest value so axis ticks stay short:
+/// divide by `divisor`; `label` names it ("USD, millions").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub divisor: f64,
+    pub label: String,
+}
+
+/// Thousands, millions or billions, whichever keeps the largest value between 1 and 1,000.
+pub fn unit_for(max: f64, currency: &str, lang: Lang) -> Unit {
+    let (divisor, label) = if max >= 1e9 {
+        (1e9, text::UnitBillions { currency }.format(lang))
+    } else if max >= 1e6 {
+        (1e6, text::UnitMillions { currency }.format(lang))
+    } else if max >= 1e3 {
+        (1e3, text::UnitThousands { currency }.format(lang))
+    } else {
+        (1.0, text::UnitOnes { currency }.format(lang))
+    };
+    Unit { divisor, label }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
-    /// Stable id: obligation, region, model, timeline, donors, pipeline, gap.
+    /// Stable id, one of `CHART_IDS`.
     pub id: &'static str,
     pub chart_type: ChartType,
     pub title: String,
@@ -230,11 +260,29 @@ pub struct ChartSpec {
     pub series: Vec<Series>,
     /// Sankey only.
     pub links: Vec<Link>,
+    /// Sankey only: the money through each node (what leaves it, or for the last layer what
+    /// arrives), for labels, tooltips and announcements.
+    pub node_totals: Vec<f64>,
+    /// Per category, whether the filter selects it. Empty when the filter selects nothing of this
+    /// chart's dimension: the chart then shows every code and highlights the selected ones.
+    pub selected: Vec<bool>,
     pub table: Table,
     /// What matters, in a sentence or two.
     pub summary: String,
     pub currency: String,
+    /// The scale the chart draws money at.
+    pub unit: Unit,
     pub empty: bool,
+    /// Why the chart is left out for this dataset (its dimension is not recorded, or holds one
+    /// code only): a sentence shown instead of the chart.
+    pub omitted: Option<String>,
+}
+
+impl ChartSpec {
+    /// Is category `i` selected by the filter (false when the filter selects none of them)?
+    pub fn is_selected(&self, i: usize) -> bool {
+        self.selected.get(i).copied().unwrap_or(false)
+    }
 }
 
 pub const CHART_IDS: [&str; 9] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges"];
@@ -268,6 +316,47 @@ pub struct View {
     pub equity: Vec<String>,
 }
 
+/// One part of a filter, described for a reader, and what it is (so a chip can remove it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilterPart {
+    YearFrom,
+    YearTo,
+    Code(Dim, String),
+    Measure,
+}
+
+/// The filter in words: "From year: 2020", "Donor: Germany", "Amounts: Disbursed". The same
+/// sentences label the active-filter chips, embedded charts and exported images.
+pub fn filter_description(store: &Store, filter: &Filter, locale: &dyn Locale) -> Vec<(FilterPart, String)> {
+    let lang = locale.lang();
+    let mut out = Vec::new();
+    if let Some(y) = filter.year_from {
+        out.push((FilterPart::YearFrom, format!("{}: {y}", Msg::YearFrom.get(lang))));
+    }
+    if let Some(y) = filter.year_to {
+        out.push((FilterPart::YearTo, format!("{}: {y}", Msg::YearTo.get(lang))));
+    }
+    for (&dim, values) in &filter.selected {
+        for v in values {
+            out.push((FilterPart::Code(dim, v.clone()), format!("{}: {}", dim_name(dim, lang), label(store, dim, v, locale))));
+        }
+    }
+    if filter.measure != Measure::Funding {
+        out.push((FilterPart::Measure, format!("{}: {}", Msg::Amounts.get(lang), measure_label(filter.measure, lang))));
+    }
+    out
+}
+
+/// The filter as one line: "Filters: Donor: Germany; From year: 2020", or "All data, no filters".
+pub fn filter_line(store: &Store, filter: &Filter, locale: &dyn Locale) -> String {
+    let parts: Vec<String> = filter_description(store, filter, locale).into_iter().map(|(_, t)| t).collect();
+    if parts.is_empty() {
+        Msg::NoFiltersApplied.get(locale.lang()).to_string()
+    } else {
+        text::FiltersApplied { filters: parts.join("; ") }.format(locale.lang())
+    }
+}
+
 pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> Vec<String> {
     let lang = locale.lang();
     let e = query::equity(store, sel, filter, 5);
@@ -277,7 +366,8 @@ pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale:
             out.push(text::EquityTop { count: e.top, share: locale.percent(share) }.format(lang));
         }
     }
-    if let Some(year) = e.latest_year {
+    // Which obligations went unfunded says something only when the source records several.
+    if let (Some(year), Coverage::Several) = (e.latest_year, store.coverage(Dim::Obligation)) {
         let year = year.to_string();
         if e.unfunded_obligations.is_empty() {
             out.push(text::EquityAllFunded { year: &year }.format(lang));
@@ -289,53 +379,216 @@ pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale:
     out
 }
 
+/// What one chart is built from: the store, the reader's locale and the filter.
+struct Builder<'a> {
+    store: &'a Store,
+    filter: &'a Filter,
+    locale: &'a dyn Locale,
+    /// The rows the whole filter selects.
+    sel: &'a Selection,
+}
+
+impl Builder<'_> {
+    fn lang(&self) -> Lang {
+        self.locale.lang()
+    }
+
+    fn label(&self, dim: Dim, key: &str) -> String {
+        label(self.store, dim, key, self.locale)
+    }
+
+    fn currency(&self) -> String {
+        self.store.metadata.currency.clone()
+    }
+
+    /// The rows a chart by `dim` draws: the filter without its own selection on `dim`.
+    fn selection_without(&self, dim: Dim) -> std::borrow::Cow<'_, Selection> {
+        if self.filter.selects(dim) {
+            std::borrow::Cow::Owned(query::select(self.store, &self.filter.without(dim)))
+        } else {
+            std::borrow::Cow::Borrowed(self.sel)
+        }
+    }
+
+    fn selected_flags(&self, dim: Dim, categories: &[Category]) -> Vec<bool> {
+        if !self.filter.selects(dim) {
+            return Vec::new();
+        }
+        categories.iter().map(|c| self.filter.is_selected(dim, &c.key)).collect()
+    }
+
+    /// "Selected: Germany, Japan, US$ 3.1M (12 %)." when the filter selects codes of the chart.
+    fn selected_sentence(&self, categories: &[Category], selected: &[bool], amounts: &[f64], total: f64) -> Option<String> {
+        let picked: Vec<usize> = (0..categories.len()).filter(|&i| selected.get(i).copied().unwrap_or(false)).collect();
+        if picked.is_empty() {
+            return None;
+        }
+        let amount: f64 = picked.iter().map(|&i| amounts[i]).sum();
+        let names: Vec<&str> = picked.iter().map(|&i| categories[i].label.as_str()).collect();
+        Some(
+            text::SummarySelected {
+                names: names.join(", "),
+                amount: self.locale.money(amount),
+                share: self.locale.percent(if total > 0.0 { amount / total } else { 0.0 }),
+            }
+            .format(self.lang()),
+        )
+    }
+
+    fn spec(&self, id: &'static str, chart_type: ChartType, title: String, filter_dim: Option<Dim>) -> ChartSpec {
+        ChartSpec {
+            id,
+            chart_type,
+            title,
+            filter_dim,
+            categories: Vec::new(),
+            series: Vec::new(),
+            links: Vec::new(),
+            node_totals: Vec::new(),
+            selected: Vec::new(),
+            table: Table { columns: Vec::new(), rows: Vec::new(), footer: None },
+            summary: String::new(),
+            currency: self.currency(),
+            unit: unit_for(0.0, &self.store.metadata.currency, self.lang()),
+            empty: true,
+            omitted: None,
+        }
+    }
+
+    /// Sets the unit from the largest value drawn, and `empty`.
+    fn finish(&self, mut spec: ChartSpec) -> ChartSpec {
+        let max = if spec.chart_type == ChartType::Sankey {
+            spec.links.iter().map(|l| l.value).fold(0.0, f64::max)
+        } else {
+            spec.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max)
+        };
+        spec.unit = unit_for(max, &spec.currency, self.lang());
+        spec.empty = if spec.chart_type == ChartType::Sankey { spec.links.is_empty() } else { spec.categories.is_empty() };
+        spec
+    }
+
+    /// The same chart, left out for this dataset with the reason in a sentence.
+    fn omitted(&self, id: &'static str, chart_type: ChartType, title: String, reason: String) -> ChartSpec {
+        let mut spec = self.spec(id, chart_type, title, None);
+        spec.summary = reason.clone();
+        spec.omitted = Some(reason);
+        spec
+    }
+}
+
+/// Why a chart says nothing for this dataset, if it does not: its dimension is not recorded, or
+/// the whole dataset has one code of it. Decided on the whole dataset, not the selection, so
+/// charts do not come and go as filters change.
+fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option<String> {
+    let lang = locale.lang();
+    let not_recorded = |dim: Dim| -> Option<String> {
+        let chart = title;
+        Some(match dim {
+            Dim::Donor => text::OmitNotRecordedDonor { chart }.format(lang),
+            Dim::Status => text::OmitNotRecordedStatus { chart }.format(lang),
+            Dim::Model => text::OmitNotRecordedModel { chart }.format(lang),
+            _ => text::OmitNotRecordedObligation { chart }.format(lang),
+        })
+    };
+    let by_dimension = |dim: Dim| match store.coverage(dim) {
+        Coverage::NotRecorded => not_recorded(dim),
+        Coverage::Single(code) => Some(text::OmitSingle { chart: title, name: label(store, dim, &code, locale) }.format(lang)),
+        Coverage::Several => None,
+    };
+    match id {
+        "obligation" => by_dimension(Dim::Obligation),
+        "region" => by_dimension(Dim::Region),
+        "model" => by_dimension(Dim::Model),
+        "donors" => by_dimension(Dim::Donor),
+        "timeline" => match store.coverage(Dim::Year) {
+            Coverage::Single(year) if !super::store::has_half_years(store) => Some(text::OmitSingleYear { chart: title, year: &year }.format(lang)),
+            _ => None,
+        },
+        "pipeline" => match store.coverage(Dim::Status) {
+            Coverage::NotRecorded => not_recorded(Dim::Status),
+            Coverage::Single(stage) => Some(text::OmitSingleStage { chart: title, stage: label(store, Dim::Status, &stage, locale) }.format(lang)),
+            Coverage::Several => None,
+        },
+        "pledges" => match store.coverage(Dim::Status) {
+            Coverage::NotRecorded => not_recorded(Dim::Status),
+            _ if !store.records_stage(Status::Pledged) => Some(text::OmitNoPledges { chart: title }.format(lang)),
+            _ => None,
+        },
+        "gap" => store.requirements.is_empty().then(|| text::OmitNoNeeds { chart: title }.format(lang)),
+        "flows" => match store.coverage(Dim::Donor) {
+            Coverage::NotRecorded => not_recorded(Dim::Donor),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
     let sel = query::select(store, filter);
     let headline = query::headline(store, &sel);
+    let b = Builder { store, filter, locale, sel: &sel };
+    let lang = locale.lang();
+    let chart = |id: &'static str, chart_type: ChartType, title: Msg, make: &dyn Fn(&Builder) -> ChartSpec| {
+        let title_text = titled(title, filter.measure, lang);
+        match omission(store, id, &title_text, locale) {
+            Some(reason) => b.omitted(id, chart_type, title_text, reason),
+            None => make(&b),
+        }
+    };
     let charts = vec![
-        by_dimension(store, &sel, filter, locale, "obligation", Dim::Obligation, ChartType::Bars, Msg::ChartObligation, Some(12)),
-        by_dimension(store, &sel, filter, locale, "region", Dim::Region, ChartType::Bars, Msg::ChartRegion, Some(10)),
-        by_dimension(store, &sel, filter, locale, "model", Dim::Model, ChartType::Donut, Msg::ChartModel, None),
-        timeline(store, &sel, filter, locale),
-        by_dimension(store, &sel, filter, locale, "donors", Dim::Donor, ChartType::Bars, Msg::ChartDonors, Some(10)),
-        pipeline(store, &sel, locale),
-        gap(store, &sel, filter, locale),
-        flows(store, &sel, filter, locale),
-        pledges(store, &sel, locale),
+        chart("obligation", ChartType::Bars, Msg::ChartObligation, &|b| by_dimension(b, DimChart::OBLIGATION)),
+        chart("region", ChartType::Bars, Msg::ChartRegion, &|b| by_dimension(b, DimChart::REGION)),
+        chart("model", ChartType::Donut, Msg::ChartModel, &|b| by_dimension(b, DimChart::MODEL)),
+        chart("timeline", ChartType::StackedColumns, Msg::ChartTimeline, &timeline),
+        chart("donors", ChartType::Bars, Msg::ChartDonors, &|b| by_dimension(b, DimChart::DONORS)),
+        chart("pipeline", ChartType::Pipeline, Msg::ChartPipeline, &pipeline),
+        chart("gap", ChartType::Gap, Msg::ChartGap, &gap),
+        chart("flows", ChartType::Sankey, Msg::ChartFlows, &flows),
+        chart("pledges", ChartType::GroupedBars, Msg::ChartPledges, &pledges),
     ];
     let equity = equity_sentences(store, &sel, filter, locale);
     View { headline, charts, equity }
 }
 
+/// A chart's title; charts that follow the measure say which stage they show.
 fn titled(msg: Msg, measure: Measure, lang: Lang) -> String {
+    let follows_measure = !matches!(msg, Msg::ChartPipeline | Msg::ChartGap | Msg::ChartPledges);
     match measure {
-        Measure::Funding => msg.get(lang).to_string(),
-        m => format!("{} — {}", msg.get(lang), measure_label(m, lang)),
+        Measure::Stage(_) if follows_measure => format!("{} — {}", msg.get(lang), measure_label(measure, lang)),
+        _ => msg.get(lang).to_string(),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn by_dimension(
-    store: &Store,
-    sel: &Selection,
-    filter: &Filter,
-    locale: &dyn Locale,
-    id: &'static str,
-    dim: Dim,
-    chart_type: ChartType,
-    title: Msg,
-    top: Option<usize>,
-) -> ChartSpec {
-    let lang = locale.lang();
-    let g = query::group_by(store, sel, dim, filter.measure, top);
-    let categories: Vec<Category> =
-        g.groups.iter().map(|x| Category { key: x.key.clone(), label: label(store, dim, &x.key, locale) }).collect();
+/// A chart of money by one dimension.
+#[derive(Clone, Copy)]
+pub struct DimChart {
+    pub id: &'static str,
+    pub dim: Dim,
+    pub chart_type: ChartType,
+    pub title: Msg,
+    /// Largest groups shown by name; the rest are "others".
+    pub top: Option<usize>,
+}
+
+impl DimChart {
+    pub const OBLIGATION: DimChart = DimChart { id: "obligation", dim: Dim::Obligation, chart_type: ChartType::Bars, title: Msg::ChartObligation, top: Some(12) };
+    pub const REGION: DimChart = DimChart { id: "region", dim: Dim::Region, chart_type: ChartType::Bars, title: Msg::ChartRegion, top: Some(10) };
+    pub const MODEL: DimChart = DimChart { id: "model", dim: Dim::Model, chart_type: ChartType::Donut, title: Msg::ChartModel, top: None };
+    pub const DONORS: DimChart = DimChart { id: "donors", dim: Dim::Donor, chart_type: ChartType::Bars, title: Msg::ChartDonors, top: Some(10) };
+}
+
+fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
+    let (store, lang, dim) = (b.store, b.lang(), c.dim);
+    let sel = b.selection_without(dim);
+    let g = query::group_by_keeping(store, &sel, dim, b.filter.measure, c.top, b.filter.values(dim));
+    let categories: Vec<Category> = g.groups.iter().map(|x| Category { key: x.key.clone(), label: b.label(dim, &x.key) }).collect();
     let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
+    let selected = b.selected_flags(dim, &categories);
     let share = |a: f64| if g.total > 0.0 { a / g.total } else { 0.0 };
     let table = Table {
         columns: vec![
             Column { label: dim_name(dim, lang).to_string(), kind: ColumnKind::Text },
-            Column { label: measure_label(filter.measure, lang), kind: ColumnKind::Money },
+            Column { label: measure_label(b.filter.measure, lang), kind: ColumnKind::Money },
             Column { label: Msg::Share.get(lang).to_string(), kind: ColumnKind::Percent },
             Column { label: Msg::Contributions.get(lang).to_string(), kind: ColumnKind::Count },
         ],
@@ -352,6 +605,7 @@ pub fn by_dimension(
                 ]
             })
             .collect(),
+        // Obligation shares split contributions, so their counts do not add up to a total.
         footer: (dim != Dim::Obligation).then(|| {
             let count: u32 = g.groups.iter().map(|x| x.count).sum();
             vec![Cell::Text(Msg::Total.get(lang).to_string()), Cell::Number(g.total), Cell::Number(1.0), Cell::Number(count as f64)]
@@ -360,89 +614,106 @@ pub fn by_dimension(
     let summary = if g.groups.is_empty() {
         Msg::SummaryNoData.get(lang).to_string()
     } else {
-        let contributions = query::contribution_count(store, sel);
+        let contributions = query::contribution_count(store, &sel);
         let top = &g.groups[0];
-        format!(
+        let mut s = format!(
             "{} {}",
-            text::SummaryTotal { total: locale.money(g.total), count: contributions }.format(lang),
-            text::SummaryLargest { name: &categories[0].label, amount: locale.money(top.amount), share: locale.percent(share(top.amount)) }.format(lang)
-        )
+            text::SummaryTotal { total: b.locale.money(g.total), count: contributions }.format(lang),
+            text::SummaryLargest { name: &categories[0].label, amount: b.locale.money(top.amount), share: b.locale.percent(share(top.amount)) }.format(lang)
+        );
+        if let Some(picked) = b.selected_sentence(&categories, &selected, &values, g.total) {
+            s = format!("{s} {picked}");
+        }
+        s
     };
-    ChartSpec {
-        id,
-        chart_type,
-        title: titled(title, filter.measure, lang),
-        filter_dim: Some(dim),
-        empty: categories.is_empty(),
-        series: vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values }],
-        categories,
-        links: Vec::new(),
-        table,
-        summary,
-        currency: store.metadata.currency.clone(),
-    }
+    let mut spec = b.spec(c.id, c.chart_type, titled(c.title, b.filter.measure, lang), Some(dim));
+    spec.series = vec![Series { key: b.filter.measure.id().to_string(), name: measure_label(b.filter.measure, lang), values }];
+    spec.categories = categories;
+    spec.selected = selected;
+    spec.table = table;
+    spec.summary = summary;
+    b.finish(spec)
 }
 
-pub fn timeline(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
-    let lang = locale.lang();
-    // Half-years where dates allow (undated money stays under its year).
-    let time = if filter.half_years && super::store::has_half_years(store) { Dim::Period } else { Dim::Year };
-    let ct = query::cross_tab(store, sel, time, Dim::Model, filter.measure, Some(6));
-    let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: label(store, time, y, locale) }).collect();
-    let series: Vec<Series> = ct
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(j, m)| Series { key: m.clone(), name: label(store, Dim::Model, m, locale), values: ct.values.iter().map(|row| row[j]).collect() })
-        .collect();
-    let year_totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
+fn timeline(b: &Builder) -> ChartSpec {
+    let (store, lang, filter) = (b.store, b.lang(), b.filter);
+    // Half-years where dates allow (undated money stays under its year); a one-year dataset
+    // always shows its half-years, as one column would say nothing.
+    let half_years = super::store::has_half_years(store) && (filter.half_years || matches!(store.coverage(Dim::Year), Coverage::Single(_)));
+    let time = if half_years { Dim::Period } else { Dim::Year };
+    let sel = b.selection_without(Dim::Year);
+    // Stacked by cooperation model where the dataset records several; else one series.
+    let stacked = store.coverage(Dim::Model) == Coverage::Several;
+    let (categories, series, totals, grand_total) = if stacked {
+        let ct = query::cross_tab(store, &sel, time, Dim::Model, filter.measure, Some(6));
+        let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: b.label(time, y) }).collect();
+        let series: Vec<Series> = ct
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, m)| Series { key: m.clone(), name: b.label(Dim::Model, m), values: ct.values.iter().map(|row| row[j]).collect() })
+            .collect();
+        let totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
+        (categories, series, totals, ct.total)
+    } else {
+        let g = query::group_by(store, &sel, time, filter.measure, None);
+        let categories: Vec<Category> = g.groups.iter().map(|x| Category { key: x.key.clone(), label: b.label(time, &x.key) }).collect();
+        let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
+        let series = vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: values.clone() }];
+        (categories, series, values, g.total)
+    };
     let mut columns = vec![Column { label: dim_name(time, lang).to_string(), kind: ColumnKind::Text }];
-    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    if stacked {
+        columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    }
     columns.push(Column { label: Msg::Total.get(lang).to_string(), kind: ColumnKind::Money });
     let rows = categories
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let mut row = vec![Cell::Text(c.label.clone())];
-            row.extend(ct.values[i].iter().map(|&v| Cell::Number(v)));
-            row.push(Cell::Number(year_totals[i]));
+            if stacked {
+                row.extend(series.iter().map(|s| Cell::Number(s.values[i])));
+            }
+            row.push(Cell::Number(totals[i]));
             row
         })
         .collect();
     let mut footer = vec![Cell::Text(Msg::Total.get(lang).to_string())];
-    footer.extend(series.iter().map(|s| Cell::Number(s.values.iter().sum())));
-    footer.push(Cell::Number(ct.total));
-    let summary = match year_totals.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+    if stacked {
+        footer.extend(series.iter().map(|s| Cell::Number(s.values.iter().sum())));
+    }
+    footer.push(Cell::Number(grand_total));
+    let selected = b.selected_flags(Dim::Year, &categories);
+    let summary = match totals.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
         None => Msg::SummaryNoData.get(lang).to_string(),
         Some((i, &best)) => {
-            let contributions = query::contribution_count(store, sel);
-            format!(
-                "{} {}",
-                text::SummaryTotal { total: locale.money(ct.total), count: contributions }.format(lang),
-                text::SummaryTimeline { year: &categories[i].label, amount: locale.money(best) }.format(lang)
-            )
+            let contributions = query::contribution_count(store, &sel);
+            let peak = if half_years {
+                text::SummaryTimelinePeriod { period: &categories[i].label, amount: b.locale.money(best) }.format(lang)
+            } else {
+                text::SummaryTimeline { year: &categories[i].label, amount: b.locale.money(best) }.format(lang)
+            };
+            let mut s = format!("{} {peak}", text::SummaryTotal { total: b.locale.money(grand_total), count: contributions }.format(lang));
+            if let Some(picked) = b.selected_sentence(&categories, &selected, &totals, grand_total) {
+                s = format!("{s} {picked}");
+            }
+            s
         }
     };
-    ChartSpec {
-        id: "timeline",
-        chart_type: ChartType::StackedColumns,
-        title: titled(Msg::ChartTimeline, filter.measure, lang),
-        filter_dim: Some(Dim::Year),
-        empty: categories.is_empty(),
-        categories,
-        series,
-        links: Vec::new(),
-        table: Table { columns, rows, footer: Some(footer) },
-        summary,
-        currency: store.metadata.currency.clone(),
-    }
+    let mut spec = b.spec("timeline", ChartType::StackedColumns, titled(Msg::ChartTimeline, filter.measure, lang), Some(Dim::Year));
+    spec.categories = categories;
+    spec.series = series;
+    spec.selected = selected;
+    spec.table = Table { columns, rows, footer: Some(footer) };
+    spec.summary = summary;
+    b.finish(spec)
 }
 
-pub fn pipeline(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpec {
-    let lang = locale.lang();
-    let stages = query::pipeline(store, sel);
-    let categories: Vec<Category> =
-        Status::ALL.iter().map(|s| Category { key: s.id().to_string(), label: label(store, Dim::Status, s.id(), locale) }).collect();
+fn pipeline(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let stages = query::pipeline(store, b.sel);
+    let categories: Vec<Category> = Status::ALL.iter().map(|s| Category { key: s.id().to_string(), label: b.label(Dim::Status, s.id()) }).collect();
     let table = Table {
         columns: vec![
             Column { label: Msg::DimStatus.get(lang).to_string(), kind: ColumnKind::Text },
@@ -452,30 +723,29 @@ pub fn pipeline(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpe
         // Stages of one pipeline are never added up.
         footer: None,
     };
-    let summary = text::SummaryPipeline { pledged: locale.money(stages[0]), committed: locale.money(stages[1]), disbursed: locale.money(stages[2]) }.format(lang);
-    ChartSpec {
-        id: "pipeline",
-        chart_type: ChartType::Pipeline,
-        title: Msg::ChartPipeline.get(lang).to_string(),
-        filter_dim: Some(Dim::Status),
-        empty: stages.iter().all(|&v| v == 0.0),
-        series: vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }],
-        categories,
-        links: Vec::new(),
-        table,
-        summary,
-        currency: store.metadata.currency.clone(),
-    }
+    let mut spec = b.spec("pipeline", ChartType::Pipeline, Msg::ChartPipeline.get(lang).to_string(), Some(Dim::Status));
+    spec.summary = text::SummaryPipeline { pledged: b.locale.money(stages[0]), committed: b.locale.money(stages[1]), disbursed: b.locale.money(stages[2]) }.format(lang);
+    spec.selected = match b.filter.measure {
+        Measure::Stage(s) => Status::ALL.iter().map(|&x| x == s).collect(),
+        Measure::Funding => Vec::new(),
+    };
+    spec.series = vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }];
+    spec.categories = if stages.iter().all(|&v| v == 0.0) { Vec::new() } else { categories };
+    spec.table = table;
+    b.finish(spec)
 }
 
-pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
-    let lang = locale.lang();
-    let mut rows = query::gaps_by_recipient(&query::gaps(store, sel, filter));
+fn gap(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let unfiltered = b.filter.without(Dim::Recipient);
+    let sel = b.selection_without(Dim::Recipient);
+    let keep = b.filter.values(Dim::Recipient);
     // The largest unmet needs by name; the rest together, so the chart stays readable.
-    const TOP: usize = 15;
-    if rows.len() > TOP + 1 {
-        let tail = rows.split_off(TOP);
-        rows.push(query::GapRow {
+    let rows = query::fold_tail(
+        query::gaps_by_recipient(&query::gaps(store, &sel, &unfiltered)),
+        15,
+        |r| keep.contains(&r.recipient),
+        |tail| query::GapRow {
             key: OTHERS_KEY.to_string(),
             recipient: OTHERS_KEY.to_string(),
             obligation: None,
@@ -483,10 +753,9 @@ pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale)
             need: tail.iter().map(|r| r.need).sum(),
             funded: tail.iter().map(|r| r.funded).sum(),
             unmet: tail.iter().map(|r| r.unmet).sum(),
-        });
-    }
-    let name = |r: &query::GapRow| label(store, Dim::Recipient, &r.recipient, locale);
-    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.recipient.clone(), label: name(r) }).collect();
+        },
+    );
+    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.recipient.clone(), label: b.label(Dim::Recipient, &r.recipient) }).collect();
     let need: f64 = rows.iter().map(|r| r.need).sum();
     let unmet: f64 = rows.iter().map(|r| r.unmet).sum();
     let covered = need - unmet;
@@ -505,49 +774,44 @@ pub fn gap(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale)
             .collect(),
         footer: None,
     };
+    let selected = b.selected_flags(Dim::Recipient, &categories);
     let summary = match rows.first() {
         None => Msg::SummaryGapNone.get(lang).to_string(),
         Some(worst) => format!(
             "{} {}",
             text::SummaryGap {
-                need: locale.money(need),
-                funded: locale.money(covered),
-                coverage: locale.percent(if need > 0.0 { covered / need } else { 0.0 }),
+                need: b.locale.money(need),
+                funded: b.locale.money(covered),
+                coverage: b.locale.percent(if need > 0.0 { covered / need } else { 0.0 }),
                 recipient: &categories[0].label,
-                unmet: locale.money(worst.gap()),
+                unmet: b.locale.money(worst.gap()),
             }
             .format(lang),
             Msg::GapFundingNote.get(lang)
         ),
     };
-    ChartSpec {
-        id: "gap",
-        chart_type: ChartType::Gap,
-        title: Msg::ChartGap.get(lang).to_string(),
-        filter_dim: Some(Dim::Recipient),
-        empty: rows.is_empty(),
-        series: vec![
-            Series { key: "need".into(), name: Msg::Need.get(lang).to_string(), values: rows.iter().map(|r| r.need).collect() },
-            Series { key: "funded".into(), name: Msg::Funded.get(lang).to_string(), values: rows.iter().map(|r| r.funded).collect() },
-        ],
-        categories,
-        links: Vec::new(),
-        table,
-        summary,
-        currency: store.metadata.currency.clone(),
-    }
+    let mut spec = b.spec("gap", ChartType::Gap, Msg::ChartGap.get(lang).to_string(), Some(Dim::Recipient));
+    spec.series = vec![
+        Series { key: "need".into(), name: Msg::Need.get(lang).to_string(), values: rows.iter().map(|r| r.need).collect() },
+        Series { key: "funded".into(), name: Msg::Funded.get(lang).to_string(), values: rows.iter().map(|r| r.funded).collect() },
+    ];
+    spec.categories = categories;
+    spec.selected = selected;
+    spec.table = table;
+    spec.summary = summary;
+    b.finish(spec)
 }
 
-pub fn flows(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> ChartSpec {
-    let lang = locale.lang();
-    let paths = query::flows(store, sel, filter.measure, 8);
+fn flows(b: &Builder) -> ChartSpec {
+    let (store, lang, filter) = (b.store, b.lang(), b.filter);
+    let paths = query::flows(store, b.sel, filter.measure, 8);
     let mut categories: Vec<Category> = Vec::new();
     let mut node = |dim: Dim, key: &str| -> usize {
         let k = node_key(dim, key);
         if let Some(i) = categories.iter().position(|c| c.key == k) {
             return i;
         }
-        categories.push(Category { key: k, label: label(store, dim, key, locale) });
+        categories.push(Category { key: k, label: b.label(dim, key) });
         categories.len() - 1
     };
     let mut links: Vec<Link> = Vec::new();
@@ -560,7 +824,14 @@ pub fn flows(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Local
         add(d, m, p.amount);
         add(m, r, p.amount);
     }
-    let path_label = |dim: Dim, key: &str| label(store, dim, key, locale);
+    // The money through a node: what leaves it, or for the last layer what arrives.
+    let node_totals: Vec<f64> = (0..categories.len())
+        .map(|i| {
+            let out: f64 = links.iter().filter(|l| l.source == i).map(|l| l.value).sum();
+            let inn: f64 = links.iter().filter(|l| l.target == i).map(|l| l.value).sum();
+            out.max(inn)
+        })
+        .collect();
     let table = Table {
         columns: vec![
             Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text },
@@ -572,9 +843,9 @@ pub fn flows(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Local
             .iter()
             .map(|p| {
                 vec![
-                    Cell::Text(path_label(Dim::Donor, &p.donor)),
-                    Cell::Text(path_label(Dim::Model, &p.model)),
-                    Cell::Text(path_label(Dim::Recipient, &p.recipient)),
+                    Cell::Text(b.label(Dim::Donor, &p.donor)),
+                    Cell::Text(b.label(Dim::Model, &p.model)),
+                    Cell::Text(b.label(Dim::Recipient, &p.recipient)),
                     Cell::Number(p.amount),
                 ]
             })
@@ -584,35 +855,31 @@ pub fn flows(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Local
     let summary = match paths.first() {
         None => Msg::SummaryNoData.get(lang).to_string(),
         Some(p) => text::SummaryFlows {
-            donor: path_label(Dim::Donor, &p.donor),
-            model: path_label(Dim::Model, &p.model),
-            recipient: path_label(Dim::Recipient, &p.recipient),
-            amount: locale.money(p.amount),
+            donor: b.label(Dim::Donor, &p.donor),
+            model: b.label(Dim::Model, &p.model),
+            recipient: b.label(Dim::Recipient, &p.recipient),
+            amount: b.locale.money(p.amount),
         }
         .format(lang),
     };
-    ChartSpec {
-        id: "flows",
-        chart_type: ChartType::Sankey,
-        title: titled(Msg::ChartFlows, filter.measure, lang),
-        filter_dim: None,
-        empty: links.is_empty(),
-        series: vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }],
-        categories,
-        links,
-        table,
-        summary,
-        currency: store.metadata.currency.clone(),
-    }
+    let mut spec = b.spec("flows", ChartType::Sankey, titled(Msg::ChartFlows, filter.measure, lang), None);
+    spec.series = vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }];
+    spec.categories = categories;
+    spec.links = links;
+    spec.node_totals = node_totals;
+    spec.table = table;
+    spec.summary = summary;
+    b.finish(spec)
 }
 
-pub fn pledges(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpec {
-    let lang = locale.lang();
-    let rows = query::pledge_follow_up(store, sel, 10);
-    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.donor.clone(), label: label(store, Dim::Donor, &r.donor, locale) }).collect();
+fn pledges(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let sel = b.selection_without(Dim::Donor);
+    let rows = query::pledge_follow_up(store, &sel, 10);
+    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.donor.clone(), label: b.label(Dim::Donor, &r.donor) }).collect();
     let series: Vec<Series> = Status::ALL
         .iter()
-        .map(|&s| Series { key: s.id().to_string(), name: label(store, Dim::Status, s.id(), locale), values: rows.iter().map(|r| r.stages[s as usize]).collect() })
+        .map(|&s| Series { key: s.id().to_string(), name: b.label(Dim::Status, s.id()), values: rows.iter().map(|r| r.stages[s as usize]).collect() })
         .collect();
     let mut columns = vec![Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text }];
     columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
@@ -632,20 +899,14 @@ pub fn pledges(store: &Store, sel: &Selection, locale: &dyn Locale) -> ChartSpec
     let summary = if rows.is_empty() {
         Msg::SummaryPledgesNone.get(lang).to_string()
     } else {
-        text::SummaryPledges { donors: rows.len(), pledged: locale.money(pledged), disbursed: locale.money(disbursed), share: locale.percent(disbursed / pledged) }.format(lang)
+        text::SummaryPledges { donors: rows.len(), pledged: b.locale.money(pledged), disbursed: b.locale.money(disbursed), share: b.locale.percent(disbursed / pledged) }.format(lang)
     };
-    ChartSpec {
-        id: "pledges",
-        chart_type: ChartType::GroupedBars,
-        title: Msg::ChartPledges.get(lang).to_string(),
-        filter_dim: Some(Dim::Donor),
-        empty: rows.is_empty(),
-        categories,
-        series,
-        links: Vec::new(),
-        // Stages are never added up, so no totals row.
-        table: Table { columns, rows: table_rows, footer: None },
-        summary,
-        currency: store.metadata.currency.clone(),
-    }
+    let mut spec = b.spec("pledges", ChartType::GroupedBars, Msg::ChartPledges.get(lang).to_string(), Some(Dim::Donor));
+    spec.selected = b.selected_flags(Dim::Donor, &categories);
+    spec.categories = categories;
+    spec.series = series;
+    // Stages are never added up, so no totals row.
+    spec.table = Table { columns, rows: table_rows, footer: None };
+    spec.summary = summary;
+    b.finish(spec)
 }

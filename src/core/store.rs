@@ -102,6 +102,14 @@ pub struct RequirementRow {
     pub label: Option<String>,
 }
 
+/// How many contributions one cooperation-model rule assigned to one model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelRuleCount {
+    pub rule: Rule,
+    pub model: String,
+    pub contributions: usize,
+}
+
 #[derive(Clone, Debug)]
 pub struct Store {
     pub metadata: Metadata,
@@ -122,11 +130,22 @@ pub struct Store {
     pub region_parent: Vec<&'static str>,
     pub contribution_count: usize,
     pub requirements: Vec<RequirementRow>,
-    /// How many contributions each model rule classified (rules absent from the data omitted).
-    pub model_rules: Vec<(Rule, usize)>,
+    /// How many contributions each model rule gave each model (pairs absent from the data omitted).
+    pub model_rules: Vec<ModelRuleCount>,
 }
 
 pub const NO_PLAN: u32 = u32::MAX;
+
+/// What a dimension holds across a whole dataset (before any filter): a chart by a dimension the
+/// source does not record, or that has one code only, says nothing and is left out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Coverage {
+    /// Declared in `metadata.not_recorded`, or every record is `unspecified`.
+    NotRecorded,
+    /// One code for every record.
+    Single(String),
+    Several,
+}
 
 impl Store {
     pub fn from_dataset(ds: &Dataset) -> Store {
@@ -225,12 +244,12 @@ impl Store {
             })
             .collect();
 
-        let mut rule_counts = [0usize; Rule::ALL.len()];
+        let mut rule_counts: std::collections::BTreeMap<(Rule, &str), usize> = Default::default();
         for c in &ds.contributions {
             let rule = c.model_rule.as_deref().and_then(Rule::parse).unwrap_or(Rule::Stated);
-            rule_counts[rule as usize] += 1;
+            *rule_counts.entry((rule, c.model.as_str())).or_default() += 1;
         }
-        let model_rules = Rule::ALL.into_iter().zip(rule_counts).filter(|(_, n)| *n > 0).collect();
+        let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
 
         Store {
             contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
@@ -260,6 +279,30 @@ impl Store {
 
     pub fn dict(&self, dim: Dim) -> &Dictionary {
         &self.dicts[dim.index()]
+    }
+
+    /// What `dim` holds across the whole dataset.
+    pub fn coverage(&self, dim: Dim) -> Coverage {
+        if self.metadata.not_recorded.iter().any(|d| d == dim.id()) {
+            return Coverage::NotRecorded;
+        }
+        let col = self.column(dim);
+        let mut used = vec![false; self.dict(dim).len()];
+        for &v in col {
+            used[v as usize] = true;
+        }
+        let mut present = used.iter().enumerate().filter(|(_, u)| **u).map(|(i, _)| &self.dict(dim).ids[i]);
+        match (present.next(), present.next()) {
+            (None, _) => Coverage::NotRecorded,
+            (Some(only), None) if only == "unspecified" => Coverage::NotRecorded,
+            (Some(only), None) => Coverage::Single(only.clone()),
+            _ => Coverage::Several,
+        }
+    }
+
+    /// Does the dataset record money at this stage anywhere?
+    pub fn records_stage(&self, stage: codes::Status) -> bool {
+        !self.metadata.not_recorded.iter().any(|d| d == "status") && self.column(Dim::Status).contains(&(stage as u32))
     }
 
     pub fn year_of(&self, year_index: u32) -> i32 {

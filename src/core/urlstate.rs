@@ -58,6 +58,8 @@ impl UrlState {
             }
         }
         s.filter.selected.retain(|_, v| !v.is_empty());
+        // A shared link with the years the wrong way round still shows what it meant.
+        s.filter.swap_inverted_years();
         s
     }
 

@@ -293,7 +293,25 @@ fn metadata(w: &mut Walker, m: &Map<String, Value>) -> Metadata {
         retrieved: w.date(m, at, "retrieved", false),
         dataset_version: w.string(m, at, "dataset_version").unwrap_or_default(),
         generator: w.opt_string(m, at, "generator"),
+        not_recorded: not_recorded(w, m),
     }
+}
+
+fn not_recorded(w: &mut Walker, m: &Map<String, Value>) -> Vec<String> {
+    let at = "/metadata/not_recorded";
+    let Some(v) = m.get("not_recorded").filter(|v| !v.is_null()) else { return Vec::new() };
+    let Some(list) = w.array(v, at) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let at = format!("{at}/{i}");
+        let Some(dim) = w.as_string(item, &at) else { continue };
+        if RECORDABLE.contains(&dim.as_str()) {
+            out.push(dim);
+        } else {
+            w.err(&at, Problem::UnknownCode { list: "not_recorded", value: dim });
+        }
+    }
+    out
 }
 
 fn code_lists(w: &mut Walker, v: &Value) -> CodeLists {

@@ -98,14 +98,17 @@ fn LanguagePicker() -> impl IntoView {
 }
 
 fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
+    let failed = |url: &str| text::LoadFailed { dataset: url }.format(lang);
     match problem {
-        LoadProblem::Http { url, status } => {
-            format!("{} {}", text::LoadFailed { dataset: url }.format(lang), text::LoadFailedHttp { status: status.to_string() }.format(lang))
-        }
-        LoadProblem::Network { url } => format!("{} {}", text::LoadFailed { dataset: url }.format(lang), Msg::LoadFailedNetwork.get(lang)),
+        LoadProblem::Http { url, status } => format!("{} {}", failed(url), text::LoadFailedHttp { status: status.to_string() }.format(lang)),
+        LoadProblem::NotFound { url } => format!("{} {}", failed(url), text::LoadNotFound { url }.format(lang)),
+        LoadProblem::Network { url } => format!("{} {}", failed(url), Msg::LoadFailedNetwork.get(lang)),
+        LoadProblem::Blocked { url } => format!("{} {}", failed(url), text::LoadBlocked { url }.format(lang)),
+        LoadProblem::Cors { url } => format!("{} {}", failed(url), text::LoadCors { url }.format(lang)),
+        LoadProblem::NotJson { url, detail } => format!("{} {}", failed(url), text::LoadNotJson { url, detail }.format(lang)),
         LoadProblem::Invalid { url, errors } => text::InvalidDataset { dataset: url, count: errors.len() }.format(lang),
         LoadProblem::UnknownDataset { id } => text::UnknownDataset { id }.format(lang),
-        LoadProblem::NotHttp { url } => text::NotHttp { url }.format(lang),
+        LoadProblem::NotHttps { url } => text::NotHttps { url }.format(lang),
         LoadProblem::TooLarge { url, limit_mb } => text::TooLarge { url, megabytes: limit_mb.to_string() }.format(lang),
     }
 }
@@ -177,7 +180,8 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
         let l = lang.get();
         vec![
             (Msg::HeadlineFunding.get(l), locale.money(h.funding), "funding"),
-            (Msg::HeadlinePledged.get(l), locale.money(h.pledged), "pledged"),
+            // A dataset with no pledges at all does not know them: "not reported", never 0.
+            (Msg::HeadlinePledged.get(l), h.pledged.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |p| locale.money(p)), "pledged"),
             (Msg::HeadlineDonors.get(l), locale.count(h.donors as f64), "donors"),
             (Msg::HeadlineRecipients.get(l), locale.count(h.recipients as f64), "recipients"),
             (Msg::HeadlineContributions.get(l), locale.count(h.contributions as f64), "contributions"),
@@ -212,12 +216,17 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             view! { <ChartFigure spec=chart/> }.into_any()
         }
     };
+    // Charts that say nothing for this dataset (decided on the whole dataset, so the set does not
+    // change with filters or language) are left out, each with a sentence saying why.
+    let shown: Vec<usize> = view.with_untracked(|v| (0..v.charts.len()).filter(|&i| v.charts[i].omitted.is_none()).collect());
+    let left_out: Vec<usize> = view.with_untracked(|v| (0..v.charts.len()).filter(|&i| v.charts[i].omitted.is_some()).collect());
     // One chart alone, for a partner's page.
     if let Some(i) = embed.as_deref().and_then(|e| spec::CHART_IDS.iter().position(|id| *id == e)) {
         return view! {
             <main id="main" class="embed-chart">
                 {version_notice}
                 {external}
+                <super::embed::EmbedFilters/>
                 <section id="charts" class="charts single">{chart_figure(i, spec::CHART_IDS[i])}</section>
                 <super::embed::SourceLine/>
             </main>
@@ -244,7 +253,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             super::download::text(&name, "application/json", &crate::core::export::rows_json(&data_store, &sel, &filter));
         } else {
             let name = crate::core::export::file_name(id, "contributions", &filter, &date, "csv");
-            super::download::text(&name, "text/csv;charset=utf-8", &crate::core::export::rows_csv(&data_store, &sel));
+            super::download::csv(&name, &crate::core::export::rows_csv(&data_store, &sel, lang.get_untracked()));
         }
     };
     let download_rows2 = download_rows.clone();
@@ -252,15 +261,16 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
         {whole_page.then(|| view! { <header class="site-header">
             <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
             <DatasetPicker catalog=catalog current=current_id/>
-            <h1 id="dataset-title">{m.title.clone()}</h1>
-            {m.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+            // Dataset texts may be in another language than the page: each isolates its direction.
+            <h1 id="dataset-title" dir="auto">{m.title.clone()}</h1>
+            {m.description.clone().map(|d| view! { <p class="description" dir="auto">{d}</p> })}
             <dl class="provenance">
-                <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher">{m.publisher.clone()}</dd></div>
+                <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher" dir="auto">{m.publisher.clone()}</dd></div>
                 <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::dataset::safe_link(&m.source_url) {
                     Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),
                     None => view! { <span data-meta="source">{m.source_url.clone()}</span> }.into_any(),
                 }}</dd></div>
-                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence">{match m.licence_url.as_deref().and_then(crate::core::dataset::safe_link) {
+                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence" dir="auto">{match m.licence_url.as_deref().and_then(crate::core::dataset::safe_link) {
                     Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
                     None => m.licence.clone().into_any(),
                 }}</dd></div>
@@ -281,7 +291,15 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
-                    {spec::CHART_IDS.iter().enumerate().map(|(i, id)| chart_figure(i, id)).collect_view()}
+                    {shown.into_iter().map(|i| chart_figure(i, spec::CHART_IDS[i])).collect_view()}
+                    {(!left_out.is_empty()).then(|| view! {
+                        <section class="left-out" aria-labelledby="left-out-title">
+                            <h2 id="left-out-title">{move || Msg::ChartsLeftOut.get(lang.get())}</h2>
+                            <ul>{left_out.into_iter().map(|i| view! {
+                                <li data-chart=spec::CHART_IDS[i]>{move || view.with(|v| v.charts[i].omitted.clone().unwrap_or_default())}</li>
+                            }).collect_view()}</ul>
+                        </section>
+                    })}
                 </section>
             </div>
             <section class="take-away">
@@ -289,7 +307,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
                     <button type="button" id="download-rows-csv" on:click=move |_| download_rows(false)>"CSV"</button>" "
                     <button type="button" id="download-rows-json" on:click=move |_| download_rows2(true)>"JSON"</button>
                 </p>
-                <p class="cite"><strong>{move || Msg::Cite.get(lang.get())}": "</strong><span id="cite-text">{cite}</span></p>
+                <p class="cite"><strong>{move || Msg::Cite.get(lang.get())}": "</strong><span id="cite-text" dir="auto">{cite}</span></p>
             </section>
             {(!whole_page).then(|| view! { <super::embed::SourceLine/> })}
         </main>
@@ -340,7 +358,8 @@ fn DatasetPicker(catalog: Arc<crate::core::catalog::Catalog>, current: Option<St
 #[component]
 fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
-    let csv = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&report.to_csv())));
+    let csv_report = report.clone();
+    let csv = move || format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("\u{feff}{}", csv_report.to_csv(lang.get())))));
     let (read, imported, skipped_total, rejected_count) = (report.read, report.imported, report.skipped_total(), report.rejected.len());
     let skipped = report.skipped.clone();
     let rejected = report.rejected.clone();
@@ -350,7 +369,12 @@ fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
                 {move || text::ReportSummary { read, imported, skipped: skipped_total, rejected: rejected_count }.format(lang.get())}</summary>
             {(!skipped.is_empty()).then(|| view! {
                 <h3>{move || Msg::Skipped.get(lang.get())}</h3>
-                <ul>{skipped.into_iter().map(|(reason, n)| view! { <li>{reason}": "{n}</li> }).collect_view()}</ul>
+                <ul>{skipped.into_iter().map(|(reason, n)| {
+                    let id = reason.clone();
+                    view! {
+                        <li data-reason=id>{move || crate::core::import::skip_reason(&reason, lang.get())}": "{move || crate::web::intl::count(lang.get(), n as f64)}</li>
+                    }
+                }).collect_view()}</ul>
             })}
             {(!rejected.is_empty()).then(|| view! {
                 <h3>{move || Msg::Rejected.get(lang.get())}</h3>
@@ -361,17 +385,32 @@ fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
     }
 }
 
-/// How many records each cooperation-model rule classified (docs/cooperation-models.md).
+/// How the cooperation models were derived: per rule, the model it gave and to how many
+/// contributions (docs/cooperation-models.md).
 #[component]
-fn ModelRules(rules: Vec<(crate::core::models::Rule, usize)>) -> impl IntoView {
+fn ModelRules(rules: Vec<crate::core::store::ModelRuleCount>) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
+    let store = expect_context::<Arc<crate::core::store::Store>>();
     view! {
         <details class="model-rules">
             <summary>{move || Msg::ModelRulesTitle.get(lang.get())}</summary>
+            <p>{move || Msg::ModelRulesNote.get(lang.get())}</p>
             <ul>
-                {rules.into_iter().map(|(rule, n)| view! {
-                    <li data-rule=rule.id()>{move || rule.label().get(lang.get())}": "
-                        {move || crate::web::intl::count(lang.get(), n as f64)}</li>
+                {rules.into_iter().map(|r| {
+                    let store = store.clone();
+                    let model = r.model.clone();
+                    view! {
+                        <li data-rule=r.rule.id() data-model=r.model.clone()>{move || {
+                            let l = lang.get();
+                            let locale = WebLocale::shared(l, &store.metadata.currency);
+                            text::ModelRuleLine {
+                                rule: r.rule.label().get(l),
+                                model: spec::label(&store, crate::core::store::Dim::Model, &model, &*locale),
+                                count: r.contributions,
+                            }
+                            .format(l)
+                        }}</li>
+                    }
                 }).collect_view()}
             </ul>
         </details>

@@ -3,16 +3,22 @@
 
 use super::echarts::{self, ECharts};
 use super::intl::WebLocale;
-use super::option::{self, Display};
+use super::option::{self, Display, ExportTexts};
 use super::state::Ctx;
-use crate::core::i18n::Msg;
+use crate::core::i18n::{text, Msg};
+use crate::core::lang::Lang;
 use crate::core::spec::{Cell, ChartSpec, ChartType, ColumnKind, Locale, Table};
+use crate::core::store::Store;
 use leptos::prelude::*;
 use serde_json::json;
 use std::cell::Cell as StdCell;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Below this container width (CSS pixels) a chart takes its phone form: fewer ticks, shorter labels.
+const NARROW_PX: i32 = 480;
 
 /// Does the reader's browser match this media query (reduced motion, more contrast, dark)?
 pub fn prefers(query: &str) -> bool {
@@ -25,6 +31,41 @@ fn css_var(el: &web_sys::HtmlElement, name: &str) -> Option<String> {
     let v = style.get_property_value(name).ok()?;
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_string())
+}
+
+/// The function ECharts calls for each value-axis tick: the reader's `Intl` digits and grouping
+/// ("100 000" in French, "١٠٠٬٠٠٠" where Arabic digits are the default). One per language, kept
+/// for the page's lifetime.
+fn axis_formatter(lang: Lang) -> js_sys::Function {
+    thread_local! {
+        static FORMATTERS: [js_sys::Function; 4] = Lang::ALL.map(|l| {
+            let f = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| super::intl::tick(l, v));
+            let js: js_sys::Function = f.as_ref().unchecked_ref::<js_sys::Function>().clone();
+            f.forget();
+            js
+        });
+    }
+    FORMATTERS.with(|f| f[lang as usize].clone())
+}
+
+/// Sets our formatter on every value axis of an option already turned into a JS object.
+fn attach_axis_formatters(option: &JsValue, lang: Lang) {
+    for axis in ["xAxis", "yAxis"] {
+        let Ok(a) = js_sys::Reflect::get(option, &axis.into()) else { continue };
+        if !a.is_object() || js_sys::Reflect::get(&a, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() != Some("value") {
+            continue;
+        }
+        let label = js_sys::Reflect::get(&a, &"axisLabel".into()).ok().filter(JsValue::is_object).unwrap_or_else(|| js_sys::Object::new().into());
+        let _ = js_sys::Reflect::set(&label, &"formatter".into(), &axis_formatter(lang));
+        let _ = js_sys::Reflect::set(&a, &"axisLabel".into(), &label);
+    }
+}
+
+/// An option as ECharts takes it: a plain JS object with our axis formatters.
+fn to_echarts(option: &serde_json::Value, lang: Lang) -> JsValue {
+    let js = echarts::to_js(option);
+    attach_axis_formatters(&js, lang);
+    js
 }
 
 /// Creates the ECharts instance with its click (cross-filter) and render-count hooks.
@@ -66,42 +107,101 @@ struct Cursor {
     index: usize,
 }
 
-/// What a screen reader hears for a point: "Label, series: value".
+/// What a screen reader hears for a point: "Label, series: value", and "selected" when it is.
 fn announce(spec: &ChartSpec, c: Cursor, locale: &WebLocale) -> String {
     let Some(cat) = spec.categories.get(c.index) else { return String::new() };
-    if spec.chart_type == ChartType::Sankey {
-        // The money through a node: what leaves it, or for the last layer what arrives.
-        let out: f64 = spec.links.iter().filter(|l| l.source == c.index).map(|l| l.value).sum();
-        let inn: f64 = spec.links.iter().filter(|l| l.target == c.index).map(|l| l.value).sum();
-        let through = out.max(inn);
-        return format!("{}: {}", cat.label, locale.money_full(through));
-    }
-    let Some(series) = spec.series.get(c.series) else { return cat.label.clone() };
-    let value = series.values.get(c.index).copied().unwrap_or(0.0);
-    if spec.series.len() > 1 {
-        format!("{}, {}: {}", cat.label, series.name, locale.money_full(value))
+    let base = if spec.chart_type == ChartType::Sankey {
+        let through = spec.node_totals.get(c.index).copied().unwrap_or(0.0);
+        format!("{}: {}", cat.label, locale.money_full(through))
     } else {
-        format!("{}: {}", cat.label, locale.money_full(value))
+        let Some(series) = spec.series.get(c.series) else { return cat.label.clone() };
+        let value = series.values.get(c.index).copied().unwrap_or(0.0);
+        if spec.series.len() > 1 {
+            format!("{}, {}: {}", cat.label, series.name, locale.money_full(value))
+        } else {
+            format!("{}: {}", cat.label, locale.money_full(value))
+        }
+    };
+    if spec.is_selected(c.index) {
+        format!("{base} ({})", Msg::Selected.get(locale.lang()))
+    } else {
+        base
     }
 }
 
-/// Moves the cursor for a key; None for keys the chart does not handle.
+/// Moves the cursor for a key; None for keys the chart does not handle. Arrows follow the drawing:
+/// in horizontal bars categories run down the page (Up/Down), elsewhere across it (Left/Right,
+/// mirrored in Arabic); the other pair moves between series. With one series all four move.
 fn step(spec: &ChartSpec, c: Cursor, key: &str, rtl: bool) -> Option<Cursor> {
     let n = spec.categories.len();
     let series = if spec.chart_type == ChartType::Sankey { 1 } else { spec.series.len().max(1) };
     if n == 0 {
         return None;
     }
-    let (next, prev) = if rtl { ("ArrowLeft", "ArrowRight") } else { ("ArrowRight", "ArrowLeft") };
+    let (right, left) = if rtl { ("ArrowLeft", "ArrowRight") } else { ("ArrowRight", "ArrowLeft") };
+    let (next_category, prev_category, next_series, prev_series) =
+        if spec.chart_type.categories_vertical() { ("ArrowDown", "ArrowUp", right, left) } else { (right, left, "ArrowDown", "ArrowUp") };
+    let next = Cursor { index: (c.index + 1).min(n - 1), ..c };
+    let prev = Cursor { index: c.index.saturating_sub(1), ..c };
     Some(match key {
-        k if k == next => Cursor { index: (c.index + 1).min(n - 1), ..c },
-        k if k == prev => Cursor { index: c.index.saturating_sub(1), ..c },
-        "ArrowDown" => Cursor { series: (c.series + 1).min(series - 1), ..c },
-        "ArrowUp" => Cursor { series: c.series.saturating_sub(1), ..c },
+        k if k == next_category => next,
+        k if k == prev_category => prev,
+        k if k == next_series && series == 1 => next,
+        k if k == prev_series && series == 1 => prev,
+        k if k == next_series => Cursor { series: (c.series + 1).min(series - 1), ..c },
+        k if k == prev_series => Cursor { series: c.series.saturating_sub(1), ..c },
         "Home" => Cursor { index: 0, ..c },
         "End" => Cursor { index: n - 1, ..c },
         _ => return None,
     })
+}
+
+/// The colours and settings a chart is drawn with on this page now.
+fn display_settings<'a>(el: &web_sys::HtmlElement, lang: Lang, money: &'a dyn Fn(f64) -> String, patterns: bool, narrow: bool) -> Display<'a> {
+    let colour = |name: &str, fallback: &str| css_var(el, name).unwrap_or_else(|| fallback.to_string());
+    Display {
+        lang,
+        money,
+        selected_word: Msg::Selected.get(lang),
+        animate: !prefers("(prefers-reduced-motion: reduce)"),
+        patterns,
+        ink: colour("--ink", "#1b1f24"),
+        muted: colour("--muted", "#4a5560"),
+        line: colour("--line", "#c9d1d9"),
+        dark: prefers("(prefers-color-scheme: dark)"),
+        narrow,
+    }
+}
+
+/// Saves the chart as an image that explains itself: title, unit and filters above; source,
+/// licence, data date, version and link below; every category; a white page.
+fn save_image(spec: &ChartSpec, ctx: Ctx, svg: bool, patterns: bool) {
+    let store = expect_context::<Arc<Store>>();
+    let dataset = expect_context::<super::embed::DatasetId>().0;
+    let lang = ctx.lang.get_untracked();
+    let (state, filter) = ctx.state.with_untracked(|s| (s.clone(), s.filter.clone()));
+    let locale = WebLocale::shared(lang, &spec.currency);
+    let money = |v: f64| locale.money_full(v);
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let display = display_settings(&el, lang, &money, patterns, false);
+    let m = &store.metadata;
+    let date = super::download::today();
+    let filters = crate::core::spec::filter_line(&store, &filter, &*locale);
+    let texts = ExportTexts {
+        title: spec.title.clone(),
+        subtitle: if has_axis(spec) { format!("{} · {filters}", spec.unit.label) } else { filters },
+        source: text::ExportSource { publisher: &m.publisher, licence: &m.licence, as_of: &m.data_as_of, version: &m.dataset_version }.format(lang),
+        link: text::ExportLink { url: super::embed::view_url(&state, &store, dataset.as_deref(), None), date: &date }.format(lang),
+    };
+    let opt = option::export_option(spec, &display, &texts);
+    let Some(url) = echarts::image_url(&to_echarts(&opt, lang), svg, 1200, option::export_height(spec)) else { return };
+    let name = crate::core::export::file_name(&m.id, spec.id, &filter, &date, if svg { "svg" } else { "png" });
+    super::download::data_url(&name, &url);
+}
+
+/// Charts with a value axis name their unit above the drawing ("USD, millions").
+fn has_axis(spec: &ChartSpec) -> bool {
+    !matches!(spec.chart_type, ChartType::Donut | ChartType::Sankey)
 }
 
 #[component]
@@ -112,18 +212,19 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let container = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<ECharts>);
     let requested = StoredValue::new(0u32);
-    // The option last drawn, for image exports.
-    let last_option = StoredValue::new(None::<serde_json::Value>);
     let show_table = RwSignal::new(false);
+    let narrow = RwSignal::new(false);
     // Only the patterns setting of the URL state restyles a chart; a change elsewhere in the state
     // (another chart's filter) must not redraw a chart whose spec stayed the same.
     let patterns_setting = Memo::new(move |_| ctx.state.with(|s| s.patterns));
+    let patterns = move || patterns_setting.get().unwrap_or_else(|| prefers("(prefers-contrast: more)"));
 
     Effect::new(move |_| {
         let current = spec.get();
         let lang = lang.get();
+        let narrow = narrow.get();
         let Some(el) = container.get() else { return };
-        if current.empty || !echarts::available() {
+        if current.empty || current.omitted.is_some() || !echarts::available() {
             instance.update_value(|i| {
                 if let Some(c) = i.take() {
                     c.dispose();
@@ -137,31 +238,26 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         }
         let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
-        let patterns = patterns_setting.get().unwrap_or_else(|| prefers("(prefers-contrast: more)"));
-        let colour = |name: &str, fallback: &str| css_var(&el, name).unwrap_or_else(|| fallback.to_string());
-        let display = Display {
-            lang,
-            money: &money,
-            animate: !prefers("(prefers-reduced-motion: reduce)"),
-            patterns,
-            ink: colour("--ink", "#1b1f24"),
-            muted: colour("--muted", "#4a5560"),
-            line: colour("--line", "#c9d1d9"),
-            dark: prefers("(prefers-color-scheme: dark)"),
-        };
+        let display = display_settings(&el, lang, &money, patterns(), narrow);
         let opt = option::option(&current, &display);
-        last_option.set_value(Some(opt.clone()));
         requested.update_value(|n| *n += 1);
         let _ = el.set_attribute("data-requested", &requested.get_value().to_string());
         instance.with_value(|c| {
             if let Some(c) = c {
-                c.set_option(&echarts::to_js(&opt), &echarts::to_js(&json!({ "notMerge": true })));
+                c.set_option(&to_echarts(&opt, lang), &echarts::to_js(&json!({ "notMerge": true })));
             }
         });
     });
 
-    // Redraw at the container's size whenever it changes: window resizes, text zoom, reflow.
+    // Redraw at the container's size whenever it changes: window resizes, text zoom, reflow; a
+    // change across the phone width rebuilds the option in its narrow form.
     let on_resize = Closure::<dyn Fn()>::new(move || {
+        if let Some(el) = container.try_get_untracked().flatten() {
+            let is_narrow = el.client_width() > 0 && el.client_width() < NARROW_PX;
+            if narrow.try_get_untracked() != Some(is_narrow) {
+                narrow.try_set(is_narrow);
+            }
+        }
         // `try_`: the observer may fire while a replaced dashboard is being disposed.
         instance.try_with_value(|c| {
             if let Some(c) = c {
@@ -173,6 +269,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let watching = observer.clone();
     Effect::new(move |_| {
         if let (Some(el), Some(o)) = (container.get(), watching.as_ref()) {
+            narrow.set(el.client_width() > 0 && el.client_width() < NARROW_PX);
             o.observe(&el);
         }
     });
@@ -188,7 +285,8 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         });
     });
 
-    // Keyboard: one tab stop; arrows move through points, Enter filters, Escape leaves.
+    // Keyboard: one tab stop; arrows move through points, Enter filters, Escape stops and leaves
+    // the focus on the chart.
     let cursor = StoredValue::new(None::<Cursor>);
     let announcement = RwSignal::new(String::new());
     let highlight = move |c: Option<Cursor>, spec: &ChartSpec| {
@@ -209,12 +307,12 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         let l = lang.get_untracked();
         match key.as_str() {
             "Escape" => {
+                if cursor.get_value().is_some() {
+                    ev.prevent_default();
+                }
                 cursor.set_value(None);
                 highlight(None, &current);
                 announcement.set(String::new());
-                if let Some(el) = container.get_untracked() {
-                    let _ = el.blur();
-                }
             }
             "Enter" | " " => {
                 if let Some(c) = cursor.get_value() {
@@ -250,21 +348,23 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let title_id = format!("chart-title-{id}");
     let summary_id = format!("chart-summary-{id}");
     let table_id = format!("chart-table-{id}");
+    let omitted = move || spec.with(|s| s.omitted.is_some());
     view! {
-        <figure class="chart" id=id data-chart=id aria-labelledby=title_id.clone()>
+        <figure class="chart" id=id data-chart=id aria-labelledby=title_id.clone() class:omitted=omitted>
             <figcaption>
                 <h2 id=title_id.clone()>{move || spec.with(|s| s.title.clone())}</h2>
                 <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>
             </figcaption>
+            <p class="unit" hidden=move || spec.with(|s| s.empty || s.omitted.is_some() || !has_axis(s))>{move || spec.with(|s| s.unit.label.clone())}</p>
             // ECharts writes our description (title + summary) as this element's aria-label.
             <div class="canvas" role="application" aria-roledescription=move || Msg::ChartRole.get(lang.get())
-                aria-describedby=format!("{summary_id} chart-help-{id}") tabindex=move || if spec.with(|s| s.empty) { "-1" } else { "0" }
-                class:empty=move || spec.with(|s| s.empty) node_ref=container data-requested="0" data-rendered="0"
+                aria-describedby=format!("{summary_id} chart-help-{id}") tabindex=move || if spec.with(|s| s.empty || s.omitted.is_some()) { "-1" } else { "0" }
+                class:empty=move || spec.with(|s| s.empty || s.omitted.is_some()) node_ref=container data-requested="0" data-rendered="0"
                 on:keydown=on_keydown on:blur=move |_| announcement.set(String::new())></div>
             <p class="sr-only" id=format!("chart-help-{id}")>{move || Msg::ChartKeyboardHelp.get(lang.get())}</p>
             <p class="sr-only announcer" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
-            {move || spec.with(|s| s.empty).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
-            <div class="chart-actions">
+            {move || spec.with(|s| s.empty && s.omitted.is_none()).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
+            <div class="chart-actions" hidden=omitted>
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|v| *v = !*v)>
                 {move || if show_table.get() { Msg::HideTable.get(lang.get()) } else { Msg::ShowTable.get(lang.get()) }}
@@ -272,25 +372,13 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             <button type="button" class="download-csv" on:click=move |_| {
                 let current = spec.get_untracked();
                 let filter = ctx.state.with_untracked(|s| s.filter.clone());
-                let store = expect_context::<std::sync::Arc<crate::core::store::Store>>();
+                let store = expect_context::<Arc<Store>>();
                 let name = crate::core::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), "csv");
-                super::download::text(&name, "text/csv;charset=utf-8", &crate::core::export::table_csv(&current.table));
+                super::download::csv(&name, &crate::core::export::table_csv(&current.table, &current.currency));
             }>{move || Msg::DownloadCsv.get(lang.get())}</button>
             {[(false, "download-png"), (true, "download-svg")].map(|(svg, class)| view! {
                 <button type="button" class=class hidden=move || spec.with(|s| s.empty) on:click=move |_| {
-                    let current = spec.get_untracked();
-                    let filter = ctx.state.with_untracked(|s| s.filter.clone());
-                    let store = expect_context::<std::sync::Arc<crate::core::store::Store>>();
-                    let paper = container.get_untracked().and_then(|el| css_var(&el, "--paper")).unwrap_or_else(|| "#ffffff".into());
-                    let url = instance.with_value(|c| {
-                        let c = c.as_ref()?;
-                        last_option.with_value(|o| super::echarts::image_url(c, o.as_ref()?, svg, &paper))
-                    });
-                    if let Some(url) = url {
-                        let ext = if svg { "svg" } else { "png" };
-                        let name = crate::core::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), ext);
-                        super::download::data_url(&name, &url);
-                    }
+                    spec.with_untracked(|s| save_image(s, ctx, svg, patterns()));
                 }>{move || if svg { Msg::DownloadSvg.get(lang.get()) } else { Msg::DownloadPng.get(lang.get()) }}</button>
             })}
             <super::embed::EmbedDialog chart_id=id title=Signal::derive(move || spec.with(|s| s.title.clone()))/>
@@ -305,7 +393,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     }
 }
 
-fn data_table(spec: &ChartSpec, lang: crate::core::lang::Lang) -> impl IntoView {
+fn data_table(spec: &ChartSpec, lang: Lang) -> impl IntoView {
     let locale = WebLocale::shared(lang, &spec.currency);
     let Table { columns, rows, footer } = &spec.table;
     let text = |i: usize, c: &Cell| -> String {
@@ -319,12 +407,19 @@ fn data_table(spec: &ChartSpec, lang: crate::core::lang::Lang) -> impl IntoView 
         }
     };
     let format_row = |row: &Vec<Cell>| -> Vec<String> { row.iter().enumerate().map(|(i, c)| text(i, c)).collect() };
-    let body: Vec<Vec<String>> = rows.iter().map(format_row).collect();
+    let body: Vec<(bool, Vec<String>)> = rows.iter().enumerate().map(|(i, r)| (spec.is_selected(i), format_row(r))).collect();
     let foot: Option<Vec<String>> = footer.as_ref().map(format_row);
-    let render_row = |row: Vec<String>| {
+    let render_row = move |row: Vec<String>, selected: bool| {
         row.into_iter()
             .enumerate()
-            .map(|(i, t)| if i == 0 { view! { <th scope="row">{t}</th> }.into_any() } else { view! { <td class="num">{t}</td> }.into_any() })
+            .map(|(i, t)| {
+                if i == 0 {
+                    // Dataset names may be in another script than the page: each cell isolates its text.
+                    view! { <th scope="row" dir="auto">{t}{selected.then(|| view! { <span class="sr-only">{format!(" ({})", Msg::Selected.get(lang))}</span> })}</th> }.into_any()
+                } else {
+                    view! { <td class="num">{t}</td> }.into_any()
+                }
+            })
             .collect_view()
     };
     view! {
@@ -334,8 +429,9 @@ fn data_table(spec: &ChartSpec, lang: crate::core::lang::Lang) -> impl IntoView 
                 let class = if c.kind == ColumnKind::Text { "" } else { "num" };
                 view! { <th scope="col" class=class>{c.label.clone()}</th> }
             }).collect_view()}</tr></thead>
-            <tbody>{body.into_iter().map(|r| view! { <tr>{render_row(r)}</tr> }).collect_view()}</tbody>
-            {foot.map(|f| view! { <tfoot><tr>{render_row(f)}</tr></tfoot> })}
+            <tbody>{body.into_iter().map(|(selected, r)| view! { <tr class:selected=selected>{render_row(r, selected)}</tr> }).collect_view()}</tbody>
+            {foot.map(|f| view! { <tfoot><tr>{render_row(f, false)}</tr></tfoot> })}
         </table>
     }
 }
+

@@ -23,6 +23,12 @@ pub fn text(name: &str, mime: &str, content: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Saves a CSV file, starting with a UTF-8 byte-order mark so that spreadsheet programs (Excel)
+/// read accents and Arabic right.
+pub fn csv(name: &str, content: &str) {
+    text(name, "text/csv;charset=utf-8", &format!("\u{feff}{content}"));
+}
+
 /// Saves a `data:` URL (e.g. an image from ECharts) as a file.
 pub fn data_url(name: &str, url: &str) {
     click_link(name, url);

@@ -67,22 +67,19 @@ extern "C" {
     pub fn get_data_url(this: &ECharts, options: &JsValue) -> String;
 }
 
-/// The chart as an image: PNG from the canvas on screen, SVG from a short-lived SVG renderer.
-pub fn image_url(chart: &ECharts, option: &serde_json::Value, svg: bool, background: &str) -> Option<String> {
-    if !svg {
-        return Some(chart.get_data_url(&to_js(&serde_json::json!({ "type": "png", "pixelRatio": 2, "backgroundColor": background }))));
-    }
+/// An option rendered off screen at `width` × `height` as an image `data:` URL: PNG (at twice the
+/// pixels, for print) or SVG, whose text stays text.
+pub fn image_url(option: &JsValue, svg: bool, width: u32, height: u32) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let holder: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     let _ = holder.set_attribute("aria-hidden", "true");
-    holder.style().set_css_text("position:fixed;left:-10000px;top:0;width:800px;height:500px");
+    holder.style().set_css_text(&format!("position:fixed;left:-20000px;top:0;width:{width}px;height:{height}px"));
     document.body()?.append_child(&holder).ok()?;
-    let svg_chart = init(&holder, &JsValue::NULL, &to_js(&serde_json::json!({ "renderer": "svg" })));
-    let mut opt = option.clone();
-    opt["animation"] = serde_json::json!(false);
-    svg_chart.set_option(&to_js(&opt), &to_js(&serde_json::json!({ "notMerge": true })));
-    let url = svg_chart.get_data_url(&to_js(&serde_json::json!({ "type": "svg", "backgroundColor": background })));
-    svg_chart.dispose();
+    let renderer = if svg { "svg" } else { "canvas" };
+    let chart = init(&holder, &JsValue::NULL, &to_js(&serde_json::json!({ "renderer": renderer, "width": width, "height": height })));
+    chart.set_option(option, &to_js(&serde_json::json!({ "notMerge": true })));
+    let url = chart.get_data_url(&to_js(&serde_json::json!({ "type": if svg { "svg" } else { "png" }, "pixelRatio": 2, "backgroundColor": "#ffffff" })));
+    chart.dispose();
     holder.remove();
     Some(url)
 }

@@ -123,6 +123,7 @@ pub fn SourceLine() -> impl IntoView {
     let store = expect_context::<Arc<Store>>();
     let dataset = expect_context::<DatasetId>().0;
     let m = store.metadata.clone();
+    let version = m.dataset_version.clone();
     let full = {
         let store = store.clone();
         move || ctx.state.with(|s| view_url(s, &store, dataset.as_deref(), None))
@@ -137,7 +138,22 @@ pub fn SourceLine() -> impl IntoView {
             " · " {m.licence.clone()} " · "
             <span>{move || Msg::DataAsOf.get(lang.get())}" "<time datetime=m.data_as_of.clone()>{m.data_as_of.clone()}</time></span>
             " · "
+            <span data-meta="version">{move || text::DataVersion { version: &version }.format(lang.get())}</span>
+            " · "
             <a href=full target="_blank" rel="noopener">{move || Msg::OpenFullDashboard.get(lang.get())}</a>
         </p>
     }
+}
+
+/// The filters an embedded view shows, in words, above the chart: a partner's page may show one
+/// donor's bar, and must say so.
+#[component]
+pub fn EmbedFilters() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let store = expect_context::<Arc<Store>>();
+    let line = move || {
+        let locale = super::intl::WebLocale::shared(ctx.lang.get(), &store.metadata.currency);
+        ctx.state.with(|s| crate::core::spec::filter_line(&store, &s.filter, &*locale))
+    };
+    view! { <p class="embed-filters" data-meta="filters">{line}</p> }
 }

@@ -5,7 +5,7 @@ use super::state::Ctx;
 use crate::core::codes::Status;
 use crate::core::i18n::{text, Msg};
 use crate::core::query::Measure;
-use crate::core::spec::{self, Locale};
+use crate::core::spec::{self, FilterPart, Locale};
 use crate::core::store::{Dim, Store};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -35,13 +35,25 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let currency = store.metadata.currency.clone();
     let labels_store = store.clone();
 
+    // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
+    let swapped = RwSignal::new(None::<(i32, i32)>);
     let year_select = move |id: &'static str, msg: Msg, from: bool, years: Vec<String>| {
         view! {
             <div class="field">
                 <label for=id>{move || msg.get(lang.get())}</label>
                 <select id=id on:change=move |ev| {
                     let v = event_target_value(&ev).parse().ok();
-                    ctx.update(|s| if from { s.filter.year_from = v } else { s.filter.year_to = v });
+                    swapped.set(None);
+                    ctx.update(|s| {
+                        if from {
+                            s.filter.year_from = v
+                        } else {
+                            s.filter.year_to = v
+                        }
+                        if s.filter.swap_inverted_years() {
+                            swapped.set(s.filter.year_from.zip(s.filter.year_to));
+                        }
+                    });
                 }>
                     <option value="" selected=move || ctx.state.with(|s| if from { s.filter.year_from } else { s.filter.year_to }).is_none()>
                         {move || Msg::Any.get(lang.get())}
@@ -125,35 +137,23 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         let l = lang.get();
         let locale = WebLocale::shared(l, &currency);
         let filter = ctx.state.with(|s| s.filter.clone());
-        let mut chips: Vec<(String, Box<dyn Fn(&mut crate::core::urlstate::UrlState) + Send + Sync>)> = Vec::new();
-        if let Some(y) = filter.year_from {
-            chips.push((format!("{}: {y}", Msg::YearFrom.get(l)), Box::new(|s| s.filter.year_from = None)));
-        }
-        if let Some(y) = filter.year_to {
-            chips.push((format!("{}: {y}", Msg::YearTo.get(l)), Box::new(|s| s.filter.year_to = None)));
-        }
-        for dim in CODE_DIMS {
-            for v in filter.values(dim) {
-                let text = format!("{}: {}", spec::dim_name(dim, l), spec::label(&labels_store, dim, v, &*locale));
-                let v = v.clone();
-                chips.push((text, Box::new(move |s| s.filter.toggle(dim, &v))));
-            }
-        }
-        if filter.measure != Measure::Funding {
-            chips.push((format!("{}: {}", Msg::Amounts.get(l), spec::measure_label(filter.measure, l)), Box::new(|s| s.filter.measure = Measure::Funding)));
-        }
+        let chips = spec::filter_description(&labels_store, &filter, &*locale);
         if chips.is_empty() {
             return view! { <p class="none">{Msg::NoActiveFilters.get(l)}</p> }.into_any();
         }
         view! {
             <ul class="chips">
-                {chips.into_iter().map(|(text, remove)| {
+                {chips.into_iter().map(|(part, text)| {
                     let label = text::RemoveFilter { filter: &text }.format(l);
-                    let remove = Arc::new(remove);
                     view! {
                         <li><button type="button" class="chip" aria-label=label on:click=move |_| {
-                            let remove = remove.clone();
-                            ctx.update(move |s| remove(s));
+                            let part = part.clone();
+                            ctx.update(move |s| match part {
+                                FilterPart::YearFrom => s.filter.year_from = None,
+                                FilterPart::YearTo => s.filter.year_to = None,
+                                FilterPart::Code(dim, code) => s.filter.toggle(dim, &code),
+                                FilterPart::Measure => s.filter.measure = Measure::Funding,
+                            });
                         }>{text}<span aria-hidden="true">" ×"</span></button></li>
                     }
                 }).collect_view()}
@@ -169,6 +169,9 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
             <section class="active-filters" aria-labelledby="active-title" aria-live="polite">
                 <h3 id="active-title">{move || Msg::ActiveFilters.get(lang.get())}</h3>
                 {active}
+                {move || swapped.get().map(|(from, to)| view! {
+                    <p class="notice swapped" role="status">{text::YearsSwapped { from: from.to_string(), to: to.to_string() }.format(lang.get())}</p>
+                })}
             </section>
             <div class="fields">
                 {measure_select()}

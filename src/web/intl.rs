@@ -83,7 +83,15 @@ impl WebLocale {
 
     /// Exact amount, for tables and tooltips.
     pub fn money_full(&self, v: f64) -> String {
-        format(&self.money_full, v)
+        self.directed(format(&self.money_full, v))
+    }
+
+    fn directed(&self, amount: String) -> String {
+        if self.lang.is_rtl() {
+            crate::core::lang::isolate_latin_runs(&amount)
+        } else {
+            amount
+        }
     }
 }
 
@@ -96,12 +104,21 @@ pub fn count(lang: Lang, n: f64) -> String {
     COUNTS.with(|formats| format(&formats[lang as usize], n))
 }
 
+/// A value-axis tick in the reader's digits and grouping, with up to two decimals (ticks are
+/// already in the chart's unit: "0,5", "100 000").
+pub fn tick(lang: Lang, v: f64) -> String {
+    thread_local! {
+        static TICKS: [Intl::NumberFormat; 4] = Lang::ALL.map(|l| number_format(l, &[("maximumFractionDigits", 2.into())]));
+    }
+    TICKS.with(|formats| format(&formats[lang as usize], v))
+}
+
 impl Locale for WebLocale {
     fn lang(&self) -> Lang {
         self.lang
     }
     fn money(&self, v: f64) -> String {
-        format(&self.money_compact, v)
+        self.directed(format(&self.money_compact, v))
     }
     fn percent(&self, ratio: f64) -> String {
         format(&self.percent, ratio)

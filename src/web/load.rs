@@ -7,19 +7,30 @@ use crate::core::store::Store;
 use crate::core::validate::{self, ValidationError};
 use gloo_net::http::Request;
 use std::sync::Arc;
-use web_sys::RequestCredentials;
+use wasm_bindgen::prelude::*;
+use web_sys::{RequestCredentials, RequestMode};
 
 /// The catalog of bundled real snapshots, relative to the page so the site works under any sub-path.
 pub const CATALOG: &str = "data/catalog.json";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadProblem {
+    /// The server answered with an error status (404 has its own variant).
     Http { url: String, status: u16 },
+    NotFound { url: String },
+    /// No answer at all: the address is wrong, the server is down, or the reader is offline.
     Network { url: String },
+    /// The page's Content-Security-Policy refused the address.
+    Blocked { url: String },
+    /// The server answered, but its answer may not be read from another site (no CORS header).
+    Cors { url: String },
+    /// The file is not JSON at all.
+    NotJson { url: String, detail: String },
+    /// JSON, but not a valid dataset: every problem, located.
     Invalid { url: String, errors: Vec<ValidationError> },
     UnknownDataset { id: String },
-    /// Only http(s) addresses may be loaded.
-    NotHttp { url: String },
+    /// Datasets from other sites must come over https.
+    NotHttps { url: String },
     TooLarge { url: String, limit_mb: u32 },
 }
 
@@ -37,22 +48,86 @@ pub struct Loaded {
     pub problem: Option<LoadProblem>,
 }
 
-/// `?data=` must be an http(s) address (relative ones resolve against this page).
+/// `?data=` must be an https address, or an address on this site (relative ones resolve against
+/// this page): plain http from another site could be changed on its way.
 fn check_external(url: &str) -> Result<(), LoadProblem> {
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let location = web_sys::window().map(|w| w.location());
+    let base = location.as_ref().and_then(|l| l.href().ok()).unwrap_or_default();
+    let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
     match web_sys::Url::new_with_base(url, &base) {
-        Ok(u) if u.protocol() == "https:" || u.protocol() == "http:" => Ok(()),
-        _ => Err(LoadProblem::NotHttp { url: url.to_string() }),
+        Ok(u) if u.protocol() == "https:" || (u.protocol() == "http:" && u.origin() == origin) => Ok(()),
+        _ => Err(LoadProblem::NotHttps { url: url.to_string() }),
+    }
+}
+
+/// Records the addresses the page's Content-Security-Policy refuses while a fetch is under way, so
+/// a failed fetch can say it was blocked by policy rather than blame the connection.
+struct PolicyWatch {
+    blocked: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    listener: wasm_bindgen::closure::Closure<dyn Fn(web_sys::SecurityPolicyViolationEvent)>,
+}
+
+impl PolicyWatch {
+    fn start() -> PolicyWatch {
+        let blocked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let seen = blocked.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::SecurityPolicyViolationEvent)>::new(move |e: web_sys::SecurityPolicyViolationEvent| {
+            seen.borrow_mut().push(e.blocked_uri());
+        });
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ = d.add_event_listener_with_callback("securitypolicyviolation", listener.as_ref().unchecked_ref());
+        }
+        PolicyWatch { blocked, listener }
+    }
+
+    /// Did the policy refuse this address (or its site)?
+    fn refused(&self, url: &str) -> bool {
+        let site = |u: &str| web_sys::Url::new(u).map(|u| u.origin()).ok();
+        self.blocked.borrow().iter().any(|b| b == url || (site(b).is_some() && site(b) == site(url)))
+    }
+}
+
+impl Drop for PolicyWatch {
+    fn drop(&mut self) {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ = d.remove_event_listener_with_callback("securitypolicyviolation", self.listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Why a fetch got no readable answer: the policy refused it, the server answered without CORS
+/// (an opaque request reaches it), or nothing answered at all.
+async fn diagnose(url: &str, watch: &PolicyWatch) -> LoadProblem {
+    let absolute = web_sys::window().and_then(|w| w.location().href().ok()).and_then(|base| web_sys::Url::new_with_base(url, &base).ok()).map(|u| u.href()).unwrap_or_else(|| url.to_string());
+    // The violation event is dispatched asynchronously: give it a turn of the event loop.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+    if watch.refused(&absolute) {
+        return LoadProblem::Blocked { url: url.to_string() };
+    }
+    let opaque = Request::get(url).mode(RequestMode::NoCors).credentials(RequestCredentials::Omit).send().await;
+    if watch.refused(&absolute) {
+        LoadProblem::Blocked { url: url.to_string() }
+    } else if opaque.is_ok() {
+        LoadProblem::Cors { url: url.to_string() }
+    } else {
+        LoadProblem::Network { url: url.to_string() }
     }
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
-    let response = Request::get(url)
+    let watch = PolicyWatch::start();
+    let response = match Request::get(url)
         // Datasets are public: never send cookies or credentials with them.
         .credentials(RequestCredentials::Omit)
         .send()
         .await
-        .map_err(|_| LoadProblem::Network { url: url.to_string() })?;
+    {
+        Ok(r) => r,
+        Err(_) => return Err(diagnose(url, &watch).await),
+    };
+    if response.status() == 404 {
+        return Err(LoadProblem::NotFound { url: url.to_string() });
+    }
     if !response.ok() {
         return Err(LoadProblem::Http { url: url.to_string(), status: response.status() });
     }
@@ -70,7 +145,12 @@ async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
 
 async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
     let text = fetch_text(url).await?;
-    let dataset = validate::parse_dataset(&text).map_err(|errors| LoadProblem::Invalid { url: url.to_string(), errors })?;
+    let dataset = validate::parse_dataset(&text).map_err(|errors| match errors.as_slice() {
+        [ValidationError { problem: validate::Problem::NotJson { line, column, detail }, .. }] => {
+            LoadProblem::NotJson { url: url.to_string(), detail: format!("{line}:{column}: {detail}") }
+        }
+        _ => LoadProblem::Invalid { url: url.to_string(), errors },
+    })?;
     Ok(Store::from_dataset(&dataset))
 }
 

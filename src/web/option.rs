@@ -1,8 +1,10 @@
 //! ChartSpec → ECharts option. charming builds the typed skeleton; the few fields it lacks (our own
-//! aria description, per-point tooltips written in Rust, label truncation) are added to the JSON.
-//! No arithmetic here beyond choosing a display unit: the numbers come from the spec.
+//! aria description, per-point tooltips written in Rust, label layout, highlighting of selected
+//! categories) are added to the JSON. No arithmetic here beyond dividing by the spec's unit: the
+//! numbers come from the spec. Value-axis tick labels are formatted by the reader's `Intl` through
+//! a function the web layer attaches (`chart::attach_axis_formatters`), as ECharts' own number
+//! formatting knows no locale.
 
-use crate::core::i18n::text;
 use crate::core::lang::Lang;
 use crate::core::spec::{ChartSpec, ChartType};
 use charming::component::{Aria, Axis, Grid, Legend};
@@ -11,11 +13,12 @@ use charming::series::{Bar, Pie, Sankey};
 use charming::Chart;
 use serde_json::{json, Value};
 
-
 pub struct Display<'a> {
     pub lang: Lang,
     /// Full amount for tooltips, e.g. "US$ 725,591,299".
     pub money: &'a dyn Fn(f64) -> String,
+    /// "selected", in the reader's language, for tooltips of highlighted categories.
+    pub selected_word: &'a str,
     pub animate: bool,
     /// ECharts decal patterns, so no meaning is carried by colour alone.
     pub patterns: bool,
@@ -25,17 +28,25 @@ pub struct Display<'a> {
     pub line: String,
     /// The dark theme is on: the lighter palette.
     pub dark: bool,
+    /// A phone-width container: fewer ticks, shorter labels.
+    pub narrow: bool,
 }
 
-/// Plotted values are in thousands or millions so axis ticks stay short; the axis names the unit.
-/// The scale of the value axis and its name ("USD, millions").
-fn unit(max: f64, currency: &str, lang: Lang) -> (f64, String) {
-    if max >= 1e6 {
-        (1e6, text::UnitMillions { currency }.format(lang))
-    } else if max >= 1e3 {
-        (1e3, text::UnitThousands { currency }.format(lang))
-    } else {
-        (1.0, text::UnitOnes { currency }.format(lang))
+impl Display<'_> {
+    /// The colours of an exported image: always the light page, whatever the reader's theme.
+    pub fn for_export(&self) -> Display<'_> {
+        Display {
+            lang: self.lang,
+            money: self.money,
+            selected_word: self.selected_word,
+            animate: false,
+            patterns: self.patterns,
+            ink: "#1b1f24".into(),
+            muted: "#4a5560".into(),
+            line: "#c9d1d9".into(),
+            dark: false,
+            narrow: false,
+        }
     }
 }
 
@@ -44,12 +55,33 @@ fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;").replace('{', "&#123;").replace('}', "&#125;")
 }
 
+/// Canvas labels use ECharts' rich-text syntax: braces and pipes must not reach it from names.
+fn plain(s: &str) -> String {
+    s.replace(['{', '}', '|'], " ")
+}
+
+/// A label cut to `max` characters with an ellipsis; the full name stays in tooltips and tables.
+fn shorten(s: &str, max: usize) -> String {
+    let s = plain(s);
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Series labels drawn as plain text: no halo, which reads as a hollow outline on dark pages.
+fn label_style(colour: &str) -> Value {
+    json!({ "color": colour, "textBorderWidth": 0, "textShadowBlur": 0 })
+}
+
 pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     let rtl = d.lang.is_rtl();
-    let max = spec.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max);
-    let (scale, unit_name) = unit(max, &spec.currency, d.lang);
+    let scale = spec.unit.divisor;
     let labels: Vec<String> = spec.categories.iter().map(|c| c.label.clone()).collect();
     let scaled = |v: &[f64]| -> Vec<f64> { v.iter().map(|x| (x / scale * 1000.0).round() / 1000.0).collect() };
+    let category_width = if d.narrow { 96 } else { 160 };
 
     let mut chart = Chart::new()
         .color(
@@ -60,13 +92,15 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         )
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item));
+    let side = if rtl { "right" } else { "left" };
     chart = match spec.chart_type {
-        ChartType::Bars | ChartType::Gap => {
+        ChartType::Bars | ChartType::Gap | ChartType::GroupedBars => {
+            let legend = spec.series.len() > 1;
             let mut c = chart
-                .grid(Grid::new().left(8).right(16).top(if spec.series.len() > 1 { 32 } else { 8 }).bottom(28).contain_label(true))
-                .x_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).name_location(charming::element::NameLocation::Middle).name_gap(24).inverse(rtl))
-                .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(if rtl { "right" } else { "left" }));
-            if spec.series.len() > 1 {
+                .grid(Grid::new().left(8).right(16).top(if legend { 32 } else { 8 }).bottom(8).contain_label(true))
+                .x_axis(Axis::new().type_(AxisType::Value).inverse(rtl))
+                .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(side));
+            if legend {
                 c = c.legend(Legend::new().top(0));
             }
             for s in &spec.series {
@@ -75,29 +109,21 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             c
         }
         ChartType::Pipeline => chart
-            .grid(Grid::new().left(8).right(16).top(24).bottom(8).contain_label(true))
+            .grid(Grid::new().left(8).right(16).top(16).bottom(8).contain_label(true))
             .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
-            .y_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).position(if rtl { "right" } else { "left" }))
+            .y_axis(Axis::new().type_(AxisType::Value).position(side))
             .series(Bar::new().name(spec.series[0].name.clone()).data(scaled(&spec.series[0].values))),
         ChartType::StackedColumns => {
+            let legend = spec.series.len() > 1;
             let mut c = chart
-                .legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll))
-                .grid(Grid::new().left(8).right(16).top(40).bottom(8).contain_label(true))
+                .grid(Grid::new().left(8).right(16).top(if legend { 40 } else { 16 }).bottom(8).contain_label(true))
                 .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
-                .y_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).position(if rtl { "right" } else { "left" }));
+                .y_axis(Axis::new().type_(AxisType::Value).position(side));
+            if legend {
+                c = c.legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll));
+            }
             for s in &spec.series {
                 c = c.series(Bar::new().name(s.name.clone()).stack("total").data(scaled(&s.values)));
-            }
-            c
-        }
-        ChartType::GroupedBars => {
-            let mut c = chart
-                .legend(Legend::new().top(0))
-                .grid(Grid::new().left(8).right(16).top(32).bottom(28).contain_label(true))
-                .x_axis(Axis::new().type_(AxisType::Value).name(unit_name.clone()).name_location(charming::element::NameLocation::Middle).name_gap(24).inverse(rtl))
-                .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(if rtl { "right" } else { "left" }));
-            for s in &spec.series {
-                c = c.series(Bar::new().name(s.name.clone()).data(scaled(&s.values)));
             }
             c
         }
@@ -121,7 +147,7 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             let data: Vec<(f64, String)> = spec.series[0].values.iter().copied().zip(labels.iter().cloned()).collect();
             chart
                 .legend(Legend::new().bottom(0).type_(charming::component::LegendType::Scroll))
-                .series(Pie::new().name(spec.series[0].name.clone()).radius(vec!["40%", "68%"]).center(vec!["50%", "45%"]).data(data))
+                .series(Pie::new().name(spec.series[0].name.clone()).radius(vec!["38%", "62%"]).center(vec!["50%", "44%"]).data(data))
         }
     };
 
@@ -134,75 +160,116 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         v["legend"]["pageTextStyle"] = json!({ "color": d.ink });
     }
     for axis in ["xAxis", "yAxis"] {
-        if v[axis].is_object() {
-            v[axis]["axisLabel"]["color"] = json!(d.muted);
-            v[axis]["nameTextStyle"] = json!({ "color": d.muted });
-            v[axis]["axisLine"] = json!({ "lineStyle": { "color": d.muted } });
-            v[axis]["splitLine"] = json!({ "lineStyle": { "color": d.line } });
+        if !v[axis].is_object() {
+            continue;
         }
-    }
-    v["aria"]["label"] = json!({ "enabled": true, "description": format!("{}. {}", spec.title, spec.summary) });
-    for axis in ["yAxis", "xAxis"] {
+        v[axis]["axisLine"] = json!({ "lineStyle": { "color": d.muted } });
+        v[axis]["splitLine"] = json!({ "lineStyle": { "color": d.line } });
         if v[axis]["type"] == "category" {
-            v[axis]["axisLabel"] = json!({ "width": 160, "overflow": "truncate", "color": d.muted });
-        }
-    }
-    if spec.chart_type == ChartType::Sankey {
-        sankey_details(&mut v, spec, d, rtl);
-        return v;
-    }
-    // Per-point tooltips with exact, localised amounts.
-    if let Some(series) = v["series"].as_array_mut() {
-        for (si, s) in series.iter_mut().enumerate() {
-            let Some(points) = s["data"].as_array_mut() else { continue };
-            let name = spec.series.get(si).map(|x| x.name.as_str()).unwrap_or("");
-            for (i, p) in points.iter_mut().enumerate() {
-                let Some(raw) = spec.series.get(si).and_then(|x| x.values.get(i)) else { continue };
-                let label = spec.categories.get(i).map(|c| c.label.as_str()).unwrap_or("");
-                let text = format!("{}<br>{}: {}", escape_html(label), escape_html(name), escape_html(&(d.money)(*raw)));
-                let value = if spec.chart_type == ChartType::Donut { p["value"].clone() } else { p.clone() };
-                let mut point = json!({ "value": value, "tooltip": { "formatter": text } });
-                if spec.chart_type == ChartType::Donut {
-                    point["name"] = p["name"].clone();
-                }
-                *p = point;
+            v[axis]["axisLabel"] = json!({ "width": category_width, "overflow": "truncate", "color": d.muted, "hideOverlap": true });
+        } else {
+            // Ticks never overlap, and the end ticks stay inside the chart instead of being cut.
+            let horizontal = axis == "xAxis";
+            v[axis]["axisLabel"] = json!({ "color": d.muted, "hideOverlap": true });
+            if horizontal {
+                v[axis]["axisLabel"]["alignMinLabel"] = json!(if rtl { "right" } else { "left" });
+                v[axis]["axisLabel"]["alignMaxLabel"] = json!(if rtl { "left" } else { "right" });
+            }
+            if d.narrow {
+                v[axis]["splitNumber"] = json!(3);
             }
         }
     }
+    v["aria"]["label"] = json!({ "enabled": true, "description": format!("{}. {}", spec.title, spec.summary) });
+    match spec.chart_type {
+        ChartType::Sankey => {
+            sankey_details(&mut v, spec, d, rtl);
+            return v;
+        }
+        ChartType::Donut => donut_labels(&mut v, d),
+        _ => {}
+    }
+    point_details(&mut v, spec, d);
     v
+}
+
+/// Per-point tooltips with exact, localised amounts, and the selected categories highlighted (the
+/// others faded) when the filter selects some of this chart's dimension.
+fn point_details(v: &mut Value, spec: &ChartSpec, d: &Display) {
+    let highlighting = !spec.selected.is_empty();
+    let Some(series) = v["series"].as_array_mut() else { return };
+    for (si, s) in series.iter_mut().enumerate() {
+        let Some(points) = s["data"].as_array_mut() else { continue };
+        let name = spec.series.get(si).map(|x| x.name.as_str()).unwrap_or("");
+        for (i, p) in points.iter_mut().enumerate() {
+            let Some(raw) = spec.series.get(si).and_then(|x| x.values.get(i)) else { continue };
+            let label = spec.categories.get(i).map(|c| c.label.as_str()).unwrap_or("");
+            let selected = spec.is_selected(i);
+            let mut text = format!("{}<br>{}: {}", escape_html(label), escape_html(name), escape_html(&(d.money)(*raw)));
+            if selected {
+                text = format!("{text}<br>({})", escape_html(d.selected_word));
+            }
+            let value = if spec.chart_type == ChartType::Donut { p["value"].clone() } else { p.clone() };
+            let mut point = json!({ "value": value, "tooltip": { "formatter": text } });
+            if spec.chart_type == ChartType::Donut {
+                point["name"] = p["name"].clone();
+            }
+            if highlighting && !selected {
+                point["itemStyle"] = json!({ "opacity": 0.3 });
+            }
+            *p = point;
+        }
+    }
+}
+
+/// Donut labels outside, on lines, never on top of each other: ECharts moves colliding labels
+/// and hides what still overlaps (the legend, tooltip and table keep every name).
+fn donut_labels(v: &mut Value, d: &Display) {
+    let series = &mut v["series"][0];
+    let mut label = label_style(&d.ink);
+    label["position"] = json!("outside");
+    // Labels line up along the chart's edges, inside it, cut with an ellipsis when too long.
+    label["alignTo"] = json!("edge");
+    label["edgeDistance"] = json!(6);
+    label["overflow"] = json!("truncate");
+    label["width"] = json!(if d.narrow { 78 } else { 150 });
+    label["minMargin"] = json!(4);
+    series["label"] = label;
+    series["labelLine"] = json!({ "show": true, "length": 8, "length2": 6 });
+    series["avoidLabelOverlap"] = json!(true);
+    series["minShowLabelAngle"] = json!(4);
+    series["labelLayout"] = json!({ "hideOverlap": true, "moveOverlap": "shiftY" });
 }
 
 /// Sankey labels, tooltips and layout direction: charming has no per-node label or tooltip.
 fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
     let series = &mut v["series"][0];
-    series["left"] = json!(if rtl { "30%" } else { "2%" });
-    series["right"] = json!(if rtl { "2%" } else { "30%" });
+    // On a phone the labels get a third of the width and the nodes more room between them.
+    let label_room = if d.narrow { "36%" } else { "30%" };
+    series["left"] = json!(if rtl { label_room } else { "2%" });
+    series["right"] = json!(if rtl { "2%" } else { label_room });
     series["nodeAlign"] = json!("justify");
+    series["nodeGap"] = json!(if d.narrow { 14 } else { 8 });
     series["emphasis"] = json!({ "focus": "adjacency" });
     series["lineStyle"] = json!({ "color": "gradient", "opacity": 0.35 });
+    let mut label = label_style(&d.ink);
     if rtl {
-        series["label"] = json!({ "position": "left" });
+        label["position"] = json!("left");
     }
-    // Canvas labels use ECharts' rich-text syntax: braces and pipes must not reach it from names.
-    let plain = |s: &str| s.replace(['{', '}', '|'], " ");
-    let totals: Vec<f64> = (0..spec.categories.len())
-        .map(|i| {
-            let out: f64 = spec.links.iter().filter(|l| l.source == i).map(|l| l.value).sum();
-            let inn: f64 = spec.links.iter().filter(|l| l.target == i).map(|l| l.value).sum();
-            out.max(inn)
-        })
-        .collect();
+    series["label"] = label;
+    series["labelLayout"] = json!({ "hideOverlap": true });
+    let max = if d.narrow { 16 } else { 28 };
+    // On a phone the thinnest nodes sit too close to label: their names stay in tooltips and the table.
+    let largest = spec.node_totals.iter().copied().fold(0.0, f64::max);
     if let Some(nodes) = series["data"].as_array_mut() {
         for (i, n) in nodes.iter_mut().enumerate() {
             let c = &spec.categories[i];
-            let mut label: String = plain(&c.label).chars().take(28).collect();
-            if c.label.chars().count() > 28 {
-                label.push('…');
-            }
+            let total = spec.node_totals.get(i).copied().unwrap_or(0.0);
+            let labelled = !d.narrow || total >= 0.03 * largest;
             *n = json!({
                 "name": c.key,
-                "label": { "formatter": label },
-                "tooltip": { "formatter": format!("{}: {}", escape_html(&c.label), escape_html(&(d.money)(totals[i]))) },
+                "label": { "formatter": shorten(&c.label, max), "show": labelled },
+                "tooltip": { "formatter": format!("{}: {}", escape_html(&c.label), escape_html(&(d.money)(total))) },
             });
         }
     }
@@ -221,12 +288,95 @@ fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
     }
 }
 
+/// The words an exported image carries around the chart, so it explains itself when shared.
+pub struct ExportTexts {
+    pub title: String,
+    /// The unit and the active filters.
+    pub subtitle: String,
+    /// Publisher, licence, data date and version.
+    pub source: String,
+    /// Where the view lives, and when it was saved.
+    pub link: String,
+}
+
+/// Height in pixels of an exported image for a chart: tall enough for every category and legend
+/// entry at a readable size.
+pub fn export_height(spec: &ChartSpec) -> u32 {
+    let rows = match spec.chart_type {
+        ChartType::Bars | ChartType::Gap => spec.categories.len() as u32,
+        ChartType::GroupedBars => (spec.categories.len() * spec.series.len().max(1)) as u32 / 2,
+        ChartType::Sankey => spec.categories.len() as u32,
+        _ => 0,
+    };
+    (420 + rows * 26).clamp(560, 1400)
+}
+
+/// The option of an exported image: the light page's colours, title and filters above, source,
+/// licence, date and link below, every legend entry shown (no paging).
+pub fn export_option(spec: &ChartSpec, d: &Display, texts: &ExportTexts) -> Value {
+    let light = d.for_export();
+    let mut v = option(spec, &light);
+    let rtl = d.lang.is_rtl();
+    let align = if rtl { "right" } else { "left" };
+    v["backgroundColor"] = json!("#ffffff");
+    v["title"] = json!([
+        {
+            "text": texts.title, "subtext": texts.subtitle, align: 16, "top": 12,
+            "textAlign": align,
+            "textStyle": { "color": light.ink, "fontSize": 18, "fontWeight": "bold", "width": 1100, "overflow": "break" },
+            "subtextStyle": { "color": light.muted, "fontSize": 13, "width": 1100, "overflow": "break" },
+        },
+        {
+            "text": texts.source, "subtext": texts.link, align: 16, "bottom": 10,
+            "textAlign": align,
+            "textStyle": { "color": light.muted, "fontSize": 12, "fontWeight": "normal", "width": 1150, "overflow": "break" },
+            "subtextStyle": { "color": light.muted, "fontSize": 11, "width": 1150, "overflow": "break" },
+        },
+    ]);
+    let has_legend = v["legend"].is_object();
+    if has_legend {
+        v["legend"]["type"] = json!("plain");
+        v["legend"]["top"] = json!(78);
+        v["legend"].as_object_mut().map(|l| l.remove("bottom"));
+    }
+    let top = if has_legend { 120 } else { 88 };
+    if v["grid"].is_object() {
+        v["grid"]["top"] = json!(top);
+        v["grid"]["bottom"] = json!(72);
+        v["grid"]["left"] = json!(24);
+        v["grid"]["right"] = json!(32);
+    }
+    if let Some(series) = v["series"].as_array_mut() {
+        for s in series {
+            match s["type"].as_str() {
+                Some("pie") => {
+                    s["center"] = json!(["50%", "55%"]);
+                    s["radius"] = json!(["30%", "52%"]);
+                }
+                Some("sankey") => {
+                    s["top"] = json!(top);
+                    s["bottom"] = json!(72);
+                }
+                _ => {}
+            }
+        }
+    }
+    v
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape_html;
+    use super::{escape_html, shorten};
 
     #[test]
     fn tooltips_cannot_carry_markup() {
         assert_eq!(escape_html("<img src=x onerror=alert(1)>{b}"), "&lt;img src=x onerror=alert(1)&gt;&#123;b&#125;");
+    }
+
+    #[test]
+    fn long_labels_end_with_an_ellipsis() {
+        assert_eq!(shorten("Central Emergency Response Fund", 16), "Central Emergen…");
+        assert_eq!(shorten("Japan", 16), "Japan");
+        assert_eq!(shorten("a{b}|c", 16), "a b  c");
     }
 }

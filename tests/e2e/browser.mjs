@@ -21,11 +21,14 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
-/** Waits until every drawn chart has finished rendering the latest option it was given. */
+/** Waits until every chart has finished rendering the latest option it was given, or is listed
+ *  among the charts left out for this dataset (with the sentence saying why). */
 export async function chartsSettled(page, ids = CHART_IDS) {
   await page.waitForFunction((ids) => ids.every((id) => {
+    if (document.querySelector(`.left-out [data-chart=${id}]`)) return true;
     const el = document.querySelector(`#${id} .canvas`);
     if (!el) return false;
+    if (el.closest('.omitted')) return true;
     if (el.classList.contains('empty')) return true;
     const requested = Number(el.dataset.requested);
     return requested > 0 && Number(el.dataset.rendered) >= requested;
@@ -37,4 +40,14 @@ export async function tableOf(page, id) {
   const toggle = page.locator(`#${id} .table-toggle`);
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   return page.locator(`#${id} table`).evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent.trim())));
+}
+
+/** The ids of the charts the page draws (charts a dataset cannot fill are listed as left out). */
+export async function shownCharts(page) {
+  return page.locator('figure.chart').evaluateAll((figures) => figures.map((f) => f.id));
+}
+
+/** The ids of the charts listed as left out for this dataset, each with its sentence. */
+export async function leftOutCharts(page) {
+  return page.locator('.left-out li').evaluateAll((items) => items.map((li) => li.dataset.chart));
 }

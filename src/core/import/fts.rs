@@ -13,12 +13,12 @@ use crate::core::models;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-pub const SKIP_INTERNAL: &str = "internal flow: moves money already counted as incoming to the location";
-pub const SKIP_OUTGOING: &str = "outgoing flow: leaves the location";
-pub const SKIP_SHARED: &str = "shared flow: FTS attributes it to several locations or years, outside this location's single total";
+pub const SKIP_INTERNAL: &str = "fts-internal-flow";
+pub const SKIP_OUTGOING: &str = "fts-outgoing-flow";
+pub const SKIP_SHARED: &str = "fts-shared-flow";
 pub const UNREPORTED_DONOR_ID: &str = "fts-org-not-reported";
 pub const UNREPORTED_DONOR_NAME: &str = "Donor not reported in FTS";
-pub const SKIP_DUPLICATE: &str = "duplicate flow id: already read from another page";
+pub const SKIP_DUPLICATE: &str = "fts-duplicate-flow";
 
 /// One input file, named for error messages.
 pub struct Input<'a> {

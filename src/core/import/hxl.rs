@@ -32,15 +32,14 @@ pub const ALL_DONORS_NAME: &str = "All donors (FTS funding total)";
 pub const UNREPORTED_DONOR_ID: &str = "donor-not-reported";
 pub const UNREPORTED_DONOR_NAME: &str = "Donor not reported in the source";
 
-pub const SKIP_OUTSIDE_COUNTRIES: &str = "outside the selected countries";
-pub const SKIP_OUTSIDE_YEARS: &str = "outside the selected years";
-pub const SKIP_NO_AMOUNTS: &str = "no requirements and no funding (both empty or 0)";
-pub const SKIP_NEGATIVE_FUNDING: &str =
-    "negative funding: a net refund or correction FTS records outside any appeal; dataset amounts cannot be negative";
-pub const SKIP_DUPLICATE: &str = "duplicate: the same record appears earlier in the file";
-pub const SKIP_EMPTY: &str = "empty row";
-/// Prefix of the reason rows left out by `--where` are counted under.
-pub const SKIP_WHERE: &str = "not selected by --where";
+pub const SKIP_OUTSIDE_COUNTRIES: &str = "outside-countries";
+pub const SKIP_OUTSIDE_YEARS: &str = "outside-years";
+pub const SKIP_NO_AMOUNTS: &str = "no-amounts";
+pub const SKIP_NEGATIVE_FUNDING: &str = "negative-funding";
+pub const SKIP_DUPLICATE: &str = "duplicate-row";
+pub const SKIP_EMPTY: &str = "empty-row";
+/// Rows left out by `--where` (the import's notes say which condition).
+pub const SKIP_WHERE: &str = "where-not-selected";
 
 /// How many rows may come before the hashtag row (HXL allows several header rows).
 const MAX_HEADER_ROWS: usize = 25;
@@ -504,7 +503,9 @@ fn need(cols: &Columns, name: &str, what: &str, patterns: &[&str]) -> Result<usi
 }
 
 /// OCHA FTS "requirements and funding": one row per country × appeal × year.
-fn requirements_table(data: &[Row], cols: &Columns, name: &str, metadata: Metadata, sel: &Selection) -> Result<Imported, String> {
+fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut metadata: Metadata, sel: &Selection) -> Result<Imported, String> {
+    // One funding total per row: no donor and no stage are known.
+    metadata.not_recorded = vec!["donor".into(), "status".into()];
     let c_recipient = need(cols, name, "country", RECIPIENT)?;
     let c_year = need(cols, name, "year", YEAR)?;
     let c_required = need(cols, name, "requirements", REQUIRED)?;
@@ -1097,10 +1098,6 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
         .map(|f| Ok((f, map.column(f).map(find).transpose()?, map.constant(f))))
         .collect::<Result<_, String>>()?;
     let filters: Vec<(usize, &str)> = options.filters.iter().map(|f| Ok((find(&f.column)?, f.value.as_str()))).collect::<Result<_, String>>()?;
-    let where_reason = format!(
-        "{SKIP_WHERE} {}",
-        options.filters.iter().map(|f| format!("{}={}", f.column, f.value)).collect::<Vec<_>>().join(" and ")
-    );
 
     let mut notes = vec![format!(
         "read as a plain CSV: {}",
@@ -1120,6 +1117,10 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
         }
     }
 
+    if !options.filters.is_empty() {
+        let condition = options.filters.iter().map(|f| format!("{}={}", f.column, f.value)).collect::<Vec<_>>().join(" and ");
+        notes.push(format!("only rows where {condition} are imported; the others are skipped as {SKIP_WHERE}"));
+    }
     let mut report = ImportReport::default();
     let mut unmapped = BTreeMap::new();
     let mut contributions = Vec::new();
@@ -1135,7 +1136,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
             continue;
         }
         if !filters.iter().all(|(c, v)| row.cell(*c) == *v) {
-            report.skip(&where_reason);
+            report.skip(SKIP_WHERE);
             continue;
         }
         let mut values: HashMap<Field, String> = HashMap::new();

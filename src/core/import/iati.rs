@@ -23,8 +23,8 @@ pub const UNHCR_NS: &str = "http://reporting.unhcr.org/";
 /// UNHCR's IATI organisation identifier; its sector vocabularies 98 and 99 are read only for it.
 pub const UNHCR_ORG: &str = "XM-DAC-41121";
 
-pub const SKIP_NOT_SELECTED: &str = "activity not selected";
-pub const SKIP_DUPLICATE_ACTIVITY: &str = "duplicate activity: this iati-identifier was already read";
+pub const SKIP_NOT_SELECTED: &str = "activity-not-selected";
+pub const SKIP_DUPLICATE_ACTIVITY: &str = "duplicate-activity";
 
 /// One exchange rate: 1 unit of `currency` = `to_dataset_currency` units of the dataset currency.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ pub struct Imported {
 pub enum TransactionRule {
     /// Imported at this status.
     Status(&'static str),
-    /// Skipped; the text is the reason.
+    /// Skipped; the reason id (`import::skip_reason`).
     Skip(&'static str),
 }
 
@@ -75,14 +75,14 @@ pub fn transaction_rule(code: &str) -> Option<TransactionRule> {
         "2" | "11" => Status("committed"),
         "3" => Status("disbursed"),
         "12" | "13" => Status("pledged"),
-        "1" => Skip("transaction type 1 (Incoming Funds): money received, already reported by its provider as a commitment or disbursement"),
-        "4" => Skip("transaction type 4 (Expenditure): spending by the activity, not funding to a recipient"),
-        "5" => Skip("transaction type 5 (Interest Payment): not funding"),
-        "6" => Skip("transaction type 6 (Loan Repayment): not funding"),
-        "7" => Skip("transaction type 7 (Reimbursement): not a pledge, commitment or disbursement"),
-        "8" => Skip("transaction type 8 (Purchase of Equity): not funding"),
-        "9" => Skip("transaction type 9 (Sale of Equity): not funding"),
-        "10" => Skip("transaction type 10 (Credit Guarantee): underwrites a loan, moves no money"),
+        "1" => Skip("iati-transaction-type-1"),
+        "4" => Skip("iati-transaction-type-4"),
+        "5" => Skip("iati-transaction-type-5"),
+        "6" => Skip("iati-transaction-type-6"),
+        "7" => Skip("iati-transaction-type-7"),
+        "8" => Skip("iati-transaction-type-8"),
+        "9" => Skip("iati-transaction-type-9"),
+        "10" => Skip("iati-transaction-type-10"),
         _ => return None,
     })
 }
@@ -1273,7 +1273,10 @@ mod tests {
         assert_eq!(transaction_rule("13"), Some(Status("pledged")));
         for skipped in ["1", "4", "5", "6", "7", "8", "9", "10"] {
             match transaction_rule(skipped) {
-                Some(Skip(reason)) => assert!(reason.starts_with(&format!("transaction type {skipped} (")), "{reason}"),
+                Some(Skip(reason)) => {
+                    let english = crate::core::import::skip_reason(reason, crate::core::lang::Lang::En);
+                    assert!(english.starts_with(&format!("transaction type {skipped} (")), "{reason}: {english}");
+                }
                 other => panic!("{skipped}: {other:?}"),
             }
         }
