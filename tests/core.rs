@@ -319,3 +319,125 @@ fn a_donor_country_must_be_a_known_iso3_code() {
         "{errors:?}"
     );
 }
+
+fn en() -> PlainLocale {
+    PlainLocale { lang: Lang::En, currency: "USD".into() }
+}
+
+/// The small fixture with its metadata and contributions edited as JSON.
+fn small_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Store {
+    let mut v: serde_json::Value = serde_json::from_str(&fixture("small.json")).unwrap();
+    edit(&mut v);
+    Store::from_dataset(&parse_dataset(&v.to_string()).expect("edited fixture is valid"))
+}
+
+#[test]
+fn the_unit_follows_the_magnitude_of_the_data_in_each_language() {
+    use alianzas::core::spec::unit_for;
+    assert_eq!(unit_for(950.0, "USD", Lang::En).divisor, 1.0);
+    assert_eq!(unit_for(1_500.0, "USD", Lang::En).divisor, 1e3);
+    assert_eq!(unit_for(132_087_421.0, "USD", Lang::En).label, "USD, millions");
+    // US$ 413.7 bn is drawn in billions, not as "413,700 millions".
+    let big = unit_for(413.7e9, "USD", Lang::Fr);
+    assert_eq!((big.divisor, big.label.as_str()), (1e9, "Milliards de USD"));
+    assert_eq!(unit_for(413.7e9, "USD", Lang::Es).label, "Miles de millones de USD");
+    assert!(unit_for(413.7e9, "USD", Lang::Ar).label.contains("مليارات"));
+    // Each chart carries the unit of its own largest value.
+    let view = spec::build_view(&small(), &Filter::default(), &en());
+    let pipeline = view.charts.iter().find(|c| c.id == "pipeline").unwrap();
+    assert_eq!(pipeline.unit.divisor, 1e3, "largest stage is 2,000");
+    let model = view.charts.iter().find(|c| c.id == "model").unwrap();
+    assert_eq!(model.unit.divisor, 1e3, "largest model is bilateral, 1,500");
+}
+
+#[test]
+fn a_chart_is_left_out_with_a_reason_when_its_dimension_is_not_recorded_or_holds_one_code() {
+    let full = spec::build_view(&small(), &Filter::default(), &en());
+    assert!(full.charts.iter().all(|c| c.omitted.is_none()), "the fixture has something to show in every chart");
+
+    // A source that names no donors and does not split stages (like FTS's global requirements table).
+    let store = small_edited(|v| v["metadata"]["not_recorded"] = serde_json::json!(["donor", "status"]));
+    let view = spec::build_view(&store, &Filter::default(), &en());
+    let omitted: Vec<&str> = view.charts.iter().filter(|c| c.omitted.is_some()).map(|c| c.id).collect();
+    assert_eq!(omitted, ["donors", "pipeline", "flows", "pledges"]);
+    let donors = view.charts.iter().find(|c| c.id == "donors").unwrap();
+    assert!(donors.omitted.as_deref().unwrap().contains("does not say which donor"), "{:?}", donors.omitted);
+    assert_eq!(query::headline(&store, &query::select(&store, &Filter::default())).pledged, None, "unknown is not zero");
+
+    // Every contribution multilateral: a one-slice donut says nothing.
+    let store = small_edited(|v| {
+        for c in v["contributions"].as_array_mut().unwrap() {
+            c["model"] = "multilateral".into();
+        }
+    });
+    let model = spec::build_view(&store, &Filter::default(), &en()).charts.into_iter().find(|c| c.id == "model").unwrap();
+    assert_eq!(model.omitted.as_deref(), Some("“Funding by cooperation model” is not shown: Multilateral accounts for all of this dataset's money."));
+    let es = spec::build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::Es, currency: "USD".into() });
+    assert!(es.charts.iter().find(|c| c.id == "model").unwrap().omitted.as_deref().unwrap().contains("Multilateral"));
+
+    // No pledge at all: the pledge chart is left out and the headline says "not reported".
+    let store = small_edited(|v| v["contributions"][3]["status"] = "committed".into());
+    let view = spec::build_view(&store, &Filter::default(), &en());
+    assert!(view.charts.iter().find(|c| c.id == "pledges").unwrap().omitted.is_some());
+    assert_eq!(view.headline.pledged, None);
+    assert_eq!(spec::build_view(&small(), &Filter::default(), &en()).headline.pledged, Some(2000.0));
+}
+
+#[test]
+fn a_chart_filtered_on_its_own_dimension_keeps_its_siblings_and_marks_the_selection() {
+    let store = small();
+    let mut f = Filter::default();
+    f.toggle(Dim::Donor, "nor");
+    let view = spec::build_view(&store, &f, &en());
+    let donors = view.charts.iter().find(|c| c.id == "donors").unwrap();
+    let keys: Vec<&str> = donors.categories.iter().map(|c| c.key.as_str()).collect();
+    assert!(keys.contains(&"nor") && keys.contains(&"mex"), "a click on one bar must not hide the others: {keys:?}");
+    let nor = keys.iter().position(|k| *k == "nor").unwrap();
+    assert!(donors.is_selected(nor));
+    assert_eq!(donors.selected.iter().filter(|s| **s).count(), 1);
+    assert!(donors.summary.contains("Selected: Norway"), "{}", donors.summary);
+    // Other charts do follow the filter: only Norway's money by obligation.
+    let obligation = view.charts.iter().find(|c| c.id == "obligation").unwrap();
+    assert_eq!(obligation.series[0].values.iter().sum::<f64>(), 1500.0);
+    assert!(obligation.selected.is_empty());
+}
+
+#[test]
+fn an_inverted_year_range_is_swapped_and_described() {
+    let mut f = Filter { year_from: Some(2024), year_to: Some(2023), ..Filter::default() };
+    assert!(f.swap_inverted_years());
+    assert_eq!((f.year_from, f.year_to), (Some(2023), Some(2024)));
+    assert!(!f.swap_inverted_years(), "a range in order is left alone");
+    let store = small();
+    f.toggle(Dim::Donor, "mex");
+    f.measure = Measure::Stage(Status::Disbursed);
+    let parts: Vec<String> = spec::filter_description(&store, &f, &en()).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(parts, ["From year: 2023", "To year: 2024", "Donor: Mexico", "Amounts: Disbursed"]);
+    assert_eq!(spec::filter_line(&store, &Filter::default(), &en()), "All data, no filters");
+    assert!(spec::filter_line(&store, &f, &en()).contains("Donor: Mexico; Amounts: Disbursed"));
+}
+
+#[test]
+fn the_latest_year_is_never_a_future_plan_year() {
+    // A requirement and a pledge for 2031 in a dataset as of mid-2024.
+    let store = small_edited(|v| {
+        v["contributions"][3]["year"] = 2031.into();
+        v["requirements"][0]["year"] = 2031.into();
+    });
+    let f = Filter::default();
+    let e = query::equity(&store, &query::select(&store, &f), &f, 5);
+    assert_eq!(e.latest_year, Some(2024));
+    assert!(!spec::equity_sentences(&store, &query::select(&store, &f), &f, &en()).iter().any(|s| s.contains("2031")));
+}
+
+#[test]
+fn an_undated_remainder_is_named_beside_half_years() {
+    let store = small();
+    let mut f = Filter::default();
+    f.half_years = true;
+    let view = spec::build_view(&store, &f, &en());
+    let timeline = view.charts.iter().find(|c| c.id == "timeline").unwrap();
+    let labels: Vec<&str> = timeline.categories.iter().map(|c| c.label.as_str()).collect();
+    assert!(labels.contains(&"2024, date not given"), "{labels:?}");
+    assert!(!timeline.summary.contains("the year"), "a half-year is never called the year: {}", timeline.summary);
+}

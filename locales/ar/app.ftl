@@ -156,7 +156,7 @@ years = السنوات
 half-years = أنصاف السنوات (حسب التاريخ)
 document-root = المستند بأكمله
 
-unit-billions = { $currency }، بالمليارات
+unit-billions = مليارات { $currency }
 period-undated = { $year }، دون تاريخ
 summary-timeline-period = الفترة الأكثر تمويلًا كانت { $period }، بمبلغ { $amount }.
 summary-selected = المحدد: { $names }، { $amount } ({ $share }).

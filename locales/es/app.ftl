@@ -136,7 +136,7 @@ years = Años
 half-years = Semestres (según la fecha)
 document-root = el documento entero
 
-unit-billions = { $currency }, miles de millones
+unit-billions = Miles de millones de { $currency }
 period-undated = { $year }, sin fecha
 summary-timeline-period = El periodo con más financiación fue { $period }, con { $amount }.
 summary-selected = Selección: { $names }, { $amount } ({ $share }).

@@ -136,7 +136,7 @@ years = Années
 half-years = Semestres (selon la date)
 document-root = le document entier
 
-unit-billions = { $currency }, milliards
+unit-billions = Milliards de { $currency }
 period-undated = { $year }, sans date
 summary-timeline-period = La période la mieux financée a été { $period }, avec { $amount }.
 summary-selected = Sélection : { $names }, { $amount } ({ $share }).
