@@ -449,7 +449,8 @@ pub struct Headline {
     pub funding: f64,
     /// None when the dataset records no pledges at all: unknown is not zero.
     pub pledged: Option<f64>,
-    pub donors: usize,
+    /// None when the source does not say who gave the money.
+    pub donors: Option<usize>,
     pub recipients: usize,
     pub contributions: usize,
 }
@@ -472,7 +473,7 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     Headline {
         funding: committed + disbursed,
         pledged: store.records_stage(Status::Pledged).then_some(pledged),
-        donors: donors.iter().filter(|&&b| b).count(),
+        donors: (store.coverage(Dim::Donor) != super::store::Coverage::NotRecorded).then(|| donors.iter().filter(|&&b| b).count()),
         recipients: recipients.iter().filter(|&&b| b).count(),
         contributions,
     }

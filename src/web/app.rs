@@ -105,7 +105,7 @@ fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
         LoadProblem::Network { url } => format!("{} {}", failed(url), Msg::LoadFailedNetwork.get(lang)),
         LoadProblem::Blocked { url } => format!("{} {}", failed(url), text::LoadBlocked { url }.format(lang)),
         LoadProblem::Cors { url } => format!("{} {}", failed(url), text::LoadCors { url }.format(lang)),
-        LoadProblem::NotJson { url, detail } => format!("{} {}", failed(url), text::LoadNotJson { url, detail }.format(lang)),
+        LoadProblem::NotJson { url, error } => format!("{} {}", failed(url), text::LoadNotJson { url, detail: &error.message(lang) }.format(lang)),
         LoadProblem::Invalid { url, errors } => text::InvalidDataset { dataset: url, count: errors.len() }.format(lang),
         LoadProblem::UnknownDataset { id } => text::UnknownDataset { id }.format(lang),
         LoadProblem::NotHttps { url } => text::NotHttps { url }.format(lang),
@@ -182,7 +182,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             (Msg::HeadlineFunding.get(l), locale.money(h.funding), "funding"),
             // A dataset with no pledges at all does not know them: "not reported", never 0.
             (Msg::HeadlinePledged.get(l), h.pledged.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |p| locale.money(p)), "pledged"),
-            (Msg::HeadlineDonors.get(l), locale.count(h.donors as f64), "donors"),
+            (Msg::HeadlineDonors.get(l), h.donors.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |n| locale.count(n as f64)), "donors"),
             (Msg::HeadlineRecipients.get(l), locale.count(h.recipients as f64), "recipients"),
             (Msg::HeadlineContributions.get(l), locale.count(h.contributions as f64), "contributions"),
         ]

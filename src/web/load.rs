@@ -24,8 +24,8 @@ pub enum LoadProblem {
     Blocked { url: String },
     /// The server answered, but its answer may not be read from another site (no CORS header).
     Cors { url: String },
-    /// The file is not JSON at all.
-    NotJson { url: String, detail: String },
+    /// The file is not JSON at all (`problem` locates the first error).
+    NotJson { url: String, error: ValidationError },
     /// JSON, but not a valid dataset: every problem, located.
     Invalid { url: String, errors: Vec<ValidationError> },
     UnknownDataset { id: String },
@@ -146,9 +146,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
 async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
     let text = fetch_text(url).await?;
     let dataset = validate::parse_dataset(&text).map_err(|errors| match errors.as_slice() {
-        [ValidationError { problem: validate::Problem::NotJson { line, column, detail }, .. }] => {
-            LoadProblem::NotJson { url: url.to_string(), detail: format!("{line}:{column}: {detail}") }
-        }
+        [error @ ValidationError { problem: validate::Problem::NotJson { .. }, .. }] => LoadProblem::NotJson { url: url.to_string(), error: error.clone() },
         _ => LoadProblem::Invalid { url: url.to_string(), errors },
     })?;
     Ok(Store::from_dataset(&dataset))
