@@ -181,7 +181,7 @@ selected = محدد
 load-blocked = حظرت سياسة الأمان في هذه الصفحة { $url }: يجب أن تستخدم البيانات من المواقع الأخرى عنوان https.
 load-cors = أجاب خادم { $url }، لكنه لا يسمح للمواقع الأخرى بقراءة الملف (لا توجد ترويسة CORS). اطلب من مالكه إرسال «Access-Control-Allow-Origin: *» أو ضع الملف بجانب هذا الموقع.
 load-not-found = لم يُعثر على شيء في { $url } (404): تحقق من العنوان.
-load-not-json = { $url } ليس ملف JSON سليمًا: { $detail }
+load-not-json = تعذّرت قراءة { $url } كمجموعة بيانات: { $detail }
 not-https = { $url } ليس عنوان https: يجب أن تستخدم البيانات من المواقع الأخرى https.
 model-rule-line = { $rule } ← { $model }: { PLURAL($count) ->
         [zero] لا مساهمات

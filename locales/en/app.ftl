@@ -161,7 +161,7 @@ selected = selected
 load-blocked = This page's security policy blocked { $url }: datasets from other sites must use an https address.
 load-cors = The server of { $url } answered, but does not let other sites read the file (no CORS header). Ask its owner to send “Access-Control-Allow-Origin: *”, or put the file next to this site.
 load-not-found = Nothing was found at { $url } (404): check the address.
-load-not-json = { $url } is not a valid JSON file: { $detail }
+load-not-json = { $url } cannot be read as a dataset: { $detail }
 not-https = { $url } is not an https address: datasets from other sites must use https.
 model-rule-line = { $rule } → { $model }: { $count ->
         [one] one contribution

@@ -161,7 +161,7 @@ selected = seleccionado
 load-blocked = La política de seguridad de esta página bloqueó { $url }: los datos de otros sitios deben usar una dirección https.
 load-cors = El servidor de { $url } respondió, pero no permite que otros sitios lean el archivo (falta la cabecera CORS). Pida a su responsable que envíe «Access-Control-Allow-Origin: *» o coloque el archivo junto a este sitio.
 load-not-found = No se encontró nada en { $url } (404): compruebe la dirección.
-load-not-json = { $url } no es un archivo JSON válido: { $detail }
+load-not-json = { $url } no se puede leer como conjunto de datos: { $detail }
 not-https = { $url } no es una dirección https: los datos de otros sitios deben usar https.
 model-rule-line = { $rule } → { $model }: { $count ->
         [one] una contribución

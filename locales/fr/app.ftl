@@ -161,7 +161,7 @@ selected = sélectionné
 load-blocked = La politique de sécurité de cette page a bloqué { $url } : les données d'autres sites doivent utiliser une adresse https.
 load-cors = Le serveur de { $url } a répondu, mais ne permet pas aux autres sites de lire le fichier (en-tête CORS absent). Demandez à son responsable d'envoyer « Access-Control-Allow-Origin: * », ou placez le fichier à côté de ce site.
 load-not-found = Rien n'a été trouvé à { $url } (404) : vérifiez l'adresse.
-load-not-json = { $url } n'est pas un fichier JSON valide : { $detail }
+load-not-json = { $url } ne peut pas être lu comme jeu de données : { $detail }
 not-https = { $url } n'est pas une adresse https : les données d'autres sites doivent utiliser https.
 model-rule-line = { $rule } → { $model } : { $count ->
         [one] une contribution

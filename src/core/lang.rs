@@ -34,6 +34,14 @@ impl Lang {
         self == Lang::Ar
     }
 
+    /// "Label: value" as the language writes it (French puts a no-break space before the colon).
+    pub fn label_value(self, label: &str, value: &str) -> String {
+        match self {
+            Lang::Fr => format!("{label}\u{a0}: {value}"),
+            _ => format!("{label}: {value}"),
+        }
+    }
+
     /// The language's own name, for the language picker.
     pub fn endonym(self) -> &'static str {
         match self {

@@ -331,18 +331,18 @@ pub fn filter_description(store: &Store, filter: &Filter, locale: &dyn Locale) -
     let lang = locale.lang();
     let mut out = Vec::new();
     if let Some(y) = filter.year_from {
-        out.push((FilterPart::YearFrom, format!("{}: {y}", Msg::YearFrom.get(lang))));
+        out.push((FilterPart::YearFrom, lang.label_value(Msg::YearFrom.get(lang), &y.to_string())));
     }
     if let Some(y) = filter.year_to {
-        out.push((FilterPart::YearTo, format!("{}: {y}", Msg::YearTo.get(lang))));
+        out.push((FilterPart::YearTo, lang.label_value(Msg::YearTo.get(lang), &y.to_string())));
     }
     for (&dim, values) in &filter.selected {
         for v in values {
-            out.push((FilterPart::Code(dim, v.clone()), format!("{}: {}", dim_name(dim, lang), label(store, dim, v, locale))));
+            out.push((FilterPart::Code(dim, v.clone()), lang.label_value(dim_name(dim, lang), &label(store, dim, v, locale))));
         }
     }
     if filter.measure != Measure::Funding {
-        out.push((FilterPart::Measure, format!("{}: {}", Msg::Amounts.get(lang), measure_label(filter.measure, lang))));
+        out.push((FilterPart::Measure, lang.label_value(Msg::Amounts.get(lang), &measure_label(filter.measure, lang))));
     }
     out
 }

@@ -26,6 +26,12 @@ pub struct UrlState {
 const LIST_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
 
 impl UrlState {
+    /// Did the query ask for "from" after "to" (which `from_query` swaps)? The page then says so.
+    pub fn years_inverted(query: &str) -> bool {
+        let year = |key: &str| form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == key).and_then(|(_, v)| v.trim().parse::<i32>().ok());
+        matches!((year("from"), year("to")), (Some(from), Some(to)) if from > to)
+    }
+
     /// Reads a query string (with or without the leading '?'). Unknown keys and values are ignored.
     pub fn from_query(query: &str) -> UrlState {
         let mut s = UrlState::default();
@@ -115,6 +121,15 @@ impl UrlState {
 mod tests {
     use super::*;
     use crate::core::codes::Status;
+
+    #[test]
+    fn inverted_years_in_a_link_are_noticed() {
+        assert!(UrlState::years_inverted("?from=2023&to=2021"));
+        assert!(!UrlState::years_inverted("?from=2021&to=2023"));
+        assert!(!UrlState::years_inverted("from=2021"));
+        let s = UrlState::from_query("from=2023&to=2021");
+        assert_eq!((s.filter.year_from, s.filter.year_to), (Some(2021), Some(2023)));
+    }
 
     #[test]
     fn round_trips() {

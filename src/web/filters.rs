@@ -36,7 +36,8 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let labels_store = store.clone();
 
     // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
-    let swapped = RwSignal::new(None::<(i32, i32)>);
+    let linked_inverted = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| crate::core::urlstate::UrlState::years_inverted(&q));
+    let swapped = RwSignal::new(ctx.state.with_untracked(|s| s.filter.year_from.zip(s.filter.year_to)).filter(|_| linked_inverted));
     let year_select = move |id: &'static str, msg: Msg, from: bool, years: Vec<String>| {
         view! {
             <div class="field">

@@ -266,9 +266,16 @@ fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
             let c = &spec.categories[i];
             let total = spec.node_totals.get(i).copied().unwrap_or(0.0);
             let labelled = !d.narrow || total >= 0.03 * largest;
+            let mut node_label = json!({ "formatter": shorten(&c.label, max), "show": labelled });
+            // On a phone the columns stand ~70 px apart: a donor's or model's name is cut to fit
+            // before the next column (recipients, last, have the margin to themselves).
+            if d.narrow && !c.key.starts_with("recipient:") {
+                node_label["width"] = json!(60);
+                node_label["overflow"] = json!("truncate");
+            }
             *n = json!({
                 "name": c.key,
-                "label": { "formatter": shorten(&c.label, max), "show": labelled },
+                "label": node_label,
                 "tooltip": { "formatter": format!("{}: {}", escape_html(&c.label), escape_html(&(d.money)(total))) },
             });
         }

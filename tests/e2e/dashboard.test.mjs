@@ -31,11 +31,13 @@ test('every chart draws from the real snapshot, with provenance and no console e
   assert.match(await page.locator('[data-meta=licence]').textContent(), /OCHA Financial Tracking Service/);
   assert.equal(await page.locator('[data-meta=data-as-of] time').getAttribute('datetime'), snapshot.metadata.data_as_of);
   assert.equal(await page.locator('[data-meta=retrieved] time').getAttribute('datetime'), snapshot.metadata.retrieved);
-  // FTS records no pledges for Afghanistan 2020: that chart is left out with a sentence saying so.
-  assert.deepEqual(await leftOutCharts(page), ['pledges']);
+  // FTS records no pledges for Afghanistan 2020, and every recipient is in one region: those
+  // charts are left out, each with a sentence saying why.
+  assert.deepEqual(await leftOutCharts(page), ['region', 'pledges']);
   assert.match(await page.locator('.left-out [data-chart=pledges]').textContent(), /records no pledges/);
+  assert.match(await page.locator('.left-out [data-chart=region]').textContent(), /accounts for all of this dataset's money/);
   const shown = await shownCharts(page);
-  assert.equal(shown.length, 8);
+  assert.equal(shown.length, 7);
   for (const id of shown) {
     const figure = page.locator(`figure#${id}`);
     assert.ok((await figure.locator('figcaption h2').textContent()).length > 5, id);
@@ -92,8 +94,10 @@ test('clicking a bar filters by it, and the state survives reload and Back', asy
   await page.waitForURL(/model=bilateral/);
   await chartsSettled(page);
   const filtered = snapshot.contributions.filter((c) => funding(c) && c.model === 'bilateral').reduce((s, c) => s + c.amount, 0);
-  const region = await tableOf(page, 'region');
-  assert.equal(digits(region.at(-1)[1]), filtered);
+  const donors = await tableOf(page, 'donors');
+  assert.equal(digits(donors.at(-1)[1]), filtered);
+  // The model chart keeps the other models, so another one can be chosen without clearing.
+  assert.ok((await tableOf(page, 'model')).length > 3, 'the clicked donut keeps its other slices');
   await page.selectOption('#filter-kind', 'financial');
   await page.waitForURL(/kind=financial/);
   await page.reload();
@@ -134,7 +138,7 @@ test('a broken ?data= shows located errors and keeps the bundled data usable', a
   assert.match(await alert.textContent(), /Nothing was found at fixtures\/missing\.json \(404\)/);
   await page.goto(server.url + '?lang=fr&data=fixtures/not-json.json');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /n'est pas un fichier JSON valide : JSON invalide \(ligne 3/);
+  assert.match(await alert.textContent(), /ne peut pas être lu comme jeu de données : JSON invalide \(ligne 3/);
   await page.context().close();
 });
 

@@ -115,8 +115,9 @@ test('chart CSV, PNG and SVG and the filtered contributions download with the ri
   };
   const csv = await save('#donors .download-csv');
   assert.match(csv.name, /^fts-afghanistan-2020_donors_obligation-mine-action_\d{4}-\d\d-\d\d\.csv$/);
-  const lines = csv.body.toString('utf8').trim().split('\n');
-  assert.equal(lines[0], '"Donor","Funding (committed + disbursed)","Share","Contributions"');
+  assert.deepEqual([...csv.body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 BOM, so spreadsheets read accents');
+  const lines = csv.body.toString('utf8').slice(1).trim().split('\n');
+  assert.equal(lines[0], '"Donor","Funding (committed + disbursed) (USD)","Share","Contributions"');
   const table = await tableOf(page, 'donors');
   assert.equal(lines.length, table.length, 'one CSV line per table row');
   assert.equal(Number(lines.at(-1).split(',')[1]), Number(table.at(-1)[1].replace(/[^\d]/g, '')));
@@ -130,7 +131,7 @@ test('chart CSV, PNG and SVG and the filtered contributions download with the ri
   assert.equal(doc.dataset, 'fts-afghanistan-2020');
   assert.ok(doc.rows.length > 0 && doc.rows.every((r) => r.obligation === 'mine-action'));
   const rowsCsv = await save('#download-rows-csv');
-  assert.equal(rowsCsv.body.toString('utf8').trim().split('\n').length, doc.rows.length + 1);
+  assert.equal(rowsCsv.body.toString('utf8').slice(1).trim().split('\n').length, doc.rows.length + 1);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();

@@ -48,7 +48,7 @@ test('a chart is walked by keyboard and its points are announced', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.closest('figure')?.id), 'obligation', 'Escape leaves the focus on the chart');
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('canvas')), true);
   // Each chart is one tab stop: Tab from a chart's drawing goes to its table button.
-  await page.locator('#region .canvas').focus();
+  await page.locator('#donors .canvas').focus();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'table-toggle');
   assert.deepEqual(page.consoleErrors, []);
