@@ -6,7 +6,7 @@
 //! already counted as incoming, and shared flows are counted by FTS outside a single location's
 //! total — so the imported funding equals FTS's own `incoming.fundingTotal`.
 
-use super::ImportReport;
+use super::{ImportReport, Imported};
 use crate::core::dataset::*;
 use crate::core::geo;
 use crate::core::models;
@@ -59,14 +59,6 @@ pub const GLOBAL_CLUSTERS: &[(&str, &str)] = &[
     ("Multiple clusters/sectors (shared)", "multi-sector"),
     ("Other", "unspecified"),
 ];
-
-/// The result of an import: the dataset, the accounting, and cluster names no mapping knew.
-#[derive(Debug)]
-pub struct Imported {
-    pub dataset: Dataset,
-    pub report: ImportReport,
-    pub unmapped_clusters: BTreeMap<String, usize>,
-}
 
 fn objects<'a>(flow: &'a Value, side: &str, kind: &str) -> Vec<&'a Value> {
     flow.get(side)
@@ -206,7 +198,9 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
             requirements,
         },
         report,
-        unmapped_clusters,
+        // FTS flows need no notes; the cluster names no mapping knew are the caller's to word.
+        notes: Vec::new(),
+        unmapped: unmapped_clusters,
     })
 }
 

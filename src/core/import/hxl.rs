@@ -16,7 +16,7 @@
 //! Every data row read is imported, skipped by a rule (counted by reason) or rejected at
 //! `FILE:LINE (column NAME)` with the reason; nothing panics on bad input.
 
-use super::{fts, ImportReport};
+use super::{fts, slug, ImportReport, Imported};
 use crate::core::codes::{self, DONOR_TYPES, MODELS, OBLIGATIONS};
 use crate::core::dataset::*;
 use crate::core::geo;
@@ -43,15 +43,6 @@ pub const SKIP_WHERE: &str = "where-not-selected";
 
 /// How many rows may come before the hashtag row (HXL allows several header rows).
 const MAX_HEADER_ROWS: usize = 25;
-
-/// The result of an import: the dataset, the accounting, and notes for the person running it
-/// (how the table was read, codes no mapping knew, defaults applied).
-#[derive(Debug)]
-pub struct Imported {
-    pub dataset: Dataset,
-    pub report: ImportReport,
-    pub notes: Vec<String>,
-}
 
 /// Options of `import_hxl`.
 #[derive(Clone, Debug, Default)]
@@ -405,21 +396,6 @@ fn obligations_of_list(value: &str, unmapped: &mut BTreeMap<String, usize>) -> &
     }
 }
 
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.trim().to_lowercase().chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 fn unmapped_notes(notes: &mut Vec<String>, unmapped: &BTreeMap<String, usize>) {
     for (name, n) in unmapped {
         notes.push(format!("sector {name:?} has no obligation mapping ({n} row(s) counted as unspecified)"));
@@ -672,7 +648,7 @@ fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut metadata: Me
         notes.push(format!("{negative_rows} row(s) with negative funding outside any appeal skipped (net {negative_sum})"));
     }
     unmapped_notes(&mut notes, &unmapped);
-    Ok(Imported { dataset: dataset(metadata, contributions, requirements, &mut notes), report, notes })
+    Ok(Imported { dataset: dataset(metadata, contributions, requirements, &mut notes), report, notes, unmapped })
 }
 
 /// A flow table: one contribution per row.
@@ -796,7 +772,7 @@ fn flow_table(data: &[Row], cols: &Columns, name: &str, mut metadata: Metadata, 
         metadata.data_as_of = latest_update;
     }
     unmapped_notes(&mut notes, &unmapped);
-    Ok(Imported { dataset: dataset(metadata, contributions, Vec::new(), &mut notes), report, notes })
+    Ok(Imported { dataset: dataset(metadata, contributions, Vec::new(), &mut notes), report, notes, unmapped })
 }
 
 /// One flow row → a contribution, a skip reason, or the bad cell.
@@ -1219,7 +1195,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
         report.imported += 1;
     }
     unmapped_notes(&mut notes, &unmapped);
-    Ok(Imported { dataset: dataset(options.metadata, contributions, Vec::new(), &mut notes), report, notes })
+    Ok(Imported { dataset: dataset(options.metadata, contributions, Vec::new(), &mut notes), report, notes, unmapped })
 }
 
 #[cfg(test)]

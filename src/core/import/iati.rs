@@ -7,7 +7,7 @@
 //!
 //! The mapping tables below are the rules; docs/importers.md gives them with the reasons.
 
-use super::ImportReport;
+use super::{slug, ImportReport, Imported};
 use crate::core::dataset::*;
 use crate::core::geo;
 use crate::core::validate::is_iso_date;
@@ -43,16 +43,6 @@ pub struct Options {
     pub budgets_as_requirements: bool,
     /// Exchange rates into `metadata.currency`. A value in a currency without a rate is rejected.
     pub rates: Vec<Rate>,
-}
-
-/// The result of an import: the dataset, the accounting of transactions, sector codes no mapping
-/// knew (counted per imported transaction), and notes on budgets (which are not transactions).
-#[derive(Debug)]
-pub struct Imported {
-    pub dataset: Dataset,
-    pub report: ImportReport,
-    pub unmapped_sectors: BTreeMap<String, usize>,
-    pub notes: Vec<String>,
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -380,22 +370,6 @@ pub fn obligations_from_sectors(sectors: &[Sector], unhcr: bool) -> Result<(Vec<
     Ok((out, unmapped))
 }
 
-/// Lower-case letters and digits, other runs as one `-`: "Private donors" → "private-donors".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 /// A rate table as CSV: a header, then `currency,rate` rows (1 unit of currency = rate units of
 /// the dataset currency). Lines starting with `#` are comments (use them for source and date).
 pub fn parse_rates(text: &str) -> Result<Vec<Rate>, String> {
@@ -626,8 +600,9 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
     Ok(Imported {
         dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
         report,
-        unmapped_sectors: unmapped,
+        // Sector codes no mapping knew, counted per imported transaction; the notes are on budgets.
         notes,
+        unmapped,
     })
 }
 
@@ -1457,9 +1432,7 @@ mod tests {
     }
 
     #[test]
-    fn slugs_and_rates() {
-        assert_eq!(slug("Private donors"), "private-donors");
-        assert_eq!(slug("  España con ACNUR (Spain) "), "españa-con-acnur-spain");
+    fn rates() {
         let rates = parse_rates("# ECB reference rates, 2023-12-29\ncurrency,rate\nEUR,1.105\ncad, 0.7561\n").unwrap();
         assert_eq!(rates, vec![Rate { currency: "EUR".into(), to_dataset_currency: 1.105 }, Rate { currency: "CAD".into(), to_dataset_currency: 0.7561 }]);
         assert!(parse_rates("currency,rate\nEUR,abc\n").is_err());
