@@ -3,7 +3,7 @@
 
 use crate::core::codes::Status;
 use crate::core::dataset::{Dataset, Metadata};
-use crate::core::import::{fts, hxl, iati, ImportReport, Imported};
+use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
 use crate::core::lang::Lang;
 use crate::core::query::{self, Filter, Measure};
 use crate::core::spec::{self, PlainLocale};
@@ -376,9 +376,9 @@ fn import(args: ImportArgs) -> Result<(), String> {
         }
         Source::Csv => {
             let (name, text) = single()?;
-            let filters = args.where_.iter().map(|w| hxl::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
-            let options = hxl::CsvOptions { metadata, map: hxl::ColumnMap::parse(&args.map)?, filters };
-            let i = hxl::import_csv(text.as_bytes(), name, options)?;
+            let filters = args.where_.iter().map(|w| csv::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
+            let options = csv::CsvOptions { metadata, map: csv::ColumnMap::parse(&args.map)?, filters };
+            let i = csv::import_csv(text.as_bytes(), name, options)?;
             (i.dataset, i.report, i.notes)
         }
         Source::Iati => import_iati(single()?, metadata, &args)?,

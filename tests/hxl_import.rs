@@ -3,7 +3,8 @@
 
 use alianzas::core::dataset::{Dataset, Metadata};
 use alianzas::core::import::{fts, Imported};
-use alianzas::core::import::hxl::{self, ColumnMap, CsvOptions, HxlOptions, RowFilter};
+use alianzas::core::import::csv::{import_csv, ColumnMap, CsvOptions, RowFilter, SKIP_WHERE};
+use alianzas::core::import::hxl::{self, HxlOptions};
 use alianzas::core::query::{self, Filter};
 use alianzas::core::store::Store;
 use alianzas::core::validate;
@@ -171,7 +172,7 @@ fn crs_map() -> ColumnMap {
 
 fn import_crs(filters: &[&str]) -> Imported {
     let filters = filters.iter().map(|f| RowFilter::parse(f).unwrap()).collect();
-    hxl::import_csv(std::fs::File::open(path(CRS)).unwrap(), "security_assistance_by_provider_year.csv", CsvOptions { metadata: metadata(), map: crs_map(), filters }).unwrap()
+    import_csv(std::fs::File::open(path(CRS)).unwrap(), "security_assistance_by_provider_year.csv", CsvOptions { metadata: metadata(), map: crs_map(), filters }).unwrap()
 }
 
 #[test]
@@ -183,7 +184,7 @@ fn oecd_crs_mine_clearance_rows_and_total() {
     let out = import_crs(&["sector_code=15250"]);
     let r = &out.report;
     assert_eq!((r.read, r.imported, r.rejected.len()), (456, 61, 0));
-    assert_eq!(r.skipped[hxl::SKIP_WHERE], 456 - 61);
+    assert_eq!(r.skipped[SKIP_WHERE], 456 - 61);
     assert!(out.notes.iter().any(|n| n.contains("sector_code=15250")), "the notes name the --where condition: {:?}", out.notes);
     assert!(r.balances());
     let total: f64 = out.dataset.contributions.iter().map(|c| c.amount).sum();

@@ -9,6 +9,7 @@
 //! What they share lives here: the result of an import (`Imported`), its accounting
 //! (`ImportReport`), the skip reasons and their sentences, and `slug` for ids made from names.
 
+pub mod csv;
 pub mod fts;
 pub mod hxl;
 pub mod iati;
@@ -48,7 +49,7 @@ pub const SKIP_REASONS: &[&str] = &[
     hxl::SKIP_NEGATIVE_FUNDING,
     hxl::SKIP_DUPLICATE,
     hxl::SKIP_EMPTY,
-    hxl::SKIP_WHERE,
+    csv::SKIP_WHERE,
     iati::SKIP_NOT_SELECTED,
     iati::SKIP_DUPLICATE_ACTIVITY,
     "iati-transaction-type-1",

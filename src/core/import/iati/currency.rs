@@ -16,7 +16,7 @@ pub struct Rate {
 /// A rate table as CSV: a header, then `currency,rate` rows (1 unit of currency = rate units of
 /// the dataset currency). Lines starting with `#` are comments (use them for source and date).
 pub fn parse_rates(text: &str) -> Result<Vec<Rate>, String> {
-    let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new().comment(Some(b'#')).trim(::csv::Trim::All).from_reader(text.as_bytes());
     let mut out = Vec::new();
     for (i, row) in reader.records().enumerate() {
         let row = row.map_err(|e| format!("rate table row {}: {e}", i + 1))?;
