@@ -34,19 +34,33 @@ pub struct CsvOptions {
 /// A field of a contribution a column or a constant can give.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
+    /// `id`: the contribution id; without it, `ID-LINE` (the dataset id) or `row-LINE`.
     Id,
+    /// `donor.id`; without it, `org-` and a slug of the donor's name.
     DonorId,
+    /// `donor.name`; without it, the donor id.
     DonorName,
+    /// `donor.type`: a donor type code or an FTS organisation type; `other` without it.
     DonorType,
+    /// `recipient`: ISO 3166 alpha-3 or alpha-2, a UN M49 area code, or an English country name.
     Recipient,
+    /// `year`; without it, the year of `date`.
     Year,
+    /// `date`: YYYY-MM-DD.
     Date,
+    /// `obligation`: an obligation id, an FTS cluster name or a CRS purpose code; `unspecified` without it.
     Obligation,
+    /// `model`: a cooperation model; without it, derived by docs/cooperation-models.md.
     Model,
+    /// `kind`: financial, in-kind or technical; `financial` without it.
     Kind,
+    /// `status`: pledged, committed, disbursed (or pledge, commitment, paid, disbursement).
     Status,
+    /// `amount`: a non-negative number in the dataset currency.
     Amount,
+    /// `plan`: the appeal or plan the contribution funds.
     Plan,
+    /// `description`.
     Description,
 }
 

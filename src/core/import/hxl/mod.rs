@@ -53,7 +53,7 @@ pub const SKIP_OUTSIDE_COUNTRIES: &str = "outside-countries";
 pub const SKIP_OUTSIDE_YEARS: &str = "outside-years";
 /// Skip reason: a requirements-and-funding row with neither requirements nor funding.
 pub const SKIP_NO_AMOUNTS: &str = "no-amounts";
-/// Skip reason: negative funding outside any appeal (a correction FTS nets; counted in the notes).
+/// Skip reason: negative funding outside any appeal (a refund or correction; the notes give the net).
 pub const SKIP_NEGATIVE_FUNDING: &str = "negative-funding";
 /// Skip reason: a row whose id (or country, appeal, year and sector) was already imported (HXL and CSV).
 pub const SKIP_DUPLICATE: &str = "duplicate-row";
