@@ -31,8 +31,8 @@ pub struct Imported {
     /// Notes for the person running the import: how the file was read, defaults applied, budgets
     /// left out. The HXL and CSV importers also name their unmapped sector values here.
     pub notes: Vec<String>,
-    /// Values no obligation mapping knew, with how many imported records counted them as
-    /// `unspecified`: FTS cluster names, IATI `vocabulary:code` sector keys, HXL/CSV sector values.
+    /// Values no obligation mapping knew (they became `unspecified`) and how many records had them:
+    /// FTS cluster names, IATI `vocabulary:code` sector keys, HXL/CSV sector values.
     pub unmapped: BTreeMap<String, usize>,
 }
 
