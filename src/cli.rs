@@ -3,7 +3,7 @@
 
 use crate::core::codes::Status;
 use crate::core::dataset::{Dataset, Metadata};
-use crate::core::import::{fts, hxl, iati, ImportReport};
+use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
 use crate::core::lang::Lang;
 use crate::core::query::{self, Filter, Measure};
 use crate::core::spec::{self, PlainLocale};
@@ -365,7 +365,7 @@ fn import(args: ImportArgs) -> Result<(), String> {
                 plans: args.plans.as_deref().map(read).transpose()?,
             };
             let i = fts::import(&inputs, options)?;
-            let notes = i.unmapped_clusters.iter().map(|(name, n)| format!("cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)")).collect();
+            let notes = i.unmapped.iter().map(|(name, n)| format!("cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)")).collect();
             (i.dataset, i.report, notes)
         }
         Source::Hxl => {
@@ -376,14 +376,14 @@ fn import(args: ImportArgs) -> Result<(), String> {
         }
         Source::Csv => {
             let (name, text) = single()?;
-            let filters = args.where_.iter().map(|w| hxl::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
-            let options = hxl::CsvOptions { metadata, map: hxl::ColumnMap::parse(&args.map)?, filters };
-            let i = hxl::import_csv(text.as_bytes(), name, options)?;
+            let filters = args.where_.iter().map(|w| csv::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
+            let options = csv::CsvOptions { metadata, map: csv::ColumnMap::parse(&args.map)?, filters };
+            let i = csv::import_csv(text.as_bytes(), name, options)?;
             (i.dataset, i.report, i.notes)
         }
         Source::Iati => import_iati(single()?, metadata, &args)?,
     };
-    let mut imported = fts::Imported { dataset, report, unmapped_clusters: Default::default() };
+    let mut imported = Imported { dataset, report, notes: Vec::new(), unmapped: Default::default() };
     if args.join_government_donors {
         for c in &mut imported.dataset.contributions {
             crate::core::merge::join_government_donor(&mut c.donor);
@@ -551,7 +551,7 @@ fn import_iati((name, text): &(String, String), metadata: Metadata, args: &Impor
         i.dataset.requirements.retain(|r| (from..=to).contains(&r.year));
         notes.push(format!("{} budget(s) outside {from}–{to} left out", before - i.dataset.requirements.len()));
     }
-    notes.extend(i.unmapped_sectors.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} counted as unspecified)")));
+    notes.extend(i.unmapped.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} counted as unspecified)")));
     Ok((i.dataset, i.report, notes))
 }
 

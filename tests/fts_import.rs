@@ -3,6 +3,7 @@
 
 use alianzas::core::dataset::Metadata;
 use alianzas::core::import::fts::{self, Input, Options};
+use alianzas::core::import::Imported;
 use alianzas::core::query::{self, Filter};
 use alianzas::core::store::Store;
 use serde_json::Value;
@@ -18,7 +19,7 @@ fn source(name: &str) -> String {
     std::fs::read_to_string(format!("{}/data/sources/fts-afghanistan-2020/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
-fn import() -> fts::Imported {
+fn import() -> Imported {
     let texts: Vec<String> = PAGES.iter().map(|p| source(p)).collect();
     let inputs: Vec<Input> = PAGES.iter().zip(&texts).map(|(name, text)| Input { name, text }).collect();
     let metadata = Metadata { id: "t".into(), title: "t".into(), publisher: "p".into(), source_url: "u".into(), licence: "l".into(), currency: "USD".into(), dataset_version: "1".into(), ..Default::default() };
@@ -64,7 +65,7 @@ fn every_flow_is_accounted_for() {
     let shared = flows.iter().filter(|f| f["boundary"] == "incoming" && f["onBoundary"] == "shared").count();
     assert_eq!(r.skipped[fts::SKIP_SHARED], shared);
     assert_eq!(r.imported, imported.dataset.contributions.len());
-    assert!(imported.unmapped_clusters.is_empty(), "{:?}", imported.unmapped_clusters);
+    assert!(imported.unmapped.is_empty(), "{:?}", imported.unmapped);
 }
 
 #[test]

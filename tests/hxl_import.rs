@@ -2,8 +2,9 @@
 //! read straight from the CSV here with the csv crate, independently of the importer.
 
 use alianzas::core::dataset::{Dataset, Metadata};
-use alianzas::core::import::fts;
-use alianzas::core::import::hxl::{self, ColumnMap, CsvOptions, HxlOptions, RowFilter};
+use alianzas::core::import::{fts, Imported};
+use alianzas::core::import::csv::{import_csv, ColumnMap, CsvOptions, RowFilter, SKIP_WHERE};
+use alianzas::core::import::hxl::{self, HxlOptions};
 use alianzas::core::query::{self, Filter};
 use alianzas::core::store::Store;
 use alianzas::core::validate;
@@ -55,7 +56,7 @@ fn assert_validates(ds: &Dataset) {
     }
 }
 
-fn import_global(countries: &[&str], years: (Option<i32>, Option<i32>)) -> hxl::Imported {
+fn import_global(countries: &[&str], years: (Option<i32>, Option<i32>)) -> Imported {
     let options = HxlOptions { metadata: metadata(), countries: countries.iter().map(|c| c.to_string()).collect(), year_from: years.0, year_to: years.1 };
     hxl::import_hxl(std::fs::File::open(path(GLOBAL)).unwrap(), "fts_requirements_funding_global.csv", options).unwrap()
 }
@@ -169,9 +170,9 @@ fn crs_map() -> ColumnMap {
     ColumnMap::parse(&entries.map(String::from)).unwrap()
 }
 
-fn import_crs(filters: &[&str]) -> hxl::Imported {
+fn import_crs(filters: &[&str]) -> Imported {
     let filters = filters.iter().map(|f| RowFilter::parse(f).unwrap()).collect();
-    hxl::import_csv(std::fs::File::open(path(CRS)).unwrap(), "security_assistance_by_provider_year.csv", CsvOptions { metadata: metadata(), map: crs_map(), filters }).unwrap()
+    import_csv(std::fs::File::open(path(CRS)).unwrap(), "security_assistance_by_provider_year.csv", CsvOptions { metadata: metadata(), map: crs_map(), filters }).unwrap()
 }
 
 #[test]
@@ -183,7 +184,7 @@ fn oecd_crs_mine_clearance_rows_and_total() {
     let out = import_crs(&["sector_code=15250"]);
     let r = &out.report;
     assert_eq!((r.read, r.imported, r.rejected.len()), (456, 61, 0));
-    assert_eq!(r.skipped[hxl::SKIP_WHERE], 456 - 61);
+    assert_eq!(r.skipped[SKIP_WHERE], 456 - 61);
     assert!(out.notes.iter().any(|n| n.contains("sector_code=15250")), "the notes name the --where condition: {:?}", out.notes);
     assert!(r.balances());
     let total: f64 = out.dataset.contributions.iter().map(|c| c.amount).sum();
@@ -228,7 +229,7 @@ const PAGES: [&str; 3] = [
     "custom-search-locationid-1-year-2020-page-3.json",
 ];
 
-fn fts_json() -> fts::Imported {
+fn fts_json() -> Imported {
     let texts: Vec<String> = PAGES.iter().map(|p| source(&format!("fts-afghanistan-2020/{p}"))).collect();
     let inputs: Vec<fts::Input> = PAGES.iter().zip(&texts).map(|(name, text)| fts::Input { name, text }).collect();
     fts::import(&inputs, fts::Options { metadata: metadata(), locations: Some(source("fts-afghanistan-2020/1-public-location.json")), plans: None }).unwrap()

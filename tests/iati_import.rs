@@ -4,6 +4,7 @@
 
 use alianzas::core::dataset::{Contribution, Metadata};
 use alianzas::core::import::iati::{self, Options, Rate, SKIP_NOT_SELECTED};
+use alianzas::core::import::Imported;
 use alianzas::core::validate::parse_dataset;
 use std::collections::{BTreeMap, HashSet};
 
@@ -35,7 +36,7 @@ fn metadata() -> Metadata {
     }
 }
 
-fn import_real(options: Options) -> iati::Imported {
+fn import_real(options: Options) -> Imported {
     let file = std::io::BufReader::new(std::fs::File::open(path()).unwrap());
     iati::import(file, FILE, options).unwrap()
 }
@@ -212,7 +213,7 @@ fn file(activities: &str) -> String {
 
 const TX_OK: &str = r#"<transaction><transaction-type code="3"/><transaction-date iso-date="2023-05-02"/><value currency="USD">1000</value><provider-org ref="GB-GOV-1" type="10"><narrative>UK</narrative></provider-org></transaction>"#;
 
-fn run(xml: &str, options: Options) -> Result<iati::Imported, String> {
+fn run(xml: &str, options: Options) -> Result<Imported, String> {
     iati::import(xml.as_bytes(), "test.xml", options)
 }
 

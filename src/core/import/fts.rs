@@ -6,28 +6,39 @@
 //! already counted as incoming, and shared flows are counted by FTS outside a single location's
 //! total — so the imported funding equals FTS's own `incoming.fundingTotal`.
 
-use super::ImportReport;
+use super::{ImportReport, Imported};
 use crate::core::dataset::*;
 use crate::core::geo;
 use crate::core::models;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// Skip reason: a flow within the location (`boundary: "internal"`), already counted as incoming.
 pub const SKIP_INTERNAL: &str = "fts-internal-flow";
+/// Skip reason: a flow leaving the location (`boundary: "outgoing"`).
 pub const SKIP_OUTGOING: &str = "fts-outgoing-flow";
+/// Skip reason: a flow FTS shares between locations or years (`onBoundary: "shared"`), outside a
+/// single location's total.
 pub const SKIP_SHARED: &str = "fts-shared-flow";
+/// The donor of a flow with no source Organization: FTS keeps it in its totals, so do we.
 pub const UNREPORTED_DONOR_ID: &str = "fts-org-not-reported";
+/// The name of the `UNREPORTED_DONOR_ID` donor.
 pub const UNREPORTED_DONOR_NAME: &str = "Donor not reported in FTS";
+/// Skip reason: a flow id already read (pages of one search can overlap).
 pub const SKIP_DUPLICATE: &str = "fts-duplicate-flow";
 
 /// One input file, named for error messages.
 pub struct Input<'a> {
+    /// The file name, as the report names it.
     pub name: &'a str,
+    /// The response's JSON text.
     pub text: &'a str,
 }
 
+/// Options of `import`.
 #[derive(Default)]
 pub struct Options {
+    /// The dataset's metadata; an empty `data_as_of` becomes the latest flow update.
     pub metadata: Metadata,
     /// `/v1/public/location` response: FTS location id → ISO3.
     pub locations: Option<String>,
@@ -60,14 +71,6 @@ pub const GLOBAL_CLUSTERS: &[(&str, &str)] = &[
     ("Other", "unspecified"),
 ];
 
-/// The result of an import: the dataset, the accounting, and cluster names no mapping knew.
-#[derive(Debug)]
-pub struct Imported {
-    pub dataset: Dataset,
-    pub report: ImportReport,
-    pub unmapped_clusters: BTreeMap<String, usize>,
-}
-
 fn objects<'a>(flow: &'a Value, side: &str, kind: &str) -> Vec<&'a Value> {
     flow.get(side)
         .and_then(Value::as_array)
@@ -97,6 +100,7 @@ pub fn government_country(org_name: &str) -> Option<&'static str> {
     geo::country_of_government_name(org_name).map(|c| c.iso3)
 }
 
+/// FTS organisation types (the first one) → donor type.
 pub fn donor_type(org_types: &[&str]) -> &'static str {
     match org_types.first().copied().unwrap_or("") {
         "Government" => "government",
@@ -125,6 +129,8 @@ fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&
     }
 }
 
+/// Reads FTS custom-search responses (one or several pages): every flow is imported, skipped by the
+/// rules above, or rejected with where it is and why.
 pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
     let locations = match &options.locations {
         Some(text) => parse_locations(text)?,
@@ -206,7 +212,9 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
             requirements,
         },
         report,
-        unmapped_clusters,
+        // FTS flows need no notes; the cluster names no mapping knew are the caller's to word.
+        notes: Vec::new(),
+        unmapped: unmapped_clusters,
     })
 }
 

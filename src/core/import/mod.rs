@@ -1,14 +1,40 @@
 //! Importers from the field's published formats into dataset v1. Each one accounts for every
 //! record it reads: read = imported + skipped + rejected.
+//!
+//! - `fts`: OCHA FTS flow JSON (`/v1/public/fts/flow/custom-search` pages).
+//! - `iati`: IATI activity XML, streamed.
+//! - `hxl`: HXL-tagged CSV (flow tables and FTS requirements-and-funding tables).
+//! - `csv`: plain CSV with a column map (`--map`) and row filters (`--where`).
+//!
+//! What they share lives here: the result of an import (`Imported`), its accounting
+//! (`ImportReport`), the skip reasons and their sentences, and `slug` for ids made from names.
 
+pub mod csv;
 pub mod fts;
 pub mod hxl;
 pub mod iati;
 
+use super::dataset::Dataset;
 use super::i18n::Msg;
 use super::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// What every importer returns: the dataset, the accounting of the records read, notes for the
+/// person running the import, and the codes no mapping knew.
+#[derive(Debug)]
+pub struct Imported {
+    /// The records that were imported, as a dataset v1.
+    pub dataset: Dataset,
+    /// Every record read: imported, skipped (counted by reason) or rejected (where and why).
+    pub report: ImportReport,
+    /// Notes for the person running the import: how the file was read, defaults applied, budgets
+    /// left out. The HXL and CSV importers also name their unmapped sector values here.
+    pub notes: Vec<String>,
+    /// Values no obligation mapping knew (they became `unspecified`) and how many records had them:
+    /// FTS cluster names, IATI `vocabulary:code` sector keys, HXL/CSV sector values.
+    pub unmapped: BTreeMap<String, usize>,
+}
 
 /// Every reason an importer skips records for. The report counts skipped records by these ids;
 /// each has a sentence in every language, the Fluent message `skip-<id>` (locales/*/report.ftl).
@@ -23,7 +49,7 @@ pub const SKIP_REASONS: &[&str] = &[
     hxl::SKIP_NEGATIVE_FUNDING,
     hxl::SKIP_DUPLICATE,
     hxl::SKIP_EMPTY,
-    hxl::SKIP_WHERE,
+    csv::SKIP_WHERE,
     iati::SKIP_NOT_SELECTED,
     iati::SKIP_DUPLICATE_ACTIVITY,
     "iati-transaction-type-1",
@@ -43,9 +69,13 @@ pub fn skip_reason(id: &str, lang: Lang) -> String {
     Msg::ALL.iter().find(|m| m.id() == wanted).map_or_else(|| id.to_string(), |m| m.get(lang).to_string())
 }
 
+/// The accounting of one import, written as `*.report.json` and shown by the dashboard:
+/// read = imported + skipped + rejected.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct ImportReport {
+    /// Records read (flows, transactions or data rows).
     pub read: usize,
+    /// Records that became contributions or requirements.
     pub imported: usize,
     /// Records left out on purpose, counted by reason id (`SKIP_REASONS`).
     pub skipped: BTreeMap<String, usize>,
@@ -53,22 +83,28 @@ pub struct ImportReport {
     pub rejected: Vec<Rejection>,
 }
 
+/// A record that could not be read: where it is and why.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Rejection {
+    /// The record's place in its file (`FILE:LINE (column NAME)`, `FILE#/data/flows/3 (flow 123)`).
     #[serde(rename = "where")]
     pub location: String,
+    /// Why it could not be imported, in English.
     pub reason: String,
 }
 
 impl ImportReport {
+    /// Counts one record skipped for `reason` (an id of `SKIP_REASONS`).
     pub fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
+    /// Records one rejected record: where it is and why.
     pub fn reject(&mut self, location: String, reason: impl Into<String>) {
         self.rejected.push(Rejection { location, reason: reason.into() });
     }
 
+    /// All skipped records, whatever the reason.
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
     }
@@ -93,9 +129,34 @@ impl ImportReport {
     }
 }
 
+/// An id from a name: lower-case letters and digits, other runs as one `-` ("Private donors" →
+/// "private-donors"). Used for donors without an identifier and for ids built from sector names.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Private donors"), "private-donors");
+        assert_eq!(slug("  España con ACNUR (Spain) "), "españa-con-acnur-spain");
+        assert_eq!(slug("  Housing, Land and Property "), "housing-land-and-property");
+        assert_eq!(slug("--"), "");
+    }
 
     #[test]
     fn every_skip_reason_has_a_sentence_in_every_language() {

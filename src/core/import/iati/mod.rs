@@ -1,0 +1,180 @@
+//! IATI activity XML (2.01–2.03) → dataset v1. See docs/importers.md.
+//!
+//! The file is read as a stream of XML events (`quick_xml::NsReader` over a `BufRead`): only one
+//! `<iati-activity>` is held at a time, as the few fields the importer needs (never a DOM), so files
+//! of hundreds of megabytes import in constant memory. Every `<transaction>` is accounted for in the
+//! report: read = imported + skipped + rejected. Activity budgets may become requirements.
+//!
+//! The importer, in the order a file goes through it:
+//! - `parse`: the XML event stream → one `Activity` at a time (`activity` holds what is kept of it);
+//! - this module: `import`, and each activity's accounting (selected, a duplicate, or read);
+//! - `transactions`: a transaction → contributions (type → stage, date, amount, donor, recipients,
+//!   sectors, cooperation model, kind);
+//! - `currency`: amounts in the dataset currency (the rate table, `unhcr:value-USD`);
+//! - `donors`, `recipients`, `sectors`: the mapping tables and rules for those fields;
+//! - `budgets`: activity budgets → requirements, and the notes about them.
+//!
+//! The mapping tables are the rules; docs/importers.md gives them with the reasons.
+
+mod activity;
+mod budgets;
+mod currency;
+mod donors;
+mod parse;
+mod recipients;
+mod sectors;
+mod transactions;
+
+pub use currency::{parse_rates, Rate};
+pub use donors::{donor_type, government_country};
+pub use recipients::{recipient_code, DAC_REGIONS};
+pub use sectors::{obligations_from_sectors, sector_obligation, shares, Sector, CLUSTERS, DAC5_SECTORS, DAC_PREFIXES, UNHCR_AREAS};
+pub use transactions::{kind_from_aid_type, model_from_collaboration_type, transaction_rule, TransactionRule};
+
+use super::{ImportReport, Imported};
+use crate::core::dataset::*;
+use activity::{Activity, Transaction};
+use budgets::BudgetCounts;
+use recipients::activity_recipients;
+use std::collections::{BTreeMap, HashSet};
+use std::io::BufRead;
+use transactions::Left;
+
+/// Namespace of UNHCR's IATI extensions (`unhcr:value-USD`).
+pub const UNHCR_NS: &str = "http://reporting.unhcr.org/";
+/// UNHCR's IATI organisation identifier; its sector vocabularies 98 and 99 are read only for it.
+pub const UNHCR_ORG: &str = "XM-DAC-41121";
+
+/// Skip reason: the activity is not among `Options::activity_filter`.
+pub const SKIP_NOT_SELECTED: &str = "activity-not-selected";
+/// Skip reason: an activity with this `iati-identifier` was already read (its transactions count once).
+pub const SKIP_DUPLICATE_ACTIVITY: &str = "duplicate-activity";
+
+/// Options of `import`.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The dataset's metadata. `currency` is required: every amount is converted into it.
+    pub metadata: Metadata,
+    /// Keep only these activities: an entry is an exact `iati-identifier`, or a prefix when it ends
+    /// with `*` (`XM-DAC-41121-2023-AME-*`). `None` keeps all.
+    pub activity_filter: Option<Vec<String>>,
+    /// Activity `<budget>`s become requirements, and contributions name their activity as `plan`.
+    pub budgets_as_requirements: bool,
+    /// Exchange rates into `metadata.currency`. A value in a currency without a rate is rejected.
+    pub rates: Vec<Rate>,
+}
+
+/// One import under way: the options, and what has been read so far.
+struct Importer<'a> {
+    name: &'a str,
+    options: &'a Options,
+    report: ImportReport,
+    unmapped: BTreeMap<String, usize>,
+    contributions: Vec<Contribution>,
+    requirements: Vec<Requirement>,
+    seen: HashSet<String>,
+    budgets: BudgetCounts,
+}
+
+/// Reads an IATI activity file (`name` locates records in the report): every transaction becomes
+/// contributions or is skipped or rejected; with `budgets_as_requirements`, budgets become requirements.
+pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imported, String> {
+    if options.metadata.currency.trim().is_empty() {
+        return Err("metadata.currency is empty: the dataset currency is needed to convert amounts".into());
+    }
+    for r in &options.rates {
+        if !(r.to_dataset_currency.is_finite() && r.to_dataset_currency > 0.0) {
+            return Err(format!("the rate for {} must be a positive number", r.currency));
+        }
+    }
+    let mut imp = Importer {
+        name,
+        options: &options,
+        report: ImportReport::default(),
+        unmapped: BTreeMap::new(),
+        contributions: Vec::new(),
+        requirements: Vec::new(),
+        seen: HashSet::new(),
+        budgets: BudgetCounts::default(),
+    };
+    let generated = imp.read(reader)?;
+    let notes = imp.notes();
+    let Importer { report, unmapped, contributions, requirements, .. } = imp;
+    let mut metadata = options.metadata;
+    if metadata.data_as_of.is_empty() {
+        metadata.data_as_of = generated.unwrap_or_default();
+    }
+    Ok(Imported {
+        dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
+        report,
+        // Sector codes no mapping knew, counted per imported transaction; the notes are on budgets.
+        notes,
+        unmapped,
+    })
+}
+
+impl Importer<'_> {
+    fn selected(&self, id: &str) -> bool {
+        match &self.options.activity_filter {
+            None => true,
+            Some(list) => list.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => id.starts_with(prefix),
+                None => id == f,
+            }),
+        }
+    }
+
+    fn location(&self, id: Option<&str>, t: &Transaction) -> String {
+        format!("{}#activity[{}]/transaction[{}] (line {})", self.name, id.unwrap_or("?"), t.index, t.line)
+    }
+
+    /// One whole activity: its transactions, then its budgets.
+    fn activity(&mut self, a: Activity) {
+        let id = match &a.id {
+            None => {
+                for t in &a.transactions {
+                    self.report.read += 1;
+                    let at = self.location(None, t);
+                    self.report.reject(at, "the activity has no iati-identifier");
+                }
+                return;
+            }
+            Some(id) => id.clone(),
+        };
+        let left_out = if !self.selected(&id) {
+            Some(SKIP_NOT_SELECTED)
+        } else if !self.seen.insert(id.clone()) {
+            Some(SKIP_DUPLICATE_ACTIVITY)
+        } else {
+            None
+        };
+        if let Some(reason) = left_out {
+            for _ in &a.transactions {
+                self.report.read += 1;
+                self.report.skip(reason);
+            }
+            return;
+        }
+        let recipients = activity_recipients(&a.recipients);
+        for t in &a.transactions {
+            self.report.read += 1;
+            match self.transaction(&a, &id, t, &recipients) {
+                Ok((list, unmapped)) => {
+                    self.report.imported += 1;
+                    for k in unmapped {
+                        *self.unmapped.entry(k).or_default() += 1;
+                    }
+                    self.contributions.extend(list);
+                }
+                Err(Left::Skip(reason)) => self.report.skip(reason),
+                Err(Left::Reject(reason)) => {
+                    let at = self.location(Some(&id), t);
+                    self.report.reject(at, reason);
+                }
+            }
+        }
+        if self.options.budgets_as_requirements {
+            self.activity_budgets(&a, &id, &recipients);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! A transaction → contributions: its type decides the stage (or a skip), then date, amount,
+//! donor, recipients, sectors, cooperation model and kind. The rules are in docs/importers.md.
+
+use super::activity::{Activity, Org, Transaction};
+use super::donors::transaction_donor;
+use super::recipients::recipient_code;
+use super::sectors::obligations_from_sectors;
+use super::{Importer, UNHCR_ORG};
+use crate::core::dataset::*;
+use crate::core::validate::is_iso_date;
+
+/// What a transaction type becomes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TransactionRule {
+    /// Imported at this status.
+    Status(&'static str),
+    /// Skipped; the reason id (`import::skip_reason`).
+    Skip(&'static str),
+}
+
+/// IATI TransactionType codelist (2.03): 1–13. `None` for a code outside the list.
+pub fn transaction_rule(code: &str) -> Option<TransactionRule> {
+    use TransactionRule::*;
+    Some(match code.trim() {
+        "2" | "11" => Status("committed"),
+        "3" => Status("disbursed"),
+        "12" | "13" => Status("pledged"),
+        "1" => Skip("iati-transaction-type-1"),
+        "4" => Skip("iati-transaction-type-4"),
+        "5" => Skip("iati-transaction-type-5"),
+        "6" => Skip("iati-transaction-type-6"),
+        "7" => Skip("iati-transaction-type-7"),
+        "8" => Skip("iati-transaction-type-8"),
+        "9" => Skip("iati-transaction-type-9"),
+        "10" => Skip("iati-transaction-type-10"),
+        _ => return None,
+    })
+}
+
+/// Transaction types whose provider is the reporting organisation itself.
+fn is_outgoing(code: &str) -> bool {
+    matches!(code.trim(), "2" | "3" | "12")
+}
+
+/// IATI CollaborationType (OECD DAC) → cooperation model.
+pub fn model_from_collaboration_type(code: &str) -> &'static str {
+    crate::core::models::from_collaboration_type(code).unwrap_or("unspecified")
+}
+
+/// IATI AidType, vocabulary 1 (OECD DAC) → kind. D (experts and technical assistance) and E
+/// (scholarships and training) are technical; everything else, and no aid type, is financial.
+/// IATI has no field that says a contribution is in kind, so `in-kind` is never inferred.
+pub fn kind_from_aid_type(code: Option<&str>) -> &'static str {
+    match code.map(str::trim).and_then(|c| c.chars().next()) {
+        Some('D' | 'd' | 'E' | 'e') => "technical",
+        _ => "financial",
+    }
+}
+
+/// Why a transaction is not imported: skipped by a rule (a reason id), or rejected (why).
+pub(super) enum Left {
+    Skip(&'static str),
+    Reject(String),
+}
+
+impl Importer<'_> {
+    /// One transaction → its contributions (one per recipient of the activity when it names none
+    /// itself) and the sector keys no mapping knew.
+    pub(super) fn transaction(
+        &self,
+        a: &Activity,
+        id: &str,
+        t: &Transaction,
+        recipients: &Result<Vec<(String, f64)>, String>,
+    ) -> Result<(Vec<Contribution>, Vec<String>), Left> {
+        use Left::*;
+        let code = match (&t.type_code, t.type_present) {
+            (Some(c), _) => c.clone(),
+            (None, true) => return Err(Reject("transaction-type has no @code".into())),
+            (None, false) => return Err(Reject("no transaction-type: cannot tell a commitment from a disbursement or an expenditure".into())),
+        };
+        let status = match transaction_rule(&code) {
+            Some(TransactionRule::Status(s)) => s,
+            Some(TransactionRule::Skip(reason)) => return Err(Skip(reason)),
+            None => return Err(Reject(format!("transaction-type code {code:?} is not in the IATI TransactionType codelist (1–13)"))),
+        };
+        // Date and year.
+        let date = match (&t.date, &t.value_date) {
+            (Some(d), _) | (None, Some(d)) => d.clone(),
+            (None, None) => return Err(Reject("no transaction-date/@iso-date and no value/@value-date: the year is unknown".into())),
+        };
+        let day = date.get(..10).filter(|d| is_iso_date(d)).ok_or_else(|| Reject(format!("transaction date {date:?} is not a YYYY-MM-DD date")))?;
+        let year: i32 = day[..4].parse().map_err(|_| Reject(format!("transaction date {date:?} has no year")))?;
+        if !(1900..=2100).contains(&year) {
+            return Err(Reject(format!("transaction year {year} is outside 1900–2100")));
+        }
+        // Amount in the dataset currency.
+        let amount = self.amount(a, t).map_err(Reject)?;
+        // Donor.
+        let donor = transaction_donor(a, t, is_outgoing(&code)).map_err(Reject)?;
+        // Recipients: the transaction's own, else the activity's split by percentage.
+        let parts: Vec<(String, f64)> = if let Some(r) = t.recipients.first() {
+            if t.recipients.len() > 1 {
+                return Err(Reject(format!("{} recipient elements in one transaction: IATI allows one", t.recipients.len())));
+            }
+            let code = r.code.as_deref().ok_or_else(|| Reject(format!("{} has no @code", r.element)))?;
+            vec![(recipient_code(r.element, code, r.vocabulary.as_deref()).map_err(Reject)?, 1.0)]
+        } else {
+            recipients.clone().map_err(Reject)?
+        };
+        // Obligations: transaction sectors, else the activity's.
+        let sectors = if t.sectors.is_empty() { &a.sectors } else { &t.sectors };
+        let unhcr = a.reporting_org.as_ref().and_then(Org::reference) == Some(UNHCR_ORG);
+        let (obligations, unmapped) = obligations_from_sectors(sectors, unhcr).map_err(Reject)?;
+        // collaboration-type first, then the shared rules of docs/cooperation-models.md.
+        let facts = |recipient: &str| crate::core::models::Facts {
+            collaboration_type: a.collaboration_type.as_deref().filter(|c| crate::core::models::from_collaboration_type(c).is_some()),
+            donor_type: &donor.donor_type,
+            recipient_country: crate::core::geo::country(recipient).map(|c| c.iso3),
+            ..Default::default()
+        };
+        let aid = |list: &[(String, String)]| list.iter().find(|(v, c)| v == "1" && !c.is_empty()).map(|(_, c)| c.clone());
+        let kind = kind_from_aid_type(aid(&t.aid_types).or_else(|| aid(&a.default_aid_types)).as_deref());
+        let plan = self.options.budgets_as_requirements.then(|| id.to_string());
+        let base = format!("{id}-t{}", t.index);
+        let several = parts.len() > 1;
+        let mut left = amount;
+        let n = parts.len();
+        let list = parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (recipient, share))| {
+                // The last part takes what remains, so the parts add up to the value.
+                let part = if i + 1 == n { left } else { amount * share };
+                left -= part;
+                let (model, rule) = crate::core::models::derive(&facts(&recipient));
+                Contribution {
+                    id: if several { format!("{base}-{recipient}") } else { base.clone() },
+                    donor: donor.clone(),
+                    recipient,
+                    year,
+                    date: Some(day.to_string()),
+                    obligations: obligations.clone(),
+                    model: model.to_string(),
+                    model_rule: Some(rule.id().to_string()),
+                    kind: kind.to_string(),
+                    status: status.to_string(),
+                    amount: part.max(0.0),
+                    plan: plan.clone(),
+                    description: t.description.text.clone(),
+                }
+            })
+            .collect();
+        Ok((list, unmapped))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::codes;
+
+    #[test]
+    fn transaction_types_follow_the_iati_codelist() {
+        use TransactionRule::*;
+        assert_eq!(transaction_rule("2"), Some(Status("committed")));
+        assert_eq!(transaction_rule("11"), Some(Status("committed")));
+        assert_eq!(transaction_rule("3"), Some(Status("disbursed")));
+        assert_eq!(transaction_rule("12"), Some(Status("pledged")));
+        assert_eq!(transaction_rule("13"), Some(Status("pledged")));
+        for skipped in ["1", "4", "5", "6", "7", "8", "9", "10"] {
+            match transaction_rule(skipped) {
+                Some(Skip(reason)) => {
+                    let english = crate::core::import::skip_reason(reason, crate::core::lang::Lang::En);
+                    assert!(english.starts_with(&format!("transaction type {skipped} (")), "{reason}: {english}");
+                }
+                other => panic!("{skipped}: {other:?}"),
+            }
+        }
+        for unknown in ["", "0", "14", "C", "D", "IF", "x"] {
+            assert_eq!(transaction_rule(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn models_from_collaboration_types() {
+        for (c, want) in [
+            ("1", "bilateral"),
+            ("2", "multilateral"),
+            ("3", "public-private"),
+            ("4", "multilateral"),
+            ("6", "public-private"),
+            ("7", "bilateral"),
+            ("8", "triangular"),
+            ("5", "unspecified"),
+            ("", "unspecified"),
+        ] {
+            assert_eq!(model_from_collaboration_type(c), want, "{c}");
+            assert!(codes::find(codes::MODELS, model_from_collaboration_type(c)).is_some());
+        }
+    }
+
+    #[test]
+    fn kinds_from_aid_types() {
+        for (a, want) in [
+            ("D01", "technical"),
+            ("D02", "technical"),
+            ("E01", "technical"),
+            ("E02", "technical"),
+            ("A01", "financial"),
+            ("B02", "financial"),
+            ("B03", "financial"),
+            ("C01", "financial"),
+            ("G01", "financial"),
+            ("H01", "financial"),
+        ] {
+            assert_eq!(kind_from_aid_type(Some(a)), want, "{a}");
+        }
+        assert_eq!(kind_from_aid_type(None), "financial");
+    }
+}
