@@ -2,7 +2,7 @@
 //! (messages without variables) and one struct per message with variables, so a misspelt key or a
 //! missing argument does not compile, and a missing translation stops the build.
 
-#[path = "src/core/ftl_check.rs"]
+#[path = "src/core/locale/ftl_check.rs"]
 mod ftl_check;
 
 use ftl_check::{camel_case, check, snake_case, FtlFile};
@@ -76,7 +76,7 @@ fn main() {
     // A struct per message with variables: its fields are the variables, so the compiler rejects a
     // missing or misspelt one, and their order at the call site does not matter.
     out.push_str("/// Messages with variables, one struct each: `text::SummaryTotal { total, count }.format(lang)`.\n");
-    out.push_str("pub mod text {\n    use super::{format_message, Arg};\n    use crate::core::lang::Lang;\n\n");
+    out.push_str("pub mod text {\n    use super::{format_message, Arg};\n    use crate::core::locale::lang::Lang;\n\n");
     for m in messages.iter().filter(|m| !m.variables.is_empty()) {
         let name = camel_case(&m.id);
         let generics: Vec<String> = (0..m.variables.len()).map(|i| format!("T{i}")).collect();

@@ -1,14 +1,14 @@
 //! The `alianzas` command line: validate, import, summarise and generate datasets with the same
 //! core the dashboard uses.
 
-use crate::core::codes::Status;
-use crate::core::dataset::{Dataset, Metadata};
+use crate::core::format::codes::Status;
+use crate::core::format::dataset::{Dataset, Metadata};
 use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
-use crate::core::lang::Lang;
-use crate::core::query::{self, Filter, Measure};
-use crate::core::spec::{self, PlainLocale};
-use crate::core::store::{Dim, Store};
-use crate::core::validate;
+use crate::core::locale::lang::Lang;
+use crate::core::analysis::query::{self, Filter, Measure};
+use crate::core::charts::spec::{self, PlainLocale};
+use crate::core::analysis::store::{Dim, Store};
+use crate::core::format::validate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -276,14 +276,14 @@ pub fn run() -> i32 {
             if let Some(first) = parts.first() {
                 metadata.currency = first.metadata.currency.clone();
             }
-            let merged = crate::core::merge::merge(&parts, metadata, obligation.as_deref(), join_government_donors)?;
+            let merged = crate::core::tools::merge::merge(&parts, metadata, obligation.as_deref(), join_government_donors)?;
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             validate::parse_dataset(&text).map_err(|e| format!("the merged dataset does not validate: {:?}", e.first()))?;
             eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());
             write_dataset(&output, &merged)
         })(),
         Command::Generate { records, seed, output } => {
-            let ds = crate::core::generate::generate(records, seed);
+            let ds = crate::core::tools::synthetic::generate(records, seed);
             write_json(&output, &ds).map(|_| eprintln!("wrote {records} synthetic records to {}", output.display()))
         }
     };
@@ -386,7 +386,7 @@ fn import(args: ImportArgs) -> Result<(), String> {
     let mut imported = Imported { dataset, report, notes: Vec::new(), unmapped: Default::default() };
     if args.join_government_donors {
         for c in &mut imported.dataset.contributions {
-            crate::core::merge::join_government_donor(&mut c.donor);
+            crate::core::tools::merge::join_government_donor(&mut c.donor);
         }
     }
     for note in &notes {
@@ -483,14 +483,14 @@ fn catalog(files: &[PathBuf], output: &Path, default: Option<String>) -> Result<
         let ds = load(f)?;
         let report = f.with_file_name(format!("{}.report.json", f.file_stem().unwrap_or_default().to_string_lossy()));
         let report = report.exists().then(|| relative(&report));
-        datasets.push(crate::core::catalog::Entry::new(&ds, relative(f), report));
+        datasets.push(crate::core::format::catalog::Entry::new(&ds, relative(f), report));
     }
     let default = match default {
         Some(id) if datasets.iter().any(|d| d.id == id) => id,
         Some(id) => return Err(format!("--default {id}: no such dataset among the files")),
         None => datasets[0].id.clone(),
     };
-    write_json(output, &crate::core::catalog::Catalog { default, datasets })
+    write_json(output, &crate::core::format::catalog::Catalog { default, datasets })
 }
 
 fn diff(before: &Path, after: &Path, format: Format) -> Result<(), String> {
@@ -498,7 +498,7 @@ fn diff(before: &Path, after: &Path, format: Format) -> Result<(), String> {
     if a.metadata.id != b.metadata.id {
         eprintln!("note: comparing different datasets ({} and {})", a.metadata.id, b.metadata.id);
     }
-    let d = crate::core::diff::compare(&a, &b);
+    let d = crate::core::tools::diff::compare(&a, &b);
     if format == Format::Json {
         println!("{}", serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?);
         return Ok(());

@@ -1,11 +1,11 @@
 //! The core on small hand-made data: validation, filters, aggregation, no double counting, gaps.
 
-use alianzas::core::codes::Status;
-use alianzas::core::lang::Lang;
-use alianzas::core::query::{self, Filter, Measure, OTHERS_KEY};
-use alianzas::core::spec::{self, Cell, PlainLocale};
-use alianzas::core::store::{Dim, Store};
-use alianzas::core::validate::{parse_dataset, Problem};
+use alianzas::core::format::codes::Status;
+use alianzas::core::locale::lang::Lang;
+use alianzas::core::analysis::query::{self, Filter, Measure, OTHERS_KEY};
+use alianzas::core::charts::spec::{self, Cell, PlainLocale};
+use alianzas::core::analysis::store::{Dim, Store};
+use alianzas::core::format::validate::{parse_dataset, Problem};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -249,7 +249,7 @@ fn dataset_labels_fall_back_es_en_code_and_the_table_says_so() {
     assert_eq!(spec::fallback_of(&store, Dim::Obligation, query::OTHERS_KEY, Lang::Fr), None, "\"others\" is ours, in every language");
 }
 
-fn one_source(id: &str, donor: &str) -> alianzas::core::dataset::Dataset {
+fn one_source(id: &str, donor: &str) -> alianzas::core::format::dataset::Dataset {
     let text = format!(
         r#"{{"format": "alianzas-dataset", "version": 1,
             "metadata": {{"id": "{id}", "title": "t", "publisher": "p", "source_url": "https://example.org", "licence": "CC0",
@@ -265,7 +265,7 @@ fn one_source(id: &str, donor: &str) -> alianzas::core::dataset::Dataset {
 
 #[test]
 fn government_donors_from_two_sources_join_by_country_and_are_named_per_language() {
-    use alianzas::core::merge::merge;
+    use alianzas::core::tools::merge::merge;
     let fts = one_source("fts", r#"{"id": "fts-org-4306", "name": "Germany, Government of", "type": "government", "country": "DEU"}"#);
     let crs = one_source("crs", r#"{"id": "DE", "name": "Germany", "type": "government", "country": "DEU"}"#);
     let metadata = fts.metadata.clone();
@@ -333,7 +333,7 @@ fn small_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Store {
 
 #[test]
 fn the_unit_follows_the_magnitude_of_the_data_in_each_language() {
-    use alianzas::core::spec::unit_for;
+    use alianzas::core::charts::spec::unit_for;
     assert_eq!(unit_for(950.0, "USD", Lang::En).divisor, 1.0);
     assert_eq!(unit_for(1_500.0, "USD", Lang::En).divisor, 1e3);
     assert_eq!(unit_for(132_087_421.0, "USD", Lang::En).label, "USD, millions");

@@ -1,11 +1,11 @@
 //! The FTS importer on OCHA's real Afghanistan 2020 flows (data/sources/fts-afghanistan-2020),
 //! checked against sums read straight from the JSON here, independently of the importer.
 
-use alianzas::core::dataset::Metadata;
+use alianzas::core::format::dataset::Metadata;
 use alianzas::core::import::fts::{self, Input, Options};
 use alianzas::core::import::Imported;
-use alianzas::core::query::{self, Filter};
-use alianzas::core::store::Store;
+use alianzas::core::analysis::query::{self, Filter};
+use alianzas::core::analysis::store::Store;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -71,7 +71,7 @@ fn every_flow_is_accounted_for() {
 #[test]
 fn mappings_follow_the_documented_rules() {
     let imported = import();
-    let by_id: HashMap<&str, &alianzas::core::dataset::Contribution> = imported.dataset.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
+    let by_id: HashMap<&str, &alianzas::core::format::dataset::Contribution> = imported.dataset.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
     for f in all_flows().iter().filter(|f| f["boundary"] == "incoming" && f["onBoundary"] == "single") {
         let c = by_id[format!("fts-{}", f["id"].as_str().unwrap()).as_str()];
         assert_eq!(c.recipient, "AFG");

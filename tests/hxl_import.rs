@@ -1,13 +1,13 @@
 //! The HXL and plain-CSV importers on real published files (data/sources), checked against sums
 //! read straight from the CSV here with the csv crate, independently of the importer.
 
-use alianzas::core::dataset::{Dataset, Metadata};
+use alianzas::core::format::dataset::{Dataset, Metadata};
 use alianzas::core::import::{fts, Imported};
 use alianzas::core::import::csv::{import_csv, ColumnMap, CsvOptions, RowFilter, SKIP_WHERE};
 use alianzas::core::import::hxl::{self, HxlOptions};
-use alianzas::core::query::{self, Filter};
-use alianzas::core::store::Store;
-use alianzas::core::validate;
+use alianzas::core::analysis::query::{self, Filter};
+use alianzas::core::analysis::store::Store;
+use alianzas::core::format::validate;
 use std::collections::{BTreeMap, HashMap};
 
 const MIRPS: [&str; 7] = ["BLZ", "CRI", "SLV", "GTM", "HND", "MEX", "PAN"];

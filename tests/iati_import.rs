@@ -2,10 +2,10 @@
 //! checked against figures read from the raw XML here, independently of the importer (by plain
 //! line scanning, not by an XML parser), and on small hand-made files for each rejection reason.
 
-use alianzas::core::dataset::{Contribution, Metadata};
+use alianzas::core::format::dataset::{Contribution, Metadata};
 use alianzas::core::import::iati::{self, Options, Rate, SKIP_NOT_SELECTED};
 use alianzas::core::import::Imported;
-use alianzas::core::validate::parse_dataset;
+use alianzas::core::format::validate::parse_dataset;
 use std::collections::{BTreeMap, HashSet};
 
 const FILE: &str = "UNHCR-Activities-2023.xml";
@@ -313,7 +313,7 @@ fn skipped_types_pledges_and_donor_fallbacks() {
     let imported = run(&xml, options()).unwrap();
     let r = &imported.report;
     assert_eq!((r.read, r.imported, r.skipped_total(), r.rejected.len()), (4, 2, 2, 0), "{r:?}");
-    let english = |k: &String| alianzas::core::import::skip_reason(k, alianzas::core::lang::Lang::En);
+    let english = |k: &String| alianzas::core::import::skip_reason(k, alianzas::core::locale::lang::Lang::En);
     assert!(r.skipped.keys().any(|k| english(k).starts_with("transaction type 4 (Expenditure)")));
     assert!(r.skipped.keys().any(|k| english(k).starts_with("transaction type 1 (Incoming Funds)")));
     let cs = &imported.dataset.contributions;

@@ -1,22 +1,14 @@
-//! The pure core: dataset model, validation, normalisation, filters, aggregation, chart specs and
-//! importers. No browser dependency; tested natively with `cargo test`.
+//! The pure core: no browser dependency, tested natively with `cargo test`, shared by the CLI and
+//! the dashboard. Data flows one way through its folders:
+//!
+//! `import` (published formats) → `format` (the dataset model and its validation) → `analysis`
+//! (the normalised store, filters, aggregation) → `charts` (one declarative spec per chart, and its
+//! exports). `locale` (languages, translations, number formatting) serves them all; `tools` holds
+//! what publishers run on whole datasets (merge, diff, synthetic data).
 
-pub mod catalog;
-pub mod codes;
-pub mod dataset;
-pub mod diff;
-pub mod export;
-pub mod ftl_check;
-pub mod generate;
-pub mod geo;
-pub mod i18n;
+pub mod analysis;
+pub mod charts;
+pub mod format;
 pub mod import;
-pub mod lang;
-pub mod merge;
-pub mod models;
-pub mod palette;
-pub mod query;
-pub mod spec;
-pub mod store;
-pub mod urlstate;
-pub mod validate;
+pub mod locale;
+pub mod tools;

@@ -5,9 +5,9 @@ use super::filters::FilterPanel;
 use super::intl::WebLocale;
 use super::load::{self, LoadProblem, Loaded};
 use super::state::Ctx;
-use crate::core::i18n::{text, Msg};
-use crate::core::lang::Lang;
-use crate::core::spec::{self, Locale};
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::locale::lang::Lang;
+use crate::core::charts::spec::{self, Locale};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -245,15 +245,15 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
     let data_store = filter_store.clone();
     let download_rows = move |json: bool| {
         let filter = ctx.state.with_untracked(|s| s.filter.clone());
-        let sel = crate::core::query::select(&data_store, &filter);
+        let sel = crate::core::analysis::query::select(&data_store, &filter);
         let id = &data_store.metadata.id;
         let date = super::download::today();
         if json {
-            let name = crate::core::export::file_name(id, "contributions", &filter, &date, "json");
-            super::download::text(&name, "application/json", &crate::core::export::rows_json(&data_store, &sel, &filter));
+            let name = crate::core::charts::export::file_name(id, "contributions", &filter, &date, "json");
+            super::download::text(&name, "application/json", &crate::core::charts::export::rows_json(&data_store, &sel, &filter));
         } else {
-            let name = crate::core::export::file_name(id, "contributions", &filter, &date, "csv");
-            super::download::csv(&name, &crate::core::export::rows_csv(&data_store, &sel, lang.get_untracked()));
+            let name = crate::core::charts::export::file_name(id, "contributions", &filter, &date, "csv");
+            super::download::csv(&name, &crate::core::charts::export::rows_csv(&data_store, &sel, lang.get_untracked()));
         }
     };
     let download_rows2 = download_rows.clone();
@@ -266,11 +266,11 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
             {m.description.clone().map(|d| view! { <p class="description" dir="auto">{d}</p> })}
             <dl class="provenance">
                 <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher" dir="auto">{m.publisher.clone()}</dd></div>
-                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::dataset::safe_link(&m.source_url) {
+                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::format::dataset::safe_link(&m.source_url) {
                     Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),
                     None => view! { <span data-meta="source">{m.source_url.clone()}</span> }.into_any(),
                 }}</dd></div>
-                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence" dir="auto">{match m.licence_url.as_deref().and_then(crate::core::dataset::safe_link) {
+                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence" dir="auto">{match m.licence_url.as_deref().and_then(crate::core::format::dataset::safe_link) {
                     Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
                     None => m.licence.clone().into_any(),
                 }}</dd></div>
@@ -325,7 +325,7 @@ fn Dashboard(loaded: Loaded) -> impl IntoView {
 }
 
 #[component]
-fn DatasetPicker(catalog: Arc<crate::core::catalog::Catalog>, current: Option<String>) -> impl IntoView {
+fn DatasetPicker(catalog: Arc<crate::core::format::catalog::Catalog>, current: Option<String>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let external = current.is_none();
@@ -388,9 +388,9 @@ fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
 /// How the cooperation models were derived: per rule, the model it gave and to how many
 /// contributions (docs/cooperation-models.md).
 #[component]
-fn ModelRules(rules: Vec<crate::core::store::ModelRuleCount>) -> impl IntoView {
+fn ModelRules(rules: Vec<crate::core::analysis::store::ModelRuleCount>) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
-    let store = expect_context::<Arc<crate::core::store::Store>>();
+    let store = expect_context::<Arc<crate::core::analysis::store::Store>>();
     view! {
         <details class="model-rules">
             <summary>{move || Msg::ModelRulesTitle.get(lang.get())}</summary>
@@ -405,7 +405,7 @@ fn ModelRules(rules: Vec<crate::core::store::ModelRuleCount>) -> impl IntoView {
                             let locale = WebLocale::shared(l, &store.metadata.currency);
                             text::ModelRuleLine {
                                 rule: r.rule.label().get(l),
-                                model: spec::label(&store, crate::core::store::Dim::Model, &model, &*locale),
+                                model: spec::label(&store, crate::core::analysis::store::Dim::Model, &model, &*locale),
                                 count: r.contributions,
                             }
                             .format(l)

@@ -5,10 +5,10 @@ use super::echarts::{self, ECharts};
 use super::intl::WebLocale;
 use super::option::{self, Display, ExportTexts};
 use super::state::Ctx;
-use crate::core::i18n::{text, Msg};
-use crate::core::lang::Lang;
-use crate::core::spec::{Cell, ChartSpec, ChartType, ColumnKind, Locale, Table};
-use crate::core::store::Store;
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::locale::lang::Lang;
+use crate::core::charts::spec::{Cell, ChartSpec, ChartType, ColumnKind, Locale, Table};
+use crate::core::analysis::store::Store;
 use leptos::prelude::*;
 use serde_json::json;
 use std::cell::Cell as StdCell;
@@ -78,7 +78,7 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
             return;
         }
         let index = get("dataIndex").and_then(|v| v.as_f64());
-        let picked = spec.try_with_untracked(|s| index.and_then(|i| crate::core::spec::category_filter(s, i as usize))).flatten();
+        let picked = spec.try_with_untracked(|s| index.and_then(|i| crate::core::charts::spec::category_filter(s, i as usize))).flatten();
         if let Some((dim, key)) = picked {
             ctx.update(|state| state.filter.toggle(dim, &key));
         }
@@ -186,7 +186,7 @@ fn save_image(spec: &ChartSpec, ctx: Ctx, svg: bool, patterns: bool) {
     let display = display_settings(&el, lang, &money, patterns, false);
     let m = &store.metadata;
     let date = super::download::today();
-    let filters = crate::core::spec::filter_line(&store, &filter, &*locale);
+    let filters = crate::core::charts::spec::filter_line(&store, &filter, &*locale);
     let texts = ExportTexts {
         title: spec.title.clone(),
         subtitle: if has_axis(spec) { format!("{} · {filters}", spec.unit.label) } else { filters },
@@ -195,7 +195,7 @@ fn save_image(spec: &ChartSpec, ctx: Ctx, svg: bool, patterns: bool) {
     };
     let opt = option::export_option(spec, &display, &texts);
     let Some(url) = echarts::image_url(&to_echarts(&opt, lang), svg, 1200, option::export_height(spec)) else { return };
-    let name = crate::core::export::file_name(&m.id, spec.id, &filter, &date, if svg { "svg" } else { "png" });
+    let name = crate::core::charts::export::file_name(&m.id, spec.id, &filter, &date, if svg { "svg" } else { "png" });
     super::download::data_url(&name, &url);
 }
 
@@ -317,7 +317,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             "Enter" | " " => {
                 if let Some(c) = cursor.get_value() {
                     ev.prevent_default();
-                    if let Some((dim, code)) = crate::core::spec::category_filter(&current, c.index) {
+                    if let Some((dim, code)) = crate::core::charts::spec::category_filter(&current, c.index) {
                         ctx.update(|s| s.filter.toggle(dim, &code));
                     }
                 }
@@ -373,8 +373,8 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                 let current = spec.get_untracked();
                 let filter = ctx.state.with_untracked(|s| s.filter.clone());
                 let store = expect_context::<Arc<Store>>();
-                let name = crate::core::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), "csv");
-                super::download::csv(&name, &crate::core::export::table_csv(&current.table, &current.currency));
+                let name = crate::core::charts::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), "csv");
+                super::download::csv(&name, &crate::core::charts::export::table_csv(&current.table, &current.currency));
             }>{move || Msg::DownloadCsv.get(lang.get())}</button>
             {[(false, "download-png"), (true, "download-svg")].map(|(svg, class)| view! {
                 <button type="button" class=class hidden=move || spec.with(|s| s.empty) on:click=move |_| {

@@ -2,9 +2,9 @@
 //! the height message for the host page (docs/embedding.md).
 
 use super::state::Ctx;
-use crate::core::i18n::{text, Msg};
-use crate::core::store::Store;
-use crate::core::urlstate::UrlState;
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::analysis::store::Store;
+use crate::core::charts::urlstate::UrlState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -131,7 +131,7 @@ pub fn SourceLine() -> impl IntoView {
     view! {
         <p class="source-line">
             <span>{move || Msg::Source.get(lang.get())}": "</span>
-            {match crate::core::dataset::safe_link(&m.source_url) {
+            {match crate::core::format::dataset::safe_link(&m.source_url) {
                 Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank">{m.publisher.clone()}</a> }.into_any(),
                 None => m.publisher.clone().into_any(),
             }}
@@ -153,7 +153,7 @@ pub fn EmbedFilters() -> impl IntoView {
     let store = expect_context::<Arc<Store>>();
     let line = move || {
         let locale = super::intl::WebLocale::shared(ctx.lang.get(), &store.metadata.currency);
-        ctx.state.with(|s| crate::core::spec::filter_line(&store, &s.filter, &*locale))
+        ctx.state.with(|s| crate::core::charts::spec::filter_line(&store, &s.filter, &*locale))
     };
     view! { <p class="embed-filters" data-meta="filters">{line}</p> }
 }

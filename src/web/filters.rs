@@ -2,11 +2,11 @@
 
 use super::intl::WebLocale;
 use super::state::Ctx;
-use crate::core::codes::Status;
-use crate::core::i18n::{text, Msg};
-use crate::core::query::Measure;
-use crate::core::spec::{self, FilterPart, Locale};
-use crate::core::store::{Dim, Store};
+use crate::core::format::codes::Status;
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::analysis::query::Measure;
+use crate::core::charts::spec::{self, FilterPart, Locale};
+use crate::core::analysis::store::{Dim, Store};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -36,7 +36,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let labels_store = store.clone();
 
     // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
-    let linked_inverted = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| crate::core::urlstate::UrlState::years_inverted(&q));
+    let linked_inverted = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| crate::core::charts::urlstate::UrlState::years_inverted(&q));
     let swapped = RwSignal::new(ctx.state.with_untracked(|s| s.filter.year_from.zip(s.filter.year_to)).filter(|_| linked_inverted));
     let year_select = move |id: &'static str, msg: Msg, from: bool, years: Vec<String>| {
         view! {
@@ -118,7 +118,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         }
     };
 
-    let half_years_possible = crate::core::store::has_half_years(&store);
+    let half_years_possible = crate::core::analysis::store::has_half_years(&store);
     let time_axis = move || {
         half_years_possible.then(|| view! {
             <div class="field">

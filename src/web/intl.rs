@@ -1,7 +1,7 @@
 //! Numbers, money and country names written the reader's way, by the browser's `Intl`.
 
-use crate::core::lang::Lang;
-use crate::core::spec::Locale;
+use crate::core::locale::lang::Lang;
+use crate::core::charts::spec::Locale;
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -88,7 +88,7 @@ impl WebLocale {
 
     fn directed(&self, amount: String) -> String {
         if self.lang.is_rtl() {
-            crate::core::lang::isolate_latin_runs(&amount)
+            crate::core::locale::lang::isolate_latin_runs(&amount)
         } else {
             amount
         }

@@ -1,10 +1,10 @@
 //! Fetching the catalog and a dataset, and turning them into a store, or into a problem a person
 //! can act on.
 
-use crate::core::catalog::{Catalog, Entry};
+use crate::core::format::catalog::{Catalog, Entry};
 use crate::core::import::ImportReport;
-use crate::core::store::Store;
-use crate::core::validate::{self, ValidationError};
+use crate::core::analysis::store::Store;
+use crate::core::format::validate::{self, ValidationError};
 use gloo_net::http::Request;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;

@@ -26,7 +26,7 @@ pub(crate) fn register_service_worker() {
 pub fn start() {
     console_error_panic_hook::set_once();
     // Counts inside translated sentences ("in 1.234 contributions") are written by `Intl` too.
-    crate::core::i18n::set_count_format(intl::count);
+    crate::core::locale::i18n::set_count_format(intl::count);
     // The static skeleton of index.html held the page while the WebAssembly loaded.
     if let Some(skeleton) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("skeleton")) {
         skeleton.remove();

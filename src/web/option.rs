@@ -5,8 +5,8 @@
 //! a function the web layer attaches (`chart::attach_axis_formatters`), as ECharts' own number
 //! formatting knows no locale.
 
-use crate::core::lang::Lang;
-use crate::core::spec::{ChartSpec, ChartType};
+use crate::core::locale::lang::Lang;
+use crate::core::charts::spec::{ChartSpec, ChartType};
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Pie, Sankey};
@@ -85,7 +85,7 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
 
     let mut chart = Chart::new()
         .color(
-            (if d.dark { crate::core::palette::DARK } else { crate::core::palette::LIGHT })
+            (if d.dark { crate::core::charts::palette::DARK } else { crate::core::charts::palette::LIGHT })
                 .iter()
                 .map(|c| (*c).into())
                 .collect::<Vec<charming::element::Color>>(),

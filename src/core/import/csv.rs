@@ -9,11 +9,11 @@ use super::hxl::table::{at, read_rows, Bad, Columns};
 use super::hxl::values::{donor_type_code, kind_code, list_code, number, obligation_code, recipient_code, status_code, year};
 use super::hxl::{dataset, unmapped_notes, SKIP_DUPLICATE, SKIP_EMPTY, UNREPORTED_DONOR_ID, UNREPORTED_DONOR_NAME};
 use super::{slug, ImportReport, Imported};
-use crate::core::codes::{self, DONOR_TYPES, MODELS, OBLIGATIONS};
-use crate::core::dataset::*;
-use crate::core::geo;
-use crate::core::models;
-use crate::core::validate::is_iso_date;
+use crate::core::format::codes::{self, DONOR_TYPES, MODELS, OBLIGATIONS};
+use crate::core::format::dataset::*;
+use crate::core::format::geo;
+use crate::core::format::cooperation;
+use crate::core::format::validate::is_iso_date;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 
@@ -353,7 +353,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
         let (model, model_rule) = match get(Field::Model) {
             Some(m) => (m.to_string(), None),
             None => {
-                let (m, rule) = models::derive(&models::Facts {
+                let (m, rule) = cooperation::derive(&cooperation::Facts {
                     donor_type: &donor_type,
                     donor_country: donor_country.as_deref(),
                     recipient_country: geo::country(&recipient).map(|c| c.iso3),

@@ -7,9 +7,9 @@
 //! total — so the imported funding equals FTS's own `incoming.fundingTotal`.
 
 use super::{ImportReport, Imported};
-use crate::core::dataset::*;
-use crate::core::geo;
-use crate::core::models;
+use crate::core::format::dataset::*;
+use crate::core::format::geo;
+use crate::core::format::cooperation;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -112,13 +112,13 @@ pub fn donor_type(org_types: &[&str]) -> &'static str {
     }
 }
 
-/// FTS records no cooperation model: it is derived by the documented rules of `models::derive`
+/// FTS records no cooperation model: it is derived by the documented rules of `cooperation::derive`
 /// from what a flow does show (docs/cooperation-models.md).
-fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&'a str>, recipient: &'a str, flow: &Value) -> models::Facts<'a> {
+fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&'a str>, recipient: &'a str, flow: &Value) -> cooperation::Facts<'a> {
     let public_partner = objects(flow, "destinationObjects", "Organization").iter().any(|o| {
         o.get("organizationTypes").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| matches!(t.as_str(), Some("UN agency" | "Government"))))
     });
-    models::Facts {
+    cooperation::Facts {
         collaboration_type: None,
         donor_type: &donor.donor_type,
         donor_country: if donor.donor_type == "government" { donor_country } else { None },
@@ -302,7 +302,7 @@ fn flow_to_contribution(
     if donor.donor_type == "government" {
         donor.country = donor_country.clone().or_else(|| government_country(&donor.name).map(str::to_string));
     }
-    let (model, rule) = models::derive(&model_facts(&donor, &org_types, donor_country.as_deref(), &recipient, flow));
+    let (model, rule) = cooperation::derive(&model_facts(&donor, &org_types, donor_country.as_deref(), &recipient, flow));
     Ok(Contribution {
         id: format!("fts-{flow_id}"),
         donor,

@@ -14,9 +14,9 @@ pub mod fts;
 pub mod hxl;
 pub mod iati;
 
-use super::dataset::Dataset;
-use super::i18n::Msg;
-use super::lang::Lang;
+use crate::core::format::dataset::Dataset;
+use crate::core::locale::i18n::Msg;
+use crate::core::locale::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

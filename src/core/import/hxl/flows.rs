@@ -6,11 +6,11 @@ use super::table::{at, Bad, Columns, Row};
 use super::values::{kind_code, number, obligations_of_list, recipient_code, split_list, status_code, year};
 use super::{dataset, need, unmapped_notes, Selection, APPEAL_ID, FUNDING, RECIPIENT, SECTOR, YEAR};
 use super::{SKIP_DUPLICATE, SKIP_EMPTY, UNREPORTED_DONOR_ID, UNREPORTED_DONOR_NAME};
-use crate::core::dataset::*;
-use crate::core::geo;
+use crate::core::format::dataset::*;
+use crate::core::format::geo;
 use crate::core::import::{fts, slug, ImportReport, Imported};
-use crate::core::models;
-use crate::core::validate::is_iso_date;
+use crate::core::format::cooperation;
+use crate::core::format::validate::is_iso_date;
 use std::collections::{BTreeMap, HashSet};
 
 /// A flow table: one contribution per row.
@@ -213,7 +213,7 @@ fn flow_row(
         .or_else(|| fts::government_country(&donor.name))
         .filter(|_| donor.donor_type == "government")
         .map(str::to_string);
-    let (model, rule) = models::derive(&models::Facts {
+    let (model, rule) = cooperation::derive(&cooperation::Facts {
         collaboration_type: None,
         donor_type: &donor.donor_type,
         donor_country: donor.country.as_deref(),
@@ -279,6 +279,6 @@ mod tests {
         assert_eq!((c[1].donor.id.as_str(), c[1].status.as_str(), c[1].obligations[0].id.as_str()), (UNREPORTED_DONOR_ID, "pledged", "multi-sector"));
         assert_eq!(r.skipped[SKIP_OUTSIDE_COUNTRIES], 1);
         let json = serde_json::to_string(&out.dataset).unwrap();
-        crate::core::validate::parse_dataset(&json).unwrap();
+        crate::core::format::validate::parse_dataset(&json).unwrap();
     }
 }

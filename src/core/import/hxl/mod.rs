@@ -31,7 +31,7 @@ pub use tags::{HxlTag, TagPattern};
 pub use values::{recipient_code, status_code, CRS_PURPOSES};
 
 use super::Imported;
-use crate::core::dataset::*;
+use crate::core::format::dataset::*;
 use flows::flow_table;
 use requirements::requirements_table;
 use std::collections::{BTreeMap, HashSet};

@@ -6,10 +6,10 @@ use super::table::{at, Bad, Columns, Row};
 use super::values::{number, obligation_code, recipient_code, year};
 use super::{dataset, need, unmapped_notes, Selection, ALL_DONORS_ID, ALL_DONORS_NAME, APPEAL_ID, APPEAL_NAME, FUNDING, RECIPIENT, REQUIRED, SECTOR, YEAR};
 use super::{SKIP_DUPLICATE, SKIP_EMPTY, SKIP_NEGATIVE_FUNDING, SKIP_NO_AMOUNTS};
-use crate::core::dataset::*;
-use crate::core::geo;
+use crate::core::format::dataset::*;
+use crate::core::format::geo;
 use crate::core::import::{slug, ImportReport, Imported};
-use crate::core::models;
+use crate::core::format::cooperation;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// OCHA FTS "requirements and funding": one row per country × appeal × year.
@@ -173,7 +173,7 @@ pub(super) fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut m
                 obligations: vec![ObligationShare { id: obligation.unwrap_or("unspecified").to_string(), share: 1.0 }],
                 model: "unspecified".into(),
                 // One total for all donors: no model can be derived.
-                model_rule: Some(models::Rule::Unspecified.id().into()),
+                model_rule: Some(cooperation::Rule::Unspecified.id().into()),
                 kind: "financial".into(),
                 // FTS funding = commitments + paid contributions, not split in this table.
                 status: "committed".into(),
@@ -225,6 +225,6 @@ mod tests {
         assert_eq!(d.contributions.len(), 3);
         assert_eq!(d.contributions[1].plan, None);
         assert!(d.contributions.iter().all(|c| c.status == "committed" && c.donor.id == ALL_DONORS_ID));
-        crate::core::validate::parse_dataset(&serde_json::to_string(d).unwrap()).unwrap();
+        crate::core::format::validate::parse_dataset(&serde_json::to_string(d).unwrap()).unwrap();
     }
 }

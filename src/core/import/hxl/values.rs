@@ -2,8 +2,8 @@
 //! recipients (ISO codes, M49 areas, country names), stages, kinds, donor types, and sectors →
 //! obligations (obligation ids, FTS cluster names, CRS purpose codes). Errors say what was expected.
 
-use crate::core::codes::{self, DONOR_TYPES, OBLIGATIONS};
-use crate::core::geo;
+use crate::core::format::codes::{self, DONOR_TYPES, OBLIGATIONS};
+use crate::core::format::geo;
 use crate::core::import::fts;
 use std::collections::BTreeMap;
 

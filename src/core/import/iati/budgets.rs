@@ -5,8 +5,8 @@
 use super::activity::{Activity, Budget};
 use super::currency::parse_amount;
 use super::Importer;
-use crate::core::dataset::Requirement;
-use crate::core::validate::is_iso_date;
+use crate::core::format::dataset::Requirement;
+use crate::core::format::validate::is_iso_date;
 use std::collections::BTreeMap;
 
 /// Budget bookkeeping for the notes.

@@ -2,8 +2,8 @@
 //! organisation of a transaction or its activity is the donor.
 
 use super::activity::{Activity, Org, Transaction};
-use crate::core::dataset::Donor;
-use crate::core::geo;
+use crate::core::format::dataset::Donor;
+use crate::core::format::geo;
 use crate::core::import::slug;
 
 /// The country of a government donor: the registration agency of its IATI organisation identifier
@@ -13,7 +13,7 @@ use crate::core::import::slug;
 pub fn government_country(reference: Option<&str>, name: &str) -> Option<String> {
     let mut parts = reference.unwrap_or("").split('-');
     let from_reference = match (parts.next(), parts.next(), parts.next()) {
-        (Some("XM"), Some("DAC"), Some(code)) => crate::core::models::country_of_dac_donor_code(code).and_then(geo::country),
+        (Some("XM"), Some("DAC"), Some(code)) => crate::core::format::cooperation::country_of_dac_donor_code(code).and_then(geo::country),
         (Some(prefix), _, _) if prefix.len() == 2 && !prefix.starts_with('X') => geo::country_by_iso2(prefix),
         _ => None,
     };

@@ -32,7 +32,7 @@ pub use sectors::{obligations_from_sectors, sector_obligation, shares, Sector, C
 pub use transactions::{kind_from_aid_type, model_from_collaboration_type, transaction_rule, TransactionRule};
 
 use super::{ImportReport, Imported};
-use crate::core::dataset::*;
+use crate::core::format::dataset::*;
 use activity::{Activity, Transaction};
 use budgets::BudgetCounts;
 use recipients::activity_recipients;

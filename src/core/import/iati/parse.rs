@@ -4,7 +4,7 @@
 
 use super::activity::{Activity, Budget, Narrative, Org, RecipientRaw, Transaction};
 use super::{Importer, Sector, UNHCR_NS};
-use crate::core::validate::is_iso_date;
+use crate::core::format::validate::is_iso_date;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;

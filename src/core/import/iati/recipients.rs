@@ -3,7 +3,7 @@
 
 use super::activity::RecipientRaw;
 use super::sectors::shares;
-use crate::core::geo;
+use crate::core::format::geo;
 
 /// OECD DAC recipient region codes (IATI Region vocabulary 1) → UN M49 areas the project knows.
 pub const DAC_REGIONS: &[(&str, &str, &str)] = &[

@@ -2,7 +2,7 @@
 //! → obligations, one vocabulary per transaction split by its percentages. `shares` also splits an
 //! activity between its recipients.
 
-use crate::core::dataset::ObligationShare;
+use crate::core::format::dataset::ObligationShare;
 
 /// Sector vocabularies in the order the importer chooses among them (one per transaction: each
 /// vocabulary's percentages add up to 100 on their own, so they are never mixed).
@@ -199,7 +199,7 @@ pub fn obligations_from_sectors(sectors: &[Sector], unhcr: bool) -> Result<(Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::codes::{self, OBLIGATIONS};
+    use crate::core::format::codes::{self, OBLIGATIONS};
 
     #[test]
     fn every_mapping_names_a_known_code() {

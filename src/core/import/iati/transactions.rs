@@ -6,8 +6,8 @@ use super::donors::transaction_donor;
 use super::recipients::recipient_code;
 use super::sectors::obligations_from_sectors;
 use super::{Importer, UNHCR_ORG};
-use crate::core::dataset::*;
-use crate::core::validate::is_iso_date;
+use crate::core::format::dataset::*;
+use crate::core::format::validate::is_iso_date;
 
 /// What a transaction type becomes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,7 +44,7 @@ fn is_outgoing(code: &str) -> bool {
 
 /// IATI CollaborationType (OECD DAC) → cooperation model.
 pub fn model_from_collaboration_type(code: &str) -> &'static str {
-    crate::core::models::from_collaboration_type(code).unwrap_or("unspecified")
+    crate::core::format::cooperation::from_collaboration_type(code).unwrap_or("unspecified")
 }
 
 /// IATI AidType, vocabulary 1 (OECD DAC) → kind. D (experts and technical assistance) and E
@@ -113,10 +113,10 @@ impl Importer<'_> {
         let unhcr = a.reporting_org.as_ref().and_then(Org::reference) == Some(UNHCR_ORG);
         let (obligations, unmapped) = obligations_from_sectors(sectors, unhcr).map_err(Reject)?;
         // collaboration-type first, then the shared rules of docs/cooperation-models.md.
-        let facts = |recipient: &str| crate::core::models::Facts {
-            collaboration_type: a.collaboration_type.as_deref().filter(|c| crate::core::models::from_collaboration_type(c).is_some()),
+        let facts = |recipient: &str| crate::core::format::cooperation::Facts {
+            collaboration_type: a.collaboration_type.as_deref().filter(|c| crate::core::format::cooperation::from_collaboration_type(c).is_some()),
             donor_type: &donor.donor_type,
-            recipient_country: crate::core::geo::country(recipient).map(|c| c.iso3),
+            recipient_country: crate::core::format::geo::country(recipient).map(|c| c.iso3),
             ..Default::default()
         };
         let aid = |list: &[(String, String)]| list.iter().find(|(v, c)| v == "1" && !c.is_empty()).map(|(_, c)| c.clone());
@@ -133,7 +133,7 @@ impl Importer<'_> {
                 // The last part takes what remains, so the parts add up to the value.
                 let part = if i + 1 == n { left } else { amount * share };
                 left -= part;
-                let (model, rule) = crate::core::models::derive(&facts(&recipient));
+                let (model, rule) = crate::core::format::cooperation::derive(&facts(&recipient));
                 Contribution {
                     id: if several { format!("{base}-{recipient}") } else { base.clone() },
                     donor: donor.clone(),
@@ -158,7 +158,7 @@ impl Importer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::codes;
+    use crate::core::format::codes;
 
     #[test]
     fn transaction_types_follow_the_iati_codelist() {
@@ -171,7 +171,7 @@ mod tests {
         for skipped in ["1", "4", "5", "6", "7", "8", "9", "10"] {
             match transaction_rule(skipped) {
                 Some(Skip(reason)) => {
-                    let english = crate::core::import::skip_reason(reason, crate::core::lang::Lang::En);
+                    let english = crate::core::import::skip_reason(reason, crate::core::locale::lang::Lang::En);
                     assert!(english.starts_with(&format!("transaction type {skipped} (")), "{reason}: {english}");
                 }
                 other => panic!("{skipped}: {other:?}"),

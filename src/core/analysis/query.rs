@@ -4,8 +4,8 @@
 //! counts it). Pledged, committed and disbursed are stages of one pipeline and are never summed
 //! together, so a measure is either funding or exactly one stage.
 
-use super::codes::Status;
-use super::store::{Dim, Store, NO_PLAN};
+use crate::core::format::codes::Status;
+use crate::core::analysis::store::{Dim, Store, NO_PLAN};
 use std::collections::BTreeMap;
 
 /// The money a figure counts.
@@ -402,7 +402,7 @@ pub fn gaps_by_recipient(rows: &[GapRow]) -> Vec<GapRow> {
 pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
     let years = (filter.year_from.unwrap_or(i32::MIN), filter.year_to.unwrap_or(i32::MAX));
     let (recipients, regions, obligations) = (filter.values(Dim::Recipient), filter.values(Dim::Region), filter.values(Dim::Obligation));
-    let keep = |r: &super::store::RequirementRow| {
+    let keep = |r: &crate::core::analysis::store::RequirementRow| {
         (years.0..=years.1).contains(&r.year)
             && (recipients.is_empty() || recipients.contains(&r.recipient))
             && (regions.is_empty() || regions.iter().any(|g| g == r.region || g == r.subregion))
@@ -473,7 +473,7 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     Headline {
         funding: committed + disbursed,
         pledged: store.records_stage(Status::Pledged).then_some(pledged),
-        donors: (store.coverage(Dim::Donor) != super::store::Coverage::NotRecorded).then(|| donors.iter().filter(|&&b| b).count()),
+        donors: (store.coverage(Dim::Donor) != crate::core::analysis::store::Coverage::NotRecorded).then(|| donors.iter().filter(|&&b| b).count()),
         recipients: recipients.iter().filter(|&&b| b).count(),
         contributions,
     }

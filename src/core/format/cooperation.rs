@@ -2,7 +2,7 @@
 //! (docs/cooperation-models.md). Each rule is a small function; `derive` applies them in order and
 //! says which rule decided, so the dashboard can show how many records each rule classified.
 
-use super::i18n::Msg;
+use crate::core::locale::i18n::Msg;
 
 /// OECD Development Assistance Committee members (32, as of 2024: oecd.org/dac/development-assistance-committee).
 /// The EU institutions are a member too; as a donor they are multilateral.
@@ -213,7 +213,7 @@ mod tests {
     fn tables_do_not_overlap() {
         assert!(SOUTHERN_PROVIDERS.iter().all(|c| !is_dac_member(c)));
         for c in SOUTHERN_PROVIDERS.iter().chain(DAC_MEMBERS) {
-            assert!(crate::core::geo::country(c).is_some(), "{c}");
+            assert!(crate::core::format::geo::country(c).is_some(), "{c}");
         }
     }
 }

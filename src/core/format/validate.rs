@@ -1,11 +1,11 @@
 //! Validation of a dataset document: every problem is collected (not just the first), each located
 //! by a JSON pointer (RFC 6901) and explained in plain words in the reader's language.
 
-use super::codes::{self, DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUSES};
-use super::dataset::*;
-use super::geo;
-use super::i18n::{text, Msg};
-use super::lang::Lang;
+use crate::core::format::codes::{self, DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUSES};
+use crate::core::format::dataset::*;
+use crate::core::format::geo;
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::locale::lang::Lang;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
@@ -414,7 +414,7 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         None | Some(Value::Null) => None,
         Some(_) => w
             .opt_string(c, at, "model_rule")
-            .filter(|r| check_code(w, super::models::Rule::parse(r).is_some(), &format!("{at}/model_rule"), "model rule", r)),
+            .filter(|r| check_code(w, crate::core::format::cooperation::Rule::parse(r).is_some(), &format!("{at}/model_rule"), "model rule", r)),
     };
     let plan = w.opt_string(c, at, "plan");
     let description = w.opt_string(c, at, "description");

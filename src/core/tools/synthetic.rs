@@ -1,9 +1,9 @@
 //! Deterministic synthetic datasets for benchmarks and scale tests. Never shown as real data: the
 //! title, publisher and licence say so.
 
-use super::codes::{KINDS, MODELS, OBLIGATIONS, STATUSES};
-use super::dataset::*;
-use super::geo;
+use crate::core::format::codes::{KINDS, MODELS, OBLIGATIONS, STATUSES};
+use crate::core::format::dataset::*;
+use crate::core::format::geo;
 
 /// xorshift64*: tiny, deterministic across platforms, good enough for test data.
 struct Rng(u64);

@@ -1,8 +1,8 @@
 //! Built-in code lists (obligations, cooperation models, kinds, statuses, donor types) with their
 //! labels in Spanish, English, French and Arabic. Datasets may add codes of their own.
 
-use super::i18n::Msg;
-use super::lang::Lang;
+use crate::core::locale::i18n::Msg;
+use crate::core::locale::lang::Lang;
 
 /// One entry of a built-in code list.
 #[derive(Clone, Copy, Debug)]

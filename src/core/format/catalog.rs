@@ -1,7 +1,7 @@
 //! The catalog of bundled datasets (`public/data/catalog.json`), written by `alianzas catalog`
 //! from the datasets themselves so it never disagrees with them.
 
-use super::dataset::Dataset;
+use crate::core::format::dataset::Dataset;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -1,9 +1,9 @@
 //! The whole dashboard state as a URL query, so reloads and shared links restore it.
 //! `?lang=fr&data=https://…&from=2019&to=2020&region=013&donor=a,b&measure=disbursed`
 
-use super::lang::Lang;
-use super::query::{Filter, Measure};
-use super::store::Dim;
+use crate::core::locale::lang::Lang;
+use crate::core::analysis::query::{Filter, Measure};
+use crate::core::analysis::store::Dim;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UrlState {
@@ -120,7 +120,7 @@ impl UrlState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::codes::Status;
+    use crate::core::format::codes::Status;
 
     #[test]
     fn inverted_years_in_a_link_are_noticed() {

@@ -4,10 +4,10 @@
 //! each carrying its share of the amount: sums over rows never count money twice. Every dimension
 //! is a column of small integers indexing a per-dimension dictionary of code ids.
 
-use super::codes;
-use super::dataset::{Dataset, Metadata, CodeLists};
-use super::geo;
-use super::models::Rule;
+use crate::core::format::codes;
+use crate::core::format::dataset::{Dataset, Metadata, CodeLists};
+use crate::core::format::geo;
+use crate::core::format::cooperation::Rule;
 use std::collections::HashMap;
 
 /// The dimensions a dataset can be filtered and grouped by.
@@ -311,7 +311,7 @@ impl Store {
 }
 
 /// "2023-H1" when the contribution's date falls in its year, else "2023".
-pub fn period_of(c: &super::dataset::Contribution) -> String {
+pub fn period_of(c: &crate::core::format::dataset::Contribution) -> String {
     let month: Option<u32> = c.date.as_deref().filter(|d| d.get(..4) == Some(c.year.to_string().as_str())).and_then(|d| d.get(5..7)?.parse().ok());
     match month {
         Some(m @ 1..=12) => format!("{}-H{}", c.year, if m <= 6 { 1 } else { 2 }),

@@ -1,11 +1,11 @@
 //! What people take away: a chart's table and the filtered contributions as CSV or JSON, with file
 //! names that say what they hold. Cells that a spreadsheet would run as a formula are neutralised.
 
-use super::query::{Filter, Measure, Selection};
-use super::i18n::Msg;
-use super::lang::Lang;
-use super::spec::{Cell, Column, ColumnKind, Table};
-use super::store::{Dim, Store};
+use crate::core::analysis::query::{Filter, Measure, Selection};
+use crate::core::locale::i18n::Msg;
+use crate::core::locale::lang::Lang;
+use crate::core::charts::spec::{Cell, Column, ColumnKind, Table};
+use crate::core::analysis::store::{Dim, Store};
 use serde_json::json;
 
 /// A CSV field, quoted, and prefixed with ' when it starts like a formula (= + - @, tab, CR), so

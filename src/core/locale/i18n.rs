@@ -5,7 +5,7 @@
 //! keys and arguments are checked by the compiler. Plural forms (Arabic has six) are chosen by
 //! Fluent from numeric arguments; docs/translating.md is the translators' guide.
 
-use super::lang::Lang;
+use crate::core::locale::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -56,7 +56,7 @@ pub fn set_count_format(format: fn(Lang, f64) -> String) {
 fn count_text(lang: Lang, n: f64) -> String {
     match COUNT_FORMAT.get() {
         Some(format) => format(lang, n),
-        None => super::spec::group_thousands(n),
+        None => crate::core::locale::numbers::group_thousands(n),
     }
 }
 
@@ -170,7 +170,7 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ftl_check::{check, FtlFile};
+    use crate::core::locale::ftl_check::{check, FtlFile};
 
     #[test]
     fn every_message_formats_without_error_in_every_language() {

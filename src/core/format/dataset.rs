@@ -109,7 +109,7 @@ pub struct Contribution {
     /// One or several obligations; shares add up to 1.
     pub obligations: Vec<ObligationShare>,
     pub model: String,
-    /// How the model was decided when the source did not state it (models::Rule id); absent: stated.
+    /// How the model was decided when the source did not state it (cooperation::Rule id); absent: stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_rule: Option<String>,
     pub kind: String,

@@ -1,7 +1,7 @@
 //! Several datasets as one (e.g. mine action from FTS flows and OECD CRS), keeping each source's
 //! records apart by id prefix so nothing collides or is counted twice.
 
-use super::dataset::{CodeEntry, Dataset, Metadata, FORMAT_NAME, FORMAT_VERSION};
+use crate::core::format::dataset::{CodeEntry, Dataset, Metadata, FORMAT_NAME, FORMAT_VERSION};
 
 /// The id a government donor gets when sources are joined: its country.
 pub fn government_donor_id(iso3: &str) -> String {
@@ -9,11 +9,11 @@ pub fn government_donor_id(iso3: &str) -> String {
 }
 
 /// A government donor with a country becomes `gov-<ISO3>`, named by its English M49 name.
-pub fn join_government_donor(donor: &mut super::dataset::Donor) {
+pub fn join_government_donor(donor: &mut crate::core::format::dataset::Donor) {
     if donor.donor_type != "government" {
         return;
     }
-    if let Some(country) = donor.country.as_deref().and_then(super::geo::country) {
+    if let Some(country) = donor.country.as_deref().and_then(crate::core::format::geo::country) {
         donor.id = government_donor_id(country.iso3);
         donor.name = country.name_en.to_string();
     }
@@ -51,7 +51,7 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>, jo
             if let Some(o) = obligation {
                 let Some(share) = c.obligations.iter().find(|s| s.id == o).map(|s| s.share) else { continue };
                 c.amount *= share;
-                c.obligations = vec![super::dataset::ObligationShare { id: o.to_string(), share: 1.0 }];
+                c.obligations = vec![crate::core::format::dataset::ObligationShare { id: o.to_string(), share: 1.0 }];
             }
             if join_government_donors {
                 join_government_donor(&mut c.donor);

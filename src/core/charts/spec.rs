@@ -2,63 +2,13 @@
 //! filter, then rendered four ways (ECharts chart, HTML table, text summary, export) without any
 //! renderer doing arithmetic of its own.
 
-use super::codes::{self, Status};
-use super::geo;
-use super::i18n::{text, Msg};
-use super::lang::Lang;
-use super::query::{self, Filter, Measure, Selection, OTHERS_KEY};
-use super::store::{Coverage, Dim, Store};
-
-/// How numbers and names are written for a reader. The dashboard implements it with the browser's
-/// `Intl`; the CLI and tests with `PlainLocale`.
-pub trait Locale {
-    fn lang(&self) -> Lang;
-    /// An amount in the dataset currency.
-    fn money(&self, amount: f64) -> String;
-    /// A ratio (0.25 → "25 %").
-    fn percent(&self, ratio: f64) -> String;
-    fn count(&self, n: f64) -> String;
-    /// A country's name in the reader's language, from its ISO alpha-2 code.
-    fn country_name(&self, _iso2: &str) -> Option<String> {
-        None
-    }
-}
-
-/// Unlocalised formatting: "USD 1,234,567", "25.3%".
-pub struct PlainLocale {
-    pub lang: Lang,
-    pub currency: String,
-}
-
-pub fn group_thousands(n: f64) -> String {
-    let s = format!("{:.0}", n.abs());
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0.0 && n.round() != 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
-impl Locale for PlainLocale {
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-    fn money(&self, amount: f64) -> String {
-        format!("{} {}", self.currency, group_thousands(amount))
-    }
-    fn percent(&self, ratio: f64) -> String {
-        format!("{:.1}%", ratio * 100.0)
-    }
-    fn count(&self, n: f64) -> String {
-        group_thousands(n)
-    }
-}
+use crate::core::format::codes::{self, Status};
+use crate::core::format::geo;
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::locale::lang::Lang;
+use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
+use crate::core::analysis::store::{Coverage, Dim, Store};
+pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 
 /// The label of a code of a dimension, in the reader's language. Dataset-defined codes fall back
 /// from the reader's language to Spanish, then English, then the code itself.
@@ -67,7 +17,7 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
     if key == OTHERS_KEY {
         return Msg::Others.get(lang).to_string();
     }
-    let own = |list: &[super::dataset::CodeEntry]| -> Option<String> {
+    let own = |list: &[crate::core::format::dataset::CodeEntry]| -> Option<String> {
         let e = list.iter().find(|e| e.id == key)?;
         [lang.code(), "es", "en"].iter().find_map(|l| e.labels.get(*l).cloned())
     };
@@ -501,7 +451,7 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
         "model" => by_dimension(Dim::Model),
         "donors" => by_dimension(Dim::Donor),
         "timeline" => match store.coverage(Dim::Year) {
-            Coverage::Single(year) if !super::store::has_half_years(store) => Some(text::OmitSingleYear { chart: title, year: &year }.format(lang)),
+            Coverage::Single(year) if !crate::core::analysis::store::has_half_years(store) => Some(text::OmitSingleYear { chart: title, year: &year }.format(lang)),
             _ => None,
         },
         "pipeline" => match store.coverage(Dim::Status) {
@@ -639,7 +589,7 @@ fn timeline(b: &Builder) -> ChartSpec {
     let (store, lang, filter) = (b.store, b.lang(), b.filter);
     // Half-years where dates allow (undated money stays under its year); a one-year dataset
     // always shows its half-years, as one column would say nothing.
-    let half_years = super::store::has_half_years(store) && (filter.half_years || matches!(store.coverage(Dim::Year), Coverage::Single(_)));
+    let half_years = crate::core::analysis::store::has_half_years(store) && (filter.half_years || matches!(store.coverage(Dim::Year), Coverage::Single(_)));
     let time = if half_years { Dim::Period } else { Dim::Year };
     let sel = b.selection_without(Dim::Year);
     // Stacked by cooperation model where the dataset records several; else one series.

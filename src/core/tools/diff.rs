@@ -1,8 +1,8 @@
 //! What changed between two snapshots of the same dataset — the twice-yearly update that
 //! transparency platforms promise. Contributions are matched by id.
 
-use super::codes::Status;
-use super::dataset::{Contribution, Dataset};
+use crate::core::format::codes::Status;
+use crate::core::format::dataset::{Contribution, Dataset};
 use serde::Serialize;
 use std::collections::HashMap;
 

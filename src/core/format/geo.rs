@@ -2,8 +2,8 @@
 //! The table is `countries.tsv`, compiled in; country names in other languages come from the
 //! browser's `Intl.DisplayNames` (by ISO alpha-2) in the dashboard.
 
-use super::i18n::Msg;
-use super::lang::Lang;
+use crate::core::locale::i18n::Msg;
+use crate::core::locale::lang::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

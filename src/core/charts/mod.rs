@@ -1,0 +1,7 @@
+//! What the reader sees, independent of how it is drawn: one declarative `ChartSpec` per chart
+//! (categories, series, table, summary, unit), the palette, exports, and the view as a URL.
+
+pub mod export;
+pub mod palette;
+pub mod spec;
+pub mod urlstate;

@@ -1,0 +1,9 @@
+//! The published dataset format: its types, code lists, countries and regions, how cooperation
+//! models are derived, the catalog of bundled datasets, and validation with located errors.
+
+pub mod catalog;
+pub mod codes;
+pub mod cooperation;
+pub mod dataset;
+pub mod geo;
+pub mod validate;
