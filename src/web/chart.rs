@@ -3,7 +3,8 @@
 
 use super::echarts::{self, ECharts};
 use super::intl::WebLocale;
-use super::option::{self, Display, ExportTexts};
+use crate::core::charts::echarts_option::{self as option, Display, ExportTexts};
+use crate::core::charts::keyboard::{announce, step, Cursor};
 use super::state::Ctx;
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
@@ -98,62 +99,6 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
     chart.on("finished", on_finished.as_ref().unchecked_ref());
     on_finished.forget();
     chart
-}
-
-/// The point a keyboard user is on: (series, category).
-#[derive(Clone, Copy, Default, PartialEq)]
-struct Cursor {
-    series: usize,
-    index: usize,
-}
-
-/// What a screen reader hears for a point: "Label, series: value", and "selected" when it is.
-fn announce(spec: &ChartSpec, c: Cursor, locale: &WebLocale) -> String {
-    let Some(cat) = spec.categories.get(c.index) else { return String::new() };
-    let base = if spec.chart_type == ChartType::Sankey {
-        let through = spec.node_totals.get(c.index).copied().unwrap_or(0.0);
-        format!("{}: {}", cat.label, locale.money_full(through))
-    } else {
-        let Some(series) = spec.series.get(c.series) else { return cat.label.clone() };
-        let value = series.values.get(c.index).copied().unwrap_or(0.0);
-        if spec.series.len() > 1 {
-            format!("{}, {}: {}", cat.label, series.name, locale.money_full(value))
-        } else {
-            format!("{}: {}", cat.label, locale.money_full(value))
-        }
-    };
-    if spec.is_selected(c.index) {
-        format!("{base} ({})", Msg::Selected.get(locale.lang()))
-    } else {
-        base
-    }
-}
-
-/// Moves the cursor for a key; None for keys the chart does not handle. Arrows follow the drawing:
-/// in horizontal bars categories run down the page (Up/Down), elsewhere across it (Left/Right,
-/// mirrored in Arabic); the other pair moves between series. With one series all four move.
-fn step(spec: &ChartSpec, c: Cursor, key: &str, rtl: bool) -> Option<Cursor> {
-    let n = spec.categories.len();
-    let series = if spec.chart_type == ChartType::Sankey { 1 } else { spec.series.len().max(1) };
-    if n == 0 {
-        return None;
-    }
-    let (right, left) = if rtl { ("ArrowLeft", "ArrowRight") } else { ("ArrowRight", "ArrowLeft") };
-    let (next_category, prev_category, next_series, prev_series) =
-        if spec.chart_type.categories_vertical() { ("ArrowDown", "ArrowUp", right, left) } else { (right, left, "ArrowDown", "ArrowUp") };
-    let next = Cursor { index: (c.index + 1).min(n - 1), ..c };
-    let prev = Cursor { index: c.index.saturating_sub(1), ..c };
-    Some(match key {
-        k if k == next_category => next,
-        k if k == prev_category => prev,
-        k if k == next_series && series == 1 => next,
-        k if k == prev_series && series == 1 => prev,
-        k if k == next_series => Cursor { series: (c.series + 1).min(series - 1), ..c },
-        k if k == prev_series => Cursor { series: c.series.saturating_sub(1), ..c },
-        "Home" => Cursor { index: 0, ..c },
-        "End" => Cursor { index: n - 1, ..c },
-        _ => return None,
-    })
 }
 
 /// The colours and settings a chart is drawn with on this page now.
@@ -334,7 +279,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                     cursor.set_value(Some(c));
                     highlight(Some(c), &current);
                     let locale = WebLocale::shared(l, &current.currency);
-                    announcement.set(announce(&current, c, &locale));
+                    announcement.set(announce(&current, c, &|v| locale.money_full(v), l));
                 }
             }
         }

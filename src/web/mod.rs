@@ -9,7 +9,6 @@ mod echarts;
 mod filters;
 mod intl;
 mod load;
-mod option;
 mod state;
 
 /// Keeps the site readable offline after one visit (public sw.js, written at build time). Where

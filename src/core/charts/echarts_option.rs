@@ -373,7 +373,76 @@ pub fn export_option(spec: &ChartSpec, d: &Display, texts: &ExportTexts) -> Valu
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, shorten};
+    use super::*;
+    use crate::core::analysis::query::Filter;
+    use crate::core::analysis::store::{Dim, Store};
+    use crate::core::charts::spec::{build_view, PlainLocale};
+    use crate::core::format::validate::parse_dataset;
+
+    fn charts(filter: &Filter) -> Vec<ChartSpec> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json")).unwrap();
+        let store = Store::from_dataset(&parse_dataset(&text).unwrap());
+        build_view(&store, filter, &PlainLocale { lang: Lang::En, currency: "USD".into() }).charts
+    }
+
+    fn display<'a>(money: &'a dyn Fn(f64) -> String, narrow: bool, dark: bool) -> Display<'a> {
+        Display {
+            lang: Lang::En,
+            money,
+            selected_word: "selected",
+            animate: false,
+            patterns: false,
+            ink: if dark { "#eeeeee".into() } else { "#111111".into() },
+            muted: "#666666".into(),
+            line: "#cccccc".into(),
+            dark,
+            narrow,
+        }
+    }
+
+    #[test]
+    fn values_are_drawn_in_the_spec_unit_and_labels_have_no_outline() {
+        let money = |v: f64| format!("USD {v}");
+        let specs = charts(&Filter::default());
+        let pipeline = specs.iter().find(|c| c.id == "pipeline").unwrap();
+        let v = option(pipeline, &display(&money, false, true));
+        // 2,000 pledged drawn as 2 (thousands): the axis unit is printed beside the chart.
+        assert_eq!(v["series"][0]["data"][0]["value"], json!(2.0));
+        let model = specs.iter().find(|c| c.id == "model").unwrap();
+        let v = option(model, &display(&money, false, true));
+        assert_eq!(v["series"][0]["label"]["textBorderWidth"], json!(0), "dark labels are solid, not outlined");
+        assert_eq!(v["series"][0]["avoidLabelOverlap"], json!(true));
+    }
+
+    #[test]
+    fn a_phone_gets_fewer_ticks_and_an_export_every_legend_entry_on_white() {
+        let money = |v: f64| v.to_string();
+        let specs = charts(&Filter::default());
+        let timeline = specs.iter().find(|c| c.id == "timeline").unwrap();
+        assert_eq!(option(timeline, &display(&money, true, false))["yAxis"]["splitNumber"], json!(3));
+        assert!(option(timeline, &display(&money, false, false))["yAxis"]["splitNumber"].is_null());
+        let texts = ExportTexts { title: "T".into(), subtitle: "S".into(), source: "Src".into(), link: "L".into() };
+        let model = specs.iter().find(|c| c.id == "model").unwrap();
+        let v = export_option(model, &display(&money, true, true), &texts);
+        assert_eq!(v["backgroundColor"], json!("#ffffff"));
+        assert_eq!(v["legend"]["type"], json!("plain"), "no paged legend: every category is in the image");
+        assert_eq!(v["title"][0]["text"], json!("T"));
+        assert_eq!(v["textStyle"]["color"], json!("#1b1f24"), "dark ink is not used on white");
+    }
+
+    #[test]
+    fn a_selected_category_stays_with_its_siblings_highlighted() {
+        let money = |v: f64| v.to_string();
+        let mut filter = Filter::default();
+        filter.toggle(Dim::Donor, "mex");
+        let specs = charts(&filter);
+        let donors = specs.iter().find(|c| c.id == "donors").unwrap();
+        let v = option(donors, &display(&money, false, false));
+        let data = v["series"][0]["data"].as_array().unwrap();
+        assert!(data.len() > 1);
+        let faded = data.iter().filter(|p| p["itemStyle"]["opacity"] == json!(0.3)).count();
+        assert_eq!(faded, data.len() - 1, "{data:?}");
+    }
 
     #[test]
     fn tooltips_cannot_carry_markup() {
