@@ -5,26 +5,10 @@ use super::state::Ctx;
 use crate::core::format::codes::Status;
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::analysis::query::Measure;
-use crate::core::charts::spec::{self, FilterPart, Locale};
+use crate::core::charts::spec::{self, FilterPart};
 use crate::core::analysis::store::{Dim, Store};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-const CODE_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
-
-/// The codes of a dimension present in the data, with labels, sorted by label.
-fn options(store: &Store, dim: Dim, locale: &dyn Locale) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = store.dict(dim).ids.iter().map(|id| (id.clone(), spec::label(store, dim, id, locale))).collect();
-    let parents: Vec<&str> = if dim == Dim::Region { store.region_parent.clone() } else { Vec::new() };
-    // Regions: offer the M49 regions above the sub-regions found.
-    for p in parents {
-        if !out.iter().any(|(id, _)| id == p) {
-            out.push((p.to_string(), spec::label(store, dim, p, locale)));
-        }
-    }
-    out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-    out
-}
 
 #[component]
 pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
@@ -71,7 +55,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let code_select = move |dim: Dim, store: Arc<Store>| {
         let id = format!("filter-{}", dim.id());
         let currency = store.metadata.currency.clone();
-        let labelled = Memo::new(move |_| options(&store, dim, &*WebLocale::shared(lang.get(), &currency)));
+        let labelled = Memo::new(move |_| spec::filter_options(&store, dim, &*WebLocale::shared(lang.get(), &currency)));
         // The one selected code, when exactly one is (several come from chart clicks: see the chips).
         let single = Memo::new(move |_| ctx.state.with(|s| match s.filter.values(dim) {
             [one] => Some(one.clone()),
@@ -179,7 +163,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                 {time_axis()}
                 {year_select("filter-from", Msg::YearFrom, true, years)}
                 {year_select("filter-to", Msg::YearTo, false, years2)}
-                {CODE_DIMS.into_iter().map(|d| code_select(d, store.clone())).collect_view()}
+                {spec::FILTER_DIMS.into_iter().map(|d| code_select(d, store.clone())).collect_view()}
             </div>
         </aside>
     }

@@ -604,3 +604,34 @@ pub fn contribution_count(store: &Store, sel: &Selection) -> usize {
     let mut last = u32::MAX;
     sel.rows.iter().filter(|&&r| std::mem::replace(&mut last, store.row_contribution[r as usize]) != last).count()
 }
+
+/// Totals by one dimension, as `alianzas summarize` prints them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// One group per code (per stage when summarising by status: stages stay apart).
+    pub groups: Vec<Group>,
+    /// The measure's total: by status, only the stages the measure counts.
+    pub total: f64,
+    /// Pledges, never part of a funding total.
+    pub pledged: f64,
+}
+
+/// Totals of a selection by `dim` under `measure`. By status each stage is its own group, and the
+/// total adds only the stages the measure includes: pledged, committed and disbursed are never summed.
+pub fn summarize(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Summary {
+    let groups: Vec<Group> = if dim == Dim::Status {
+        Status::ALL
+            .iter()
+            .filter(|&&s| measure == Measure::Funding || measure == Measure::Stage(s))
+            .flat_map(|&s| group_by(store, sel, Dim::Status, Measure::Stage(s), None).groups)
+            .collect()
+    } else {
+        group_by(store, sel, dim, measure, None).groups
+    };
+    let total = if dim == Dim::Status {
+        groups.iter().filter(|g| Status::parse(&g.key).is_some_and(|s| measure.includes(s))).map(|g| g.amount).sum()
+    } else {
+        groups.iter().map(|g| g.amount).sum()
+    };
+    Summary { groups, total, pledged: pipeline(store, sel)[Status::Pledged as usize] }
+}

@@ -10,6 +10,24 @@ use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY}
 use crate::core::analysis::store::{Coverage, Dim, Store};
 pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 
+/// The dimensions a reader filters by code, in the order the filter panel shows them.
+pub const FILTER_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
+
+/// The choices of a filter: the codes of a dimension present in the data (for regions, also the
+/// M49 regions above the sub-regions found), labelled in the reader's language, sorted by label.
+pub fn filter_options(store: &Store, dim: Dim, locale: &dyn Locale) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = store.dict(dim).ids.iter().map(|id| (id.clone(), label(store, dim, id, locale))).collect();
+    if dim == Dim::Region {
+        for p in &store.region_parent {
+            if !out.iter().any(|(id, _)| id == p) {
+                out.push((p.to_string(), label(store, dim, p, locale)));
+            }
+        }
+    }
+    out.sort_by_key(|(_, label)| label.to_lowercase());
+    out
+}
+
 /// The label of a code of a dimension, in the reader's language. Dataset-defined codes fall back
 /// from the reader's language to Spanish, then English, then the code itself.
 pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String {

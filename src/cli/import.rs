@@ -1,0 +1,112 @@
+//! `alianzas import`: a published file (FTS JSON, IATI XML, HXL or plain CSV) → a dataset and its
+//! import report, which accounts for every record read.
+
+use super::args::{ImportArgs, Source};
+use clap::ValueEnum;
+use super::{year_range, read, write_dataset, write_json};
+use crate::core::format::dataset::{Dataset, Metadata};
+use crate::core::format::validate;
+use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
+
+pub(super) fn import(args: ImportArgs) -> Result<(), String> {
+    let texts: Vec<(String, String)> =
+        args.files.iter().map(|f| Ok((f.file_name().unwrap_or_default().to_string_lossy().into_owned(), read(f)?))).collect::<Result<_, String>>()?;
+    let inputs: Vec<fts::Input> = texts.iter().map(|(name, text)| fts::Input { name, text }).collect();
+    let source = args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
+    let metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
+    let single = || -> Result<&(String, String), String> {
+        match texts.as_slice() {
+            [one] => Ok(one),
+            _ => Err("this importer reads one file at a time".into()),
+        }
+    };
+    let years = args
+        .years
+        .as_deref()
+        .map(|y| year_range("--years", y))
+        .transpose()?;
+    let (dataset, report, notes) = match args.from {
+        Source::Fts => {
+            let options = fts::Options {
+                metadata,
+                locations: args.locations.as_deref().map(read).transpose()?,
+                plans: args.plans.as_deref().map(read).transpose()?,
+            };
+            let i = fts::import(&inputs, options)?;
+            let notes = i.unmapped.iter().map(|(name, n)| format!("cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)")).collect();
+            (i.dataset, i.report, notes)
+        }
+        Source::Hxl => {
+            let (name, text) = single()?;
+            let options = hxl::HxlOptions { metadata, countries: args.countries.clone(), year_from: years.map(|y| y.0), year_to: years.map(|y| y.1) };
+            let i = hxl::import_hxl(text.as_bytes(), name, options)?;
+            (i.dataset, i.report, i.notes)
+        }
+        Source::Csv => {
+            let (name, text) = single()?;
+            let filters = args.where_.iter().map(|w| csv::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
+            let options = csv::CsvOptions { metadata, map: csv::ColumnMap::parse(&args.map)?, filters };
+            let i = csv::import_csv(text.as_bytes(), name, options)?;
+            (i.dataset, i.report, i.notes)
+        }
+        Source::Iati => import_iati(single()?, metadata, &args)?,
+    };
+    let mut imported = Imported { dataset, report, notes: Vec::new(), unmapped: Default::default() };
+    if args.join_government_donors {
+        for c in &mut imported.dataset.contributions {
+            crate::core::tools::merge::join_government_donor(&mut c.donor);
+        }
+    }
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
+    // What we write must pass our own validation.
+    let text = serde_json::to_string(&imported.dataset).map_err(|e| e.to_string())?;
+    if let Err(errors) = validate::parse_dataset(&text) {
+        return Err(format!("the imported dataset does not validate: {} (first: {:?})", errors.len(), errors.first()));
+    }
+    write_dataset(&args.output, &imported.dataset)?;
+    let r = &imported.report;
+    eprintln!(
+        "read {}, imported {}, skipped {}, rejected {}; {} requirement(s); wrote {}",
+        r.read,
+        r.imported,
+        r.skipped_total(),
+        r.rejected.len(),
+        imported.dataset.requirements.len(),
+        args.output.display()
+    );
+    if let Some(path) = args.report {
+        write_json(&path, r)?;
+    }
+    Ok(())
+}
+
+pub(super) fn import_iati((name, text): &(String, String), metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
+    let rates = args
+        .rates
+        .iter()
+        .map(|r| {
+            let (currency, rate) = r.split_once('=').ok_or_else(|| format!("--rate {r}: expected CUR=RATE"))?;
+            let to_dataset_currency = rate.trim().parse().map_err(|_| format!("--rate {r}: {rate} is not a number"))?;
+            Ok(iati::Rate { currency: currency.trim().to_uppercase(), to_dataset_currency })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let options = iati::Options {
+        metadata,
+        activity_filter: (!args.activities.is_empty()).then(|| args.activities.clone()),
+        budgets_as_requirements: args.budgets,
+        rates,
+    };
+    let mut i = iati::import(std::io::BufReader::new(text.as_bytes()), name, options)?;
+    let mut notes = i.notes;
+    if let Some(y) = &args.budget_years {
+        let (from, to) = year_range("--budget-years", y)?;
+        let before = i.dataset.requirements.len();
+        i.dataset.requirements.retain(|r| (from..=to).contains(&r.year));
+        notes.push(format!("{} budget(s) outside {from}–{to} left out", before - i.dataset.requirements.len()));
+    }
+    notes.extend(i.unmapped.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} counted as unspecified)")));
+    Ok((i.dataset, i.report, notes))
+}
+
