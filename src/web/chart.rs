@@ -1,7 +1,7 @@
 //! One chart: a `<figure>` with its title, text summary, ECharts drawing and the exact numbers as
 //! an HTML table — all four from the same `ChartSpec`.
 
-use super::echarts::{self, ECharts};
+use super::echarts::{self, ECharts, ImageFormat};
 use super::intl::WebLocale;
 use crate::core::charts::echarts_option::{self as option, Display, ExportTexts};
 use crate::core::charts::keyboard::{announce, step, Cursor};
@@ -120,7 +120,7 @@ fn display_settings<'a>(el: &web_sys::HtmlElement, lang: Lang, money: &'a dyn Fn
 
 /// Saves the chart as an image that explains itself: title, unit and filters above; source,
 /// licence, data date, version and link below; every category; a white page.
-fn save_image(spec: &ChartSpec, ctx: Ctx, svg: bool, patterns: bool) {
+fn save_image(spec: &ChartSpec, ctx: Ctx, format: ImageFormat, patterns: bool) {
     let store = expect_context::<Arc<Store>>();
     let dataset = expect_context::<super::embed::DatasetId>().0;
     let lang = ctx.lang.get_untracked();
@@ -139,8 +139,8 @@ fn save_image(spec: &ChartSpec, ctx: Ctx, svg: bool, patterns: bool) {
         link: text::ExportLink { url: super::embed::view_url(&state, &store, dataset.as_deref(), None), date: &date }.format(lang),
     };
     let opt = option::export_option(spec, &display, &texts);
-    let Some(url) = echarts::image_url(&to_echarts(&opt, lang), svg, 1200, option::export_height(spec)) else { return };
-    let name = crate::core::charts::export::file_name(&m.id, spec.id, &filter, &date, if svg { "svg" } else { "png" });
+    let Some(url) = echarts::image_url(&to_echarts(&opt, lang), format, 1200, option::export_height(spec)) else { return };
+    let name = crate::core::charts::export::file_name(&m.id, spec.id, &filter, &date, format.extension());
     super::download::data_url(&name, &url);
 }
 
@@ -321,10 +321,10 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                 let name = crate::core::charts::export::file_name(&store.metadata.id, current.id, &filter, &super::download::today(), "csv");
                 super::download::csv(&name, &crate::core::charts::export::table_csv(&current.table, &current.currency));
             }>{move || Msg::DownloadCsv.get(lang.get())}</button>
-            {[(false, "download-png"), (true, "download-svg")].map(|(svg, class)| view! {
+            {[(ImageFormat::Png, "download-png"), (ImageFormat::Svg, "download-svg")].map(|(format, class)| view! {
                 <button type="button" class=class hidden=move || spec.with(|s| s.empty) on:click=move |_| {
-                    spec.with_untracked(|s| save_image(s, ctx, svg, patterns()));
-                }>{move || if svg { Msg::DownloadSvg.get(lang.get()) } else { Msg::DownloadPng.get(lang.get()) }}</button>
+                    spec.with_untracked(|s| save_image(s, ctx, format, patterns()));
+                }>{move || if format == ImageFormat::Svg { Msg::DownloadSvg.get(lang.get()) } else { Msg::DownloadPng.get(lang.get()) }}</button>
             })}
             <super::embed::EmbedDialog chart_id=id title=Signal::derive(move || spec.with(|s| s.title.clone()))/>
             </div>

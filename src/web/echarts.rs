@@ -69,7 +69,25 @@ extern "C" {
 
 /// An option rendered off screen at `width` × `height` as an image `data:` URL: PNG (at twice the
 /// pixels, for print) or SVG, whose text stays text.
-pub fn image_url(option: &JsValue, svg: bool, width: u32, height: u32) -> Option<String> {
+/// The file format of an exported chart image.
+#[derive(Clone, Copy, PartialEq)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    /// The file extension, also ECharts' name for the format ("png", "svg").
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+pub fn image_url(option: &JsValue, format: ImageFormat, width: u32, height: u32) -> Option<String> {
+    let svg = format == ImageFormat::Svg;
     let document = web_sys::window()?.document()?;
     let holder: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     let _ = holder.set_attribute("aria-hidden", "true");
@@ -78,7 +96,7 @@ pub fn image_url(option: &JsValue, svg: bool, width: u32, height: u32) -> Option
     let renderer = if svg { "svg" } else { "canvas" };
     let chart = init(&holder, &JsValue::NULL, &to_js(&serde_json::json!({ "renderer": renderer, "width": width, "height": height })));
     chart.set_option(option, &to_js(&serde_json::json!({ "notMerge": true })));
-    let url = chart.get_data_url(&to_js(&serde_json::json!({ "type": if svg { "svg" } else { "png" }, "pixelRatio": 2, "backgroundColor": "#ffffff" })));
+    let url = chart.get_data_url(&to_js(&serde_json::json!({ "type": format.extension(), "pixelRatio": 2, "backgroundColor": "#ffffff" })));
     chart.dispose();
     holder.remove();
     Some(url)

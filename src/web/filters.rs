@@ -10,6 +10,13 @@ use crate::core::analysis::store::{Dim, Store};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Which end of the year range a select sets.
+#[derive(Clone, Copy, PartialEq)]
+enum YearBound {
+    From,
+    To,
+}
+
 #[component]
 pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -22,7 +29,8 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
     let linked_inverted = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| crate::core::charts::urlstate::UrlState::years_inverted(&q));
     let swapped = RwSignal::new(ctx.state.with_untracked(|s| s.filter.year_from.zip(s.filter.year_to)).filter(|_| linked_inverted));
-    let year_select = move |id: &'static str, msg: Msg, from: bool, years: Vec<String>| {
+    let year_select = move |id: &'static str, msg: Msg, bound: YearBound, years: Vec<String>| {
+        let from = bound == YearBound::From;
         view! {
             <div class="field">
                 <label for=id>{move || msg.get(lang.get())}</label>
@@ -161,8 +169,8 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
             <div class="fields">
                 {measure_select()}
                 {time_axis()}
-                {year_select("filter-from", Msg::YearFrom, true, years)}
-                {year_select("filter-to", Msg::YearTo, false, years2)}
+                {year_select("filter-from", Msg::YearFrom, YearBound::From, years)}
+                {year_select("filter-to", Msg::YearTo, YearBound::To, years2)}
                 {spec::FILTER_DIMS.into_iter().map(|d| code_select(d, store.clone())).collect_view()}
             </div>
         </aside>

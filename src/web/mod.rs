@@ -3,12 +3,18 @@
 
 mod app;
 mod chart;
+mod dashboard;
 mod download;
 mod embed;
 mod echarts;
 mod filters;
+mod header;
+mod headline;
 mod intl;
 mod load;
+mod problem;
+mod provenance;
+mod settings;
 mod state;
 
 /// Keeps the site readable offline after one visit (public sw.js, written at build time). Where

@@ -1,0 +1,153 @@
+//! The dashboard of one loaded dataset. Everything it shows comes from one `View` memo computed by
+//! the core from the store, the filter and the language; components only lay it out.
+
+use super::chart::ChartFigure;
+use super::filters::FilterPanel;
+use super::intl::WebLocale;
+use super::load::Loaded;
+use super::problem::ProblemNotice;
+use super::header::SiteHeader;
+use super::headline::Headline;
+use super::provenance::ModelRules;
+use super::state::Ctx;
+use crate::core::charts::spec;
+use crate::core::locale::i18n::{text, Msg};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The file format of the filtered contributions a reader downloads.
+#[derive(Clone, Copy, PartialEq)]
+enum RowsFormat {
+    Csv,
+    Json,
+}
+
+/// One dataset on screen: header and provenance, headline figures, filters, charts, downloads.
+#[component]
+pub fn Dashboard(loaded: Loaded) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let store = loaded.store.clone();
+    let meta = store.metadata.clone();
+    document().set_title(&format!("{} — Alianzas", meta.title));
+
+    let view_store = store.clone();
+    // The charts are recomputed when the filter or the language changes, not when another part of
+    // the URL state does (the patterns toggle only restyles the drawn charts).
+    let filter = Memo::new(move |_| ctx.state.with(|s| s.filter.clone()));
+    let view = Memo::new(move |_| {
+        let locale = WebLocale::shared(lang.get(), &view_store.metadata.currency);
+        filter.with(|f| Arc::new(spec::build_view(&view_store, f, &*locale)))
+    });
+
+    let header_meta = meta.clone();
+    let filter_store = store.clone();
+    let catalog = loaded.catalog.clone();
+    let current_id = loaded.entry.as_ref().map(|e| e.id.clone());
+    let report = loaded.report.clone();
+    provide_context(store.clone());
+    provide_context(super::embed::DatasetId(current_id.clone()));
+    let embed = ctx.state.with_untracked(|s| s.embed.clone());
+    let pinned = ctx.state.with_untracked(|s| s.version.clone()).filter(|v| *v != meta.dataset_version);
+    let version_notice = pinned.map(|v| {
+        let shown = meta.dataset_version.clone();
+        view! { <p class="notice" role="status">{move || text::VersionChanged { embedded: &v, shown: &shown }.format(lang.get())}</p> }
+    });
+    let external = ctx.state.with_untracked(|s| s.data.clone()).filter(|_| loaded.problem.is_none()).map(|url| {
+        view! { <p class="notice external" role="note">{move || text::ExternalSource { url: &url }.format(lang.get())}</p> }
+    });
+    let chart_figure = move |i: usize, id: &'static str| {
+        let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
+        if id == "model" {
+            let rules = store.model_rules.clone();
+            view! { <ChartFigure spec=chart><ModelRules rules=rules/></ChartFigure> }.into_any()
+        } else {
+            view! { <ChartFigure spec=chart/> }.into_any()
+        }
+    };
+    // Charts that say nothing for this dataset (decided on the whole dataset, so the set does not
+    // change with filters or language) are left out, each with a sentence saying why.
+    let shown: Vec<usize> = view.with_untracked(|v| (0..v.charts.len()).filter(|&i| v.charts[i].omitted.is_none()).collect());
+    let left_out: Vec<usize> = view.with_untracked(|v| (0..v.charts.len()).filter(|&i| v.charts[i].omitted.is_some()).collect());
+    // One chart alone, for a partner's page.
+    if let Some(i) = embed.as_deref().and_then(|e| spec::CHART_IDS.iter().position(|id| *id == e)) {
+        return view! {
+            <main id="main" class="embed-chart">
+                {version_notice}
+                {external}
+                <super::embed::EmbedFilters/>
+                <section id="charts" class="charts single">{chart_figure(i, spec::CHART_IDS[i])}</section>
+                <super::embed::SourceLine/>
+            </main>
+        }
+        .into_any();
+    }
+    let whole_page = embed.is_none();
+    let cite_store = filter_store.clone();
+    let cite_dataset = current_id.clone();
+    let cite = move || {
+        let l = lang.get();
+        let url = ctx.state.with(|s| super::embed::view_url(s, &cite_store, cite_dataset.as_deref(), None));
+        let m = &cite_store.metadata;
+        text::CiteText { publisher: &m.publisher, title: &m.title, as_of: &m.data_as_of, retrieved: m.retrieved.as_deref().unwrap_or("—"), url: &url }.format(l)
+    };
+    let data_store = filter_store.clone();
+    let download_rows = move |format: RowsFormat| {
+        let filter = ctx.state.with_untracked(|s| s.filter.clone());
+        let sel = crate::core::analysis::query::select(&data_store, &filter);
+        let id = &data_store.metadata.id;
+        let date = super::download::today();
+        if format == RowsFormat::Json {
+            let name = crate::core::charts::export::file_name(id, "contributions", &filter, &date, "json");
+            super::download::text(&name, "application/json", &crate::core::charts::export::rows_json(&data_store, &sel, &filter));
+        } else {
+            let name = crate::core::charts::export::file_name(id, "contributions", &filter, &date, "csv");
+            super::download::csv(&name, &crate::core::charts::export::rows_csv(&data_store, &sel, lang.get_untracked()));
+        }
+    };
+    let download_rows2 = download_rows.clone();
+    view! {
+        {whole_page.then(|| view! { <SiteHeader meta=header_meta catalog=catalog current=current_id report=report/> })}
+        {loaded.problem.clone().map(|p| view! { <ProblemNotice problem=p/> })}
+        {version_notice}
+        {external}
+        <main id="main">
+            <Headline view=view currency=meta.currency.clone()/>
+            <p class="equity">{move || view.with(|v| v.equity.join(" "))}</p>
+            <div class="layout">
+                <FilterPanel store=filter_store/>
+                <section id="charts" class="charts" tabindex="-1">
+                    <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
+                    {shown.into_iter().map(|i| chart_figure(i, spec::CHART_IDS[i])).collect_view()}
+                    {(!left_out.is_empty()).then(|| view! {
+                        <section class="left-out" aria-labelledby="left-out-title">
+                            <h2 id="left-out-title">{move || Msg::ChartsLeftOut.get(lang.get())}</h2>
+                            <ul>{left_out.into_iter().map(|i| view! {
+                                <li data-chart=spec::CHART_IDS[i]>{move || view.with(|v| v.charts[i].omitted.clone().unwrap_or_default())}</li>
+                            }).collect_view()}</ul>
+                        </section>
+                    })}
+                </section>
+            </div>
+            <section class="take-away">
+                <p class="downloads">{move || Msg::DownloadData.get(lang.get())}" "
+                    <button type="button" id="download-rows-csv" on:click=move |_| download_rows(RowsFormat::Csv)>"CSV"</button>" "
+                    <button type="button" id="download-rows-json" on:click=move |_| download_rows2(RowsFormat::Json)>"JSON"</button>
+                </p>
+                <p class="cite"><strong>{move || Msg::Cite.get(lang.get())}": "</strong><span id="cite-text" dir="auto">{cite}</span></p>
+            </section>
+            {(!whole_page).then(|| view! { <super::embed::SourceLine/> })}
+        </main>
+        <footer class="site-footer" hidden=!whole_page>
+            <a href="docs/user-guide.md">{move || Msg::UserGuide.get(lang.get())}</a>
+            " · "
+            <a href="schema/dataset-v1.schema.json">{move || Msg::JsonSchema.get(lang.get())}</a>
+            " · "
+            <a href="docs/dataset-format.md">{move || Msg::DatasetFormat.get(lang.get())}</a>
+            " · "
+            <span>{move || Msg::SourceCode.get(lang.get())}</span>
+        </footer>
+    }
+    .into_any()
+}
+

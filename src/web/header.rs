@@ -1,0 +1,44 @@
+//! The top of the page: the product, the dataset picker, the dataset's title and description, and
+//! its provenance (publisher, source, licence, dates, version, import report).
+
+use super::provenance::{DatasetPicker, ReportDetails};
+use super::state::Ctx;
+use crate::core::format::catalog::Catalog;
+use crate::core::format::dataset::Metadata;
+use crate::core::import::ImportReport;
+use crate::core::locale::i18n::Msg;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The site header of the whole page (not shown in embeds).
+#[component]
+pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>, report: Option<ImportReport>) -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    let m = meta;
+    let current_id = current;
+    view! {
+        <header class="site-header">
+            <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
+            <DatasetPicker catalog=catalog current=current_id/>
+            // Dataset texts may be in another language than the page: each isolates its direction.
+            <h1 id="dataset-title" dir="auto">{m.title.clone()}</h1>
+            {m.description.clone().map(|d| view! { <p class="description" dir="auto">{d}</p> })}
+            <dl class="provenance">
+                <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher" dir="auto">{m.publisher.clone()}</dd></div>
+                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::format::dataset::safe_link(&m.source_url) {
+                    Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),
+                    None => view! { <span data-meta="source">{m.source_url.clone()}</span> }.into_any(),
+                }}</dd></div>
+                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence" dir="auto">{match m.licence_url.as_deref().and_then(crate::core::format::dataset::safe_link) {
+                    Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
+                    None => m.licence.clone().into_any(),
+                }}</dd></div>
+                <div><dt>{move || Msg::DataAsOf.get(lang.get())}</dt><dd data-meta="data-as-of"><time datetime=m.data_as_of.clone()>{m.data_as_of.clone()}</time></dd></div>
+                {m.retrieved.clone().map(|r| view! { <div><dt>{move || Msg::Retrieved.get(lang.get())}</dt><dd data-meta="retrieved"><time datetime=r.clone()>{r.clone()}</time></dd></div> })}
+                <div><dt>{move || Msg::DatasetVersion.get(lang.get())}</dt><dd data-meta="version">{m.dataset_version.clone()}</dd></div>
+                {m.generator.clone().map(|g| view! { <div><dt>{move || Msg::Generator.get(lang.get())}</dt><dd data-meta="generator">{g}</dd></div> })}
+            </dl>
+            {report.map(|r| view! { <ReportDetails report=r/> })}
+        </header>
+    }
+}
