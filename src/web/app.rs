@@ -25,11 +25,20 @@ pub fn App() -> impl IntoView {
 
     let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone())));
     let loading = RwSignal::new(true);
+    // A newer request (another dataset picked while one loads) aborts the older one's fetches.
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     let data = LocalResource::new(move || {
         let (dataset, url) = requested.get();
         loading.set(true);
+        if let Some(previous) = in_flight.get_value() {
+            previous.abort();
+        }
+        // Every browser that runs WebAssembly has AbortController.
+        let controller = web_sys::AbortController::new().expect("AbortController");
+        let signal = controller.signal();
+        in_flight.set_value(Some(controller));
         async move {
-            let loaded = load::load(dataset, url).await;
+            let loaded = load::load(dataset, url, signal).await;
             super::echarts::ready().await;
             loading.set(false);
             super::register_service_worker();

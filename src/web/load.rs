@@ -5,6 +5,7 @@ use crate::core::format::catalog::{Catalog, Entry};
 use crate::core::import::ImportReport;
 use crate::core::analysis::store::Store;
 use crate::core::format::validate::{self, ValidationError};
+use web_sys::AbortSignal;
 use gloo_net::http::Request;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -114,11 +115,12 @@ async fn diagnose(url: &str, watch: &PolicyWatch) -> LoadProblem {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
+async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProblem> {
     let watch = PolicyWatch::start();
     let response = match Request::get(url)
         // Datasets are public: never send cookies or credentials with them.
         .credentials(RequestCredentials::Omit)
+        .abort_signal(Some(cancel))
         .send()
         .await
     {
@@ -143,8 +145,8 @@ async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     Ok(text)
 }
 
-async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
-    let text = fetch_text(url).await?;
+async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProblem> {
+    let text = fetch_text(url, cancel).await?;
     let dataset = validate::parse_dataset(&text).map_err(|errors| match errors.as_slice() {
         [error @ ValidationError { problem: validate::Problem::NotJson { .. }, .. }] => LoadProblem::NotJson { url: url.to_string(), error: error.clone() },
         _ => LoadProblem::Invalid { url: url.to_string(), errors },
@@ -152,8 +154,8 @@ async fn fetch_store(url: &str) -> Result<Store, LoadProblem> {
     Ok(Store::from_dataset(&dataset))
 }
 
-async fn fetch_catalog() -> Result<Catalog, LoadProblem> {
-    let text = fetch_text(CATALOG).await?;
+async fn fetch_catalog(cancel: &AbortSignal) -> Result<Catalog, LoadProblem> {
+    let text = fetch_text(CATALOG, cancel).await?;
     serde_json::from_str(&text).map_err(|e| LoadProblem::Invalid {
         url: CATALOG.to_string(),
         errors: vec![ValidationError {
@@ -163,45 +165,47 @@ async fn fetch_catalog() -> Result<Catalog, LoadProblem> {
     })
 }
 
-async fn load_entry(catalog: Arc<Catalog>, entry: Entry, problem: Option<LoadProblem>) -> Result<Loaded, LoadProblem> {
+async fn load_entry(catalog: Arc<Catalog>, entry: Entry, problem: Option<LoadProblem>, cancel: &AbortSignal) -> Result<Loaded, LoadProblem> {
     // The import report is provenance, not data: the page works without it. It is fetched alongside
     // the dataset, so a slow connection waits one round trip, not two.
     let report = async {
         match &entry.report {
-            Some(r) => fetch_text(&format!("data/{r}")).await.ok().and_then(|t| serde_json::from_str(&t).ok()),
+            Some(r) => fetch_text(&format!("data/{r}"), cancel).await.ok().and_then(|t| serde_json::from_str(&t).ok()),
             None => None,
         }
     };
-    let (store, report) = futures::future::join(fetch_store(&format!("data/{}", entry.file)), report).await;
+    let (store, report) = futures::future::join(fetch_store(&format!("data/{}", entry.file), cancel), report).await;
     Ok(Loaded { store: Arc::new(store?), catalog, entry: Some(entry), report, problem })
 }
 
 /// Loads `?data=` when given, else the bundled dataset `?dataset=` names (else the default). When
-/// the requested one cannot be shown, says why and shows the default bundled dataset.
-pub async fn load(dataset: Option<String>, data: Option<String>) -> Result<Loaded, LoadProblem> {
+/// the requested one cannot be shown, says why and shows the default bundled dataset. `cancel`
+/// aborts its fetches when a newer request replaces this one (the reader picked another dataset).
+pub async fn load(dataset: Option<String>, data: Option<String>, cancel: AbortSignal) -> Result<Loaded, LoadProblem> {
+    let cancel = &cancel;
     if let Some(url) = data {
         // The catalog (for the fallback and the picker) and the external dataset come at once.
         let external = async {
             match check_external(&url) {
-                Ok(()) => fetch_store(&url).await,
+                Ok(()) => fetch_store(&url, cancel).await,
                 Err(problem) => Err(problem),
             }
         };
-        let (catalog, fetched) = futures::future::join(fetch_catalog(), external).await;
+        let (catalog, fetched) = futures::future::join(fetch_catalog(cancel), external).await;
         let catalog = Arc::new(catalog?);
         let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
         return match fetched {
             Ok(store) => Ok(Loaded { store: Arc::new(store), catalog, entry: None, report: None, problem: None }),
-            Err(problem) => load_entry(catalog, default, Some(problem)).await,
+            Err(problem) => load_entry(catalog, default, Some(problem), cancel).await,
         };
     }
-    let catalog = Arc::new(fetch_catalog().await?);
+    let catalog = Arc::new(fetch_catalog(cancel).await?);
     let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
     match dataset {
-        None => load_entry(catalog, default, None).await,
+        None => load_entry(catalog, default, None, cancel).await,
         Some(id) => match catalog.find(&id).cloned() {
-            Some(entry) => load_entry(catalog, entry, None).await,
-            None => load_entry(catalog, default, Some(LoadProblem::UnknownDataset { id })).await,
+            Some(entry) => load_entry(catalog, entry, None, cancel).await,
+            None => load_entry(catalog, default, Some(LoadProblem::UnknownDataset { id }), cancel).await,
         },
     }
 }
