@@ -61,9 +61,10 @@ fn main() {
     out.push_str("/// A message without variables. `Msg::X.get(lang)` gives its text.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n");
     for m in &plain {
-        writeln!(out, "    /// {}\n    {},", doc(&m.reference_text), camel_case(&m.id)).unwrap();
+        writeln!(out, "    /// {}\n    {},", doc(&m.id, &m.reference_text), camel_case(&m.id)).unwrap();
     }
-    out.push_str("}\n\nimpl Msg {\n    pub const ALL: &'static [Msg] = &[\n");
+    out.push_str("}\n\nimpl Msg {\n    /// Every message without variables, in declaration order: `Msg::get` indexes its texts by it.\n");
+    out.push_str("    pub const ALL: &'static [Msg] = &[\n");
     for m in &plain {
         writeln!(out, "        Msg::{},", camel_case(&m.id)).unwrap();
     }
@@ -80,13 +81,13 @@ fn main() {
     for m in messages.iter().filter(|m| !m.variables.is_empty()) {
         let name = camel_case(&m.id);
         let generics: Vec<String> = (0..m.variables.len()).map(|i| format!("T{i}")).collect();
-        let fields: Vec<String> = m.variables.iter().zip(&generics).map(|(v, g)| format!("        pub {}: {g},\n", rust_ident(v))).collect();
+        let fields: Vec<String> = m.variables.iter().zip(&generics).map(|(v, g)| format!("        /// The value of `{{ ${v} }}`.\n        pub {}: {g},\n", rust_ident(v))).collect();
         let bounds: Vec<String> = generics.iter().map(|g| format!("{g}: Into<Arg>")).collect();
         let args: Vec<String> = m.variables.iter().map(|v| format!("({v:?}, self.{}.into())", rust_ident(v))).collect();
         writeln!(
             out,
-            "    /// {}\n    pub struct {name}<{g}> {{\n{}    }}\n\n    impl<{}> {name}<{g}> {{\n        pub fn format(self, lang: Lang) -> String {{\n            format_message(lang, {:?}, vec![{}])\n        }}\n    }}\n",
-            doc(&m.reference_text),
+            "    /// {}\n    pub struct {name}<{g}> {{\n{}    }}\n\n    impl<{}> {name}<{g}> {{\n        /// The message in `lang`, its variables filled in.\n        pub fn format(self, lang: Lang) -> String {{\n            format_message(lang, {:?}, vec![{}])\n        }}\n    }}\n",
+            doc(&m.id, &m.reference_text),
             fields.concat(),
             bounds.join(", "),
             m.id,
@@ -106,8 +107,9 @@ fn main() {
     std::fs::write(target, out).unwrap();
 }
 
-fn doc(text: &str) -> String {
-    format!("English: \"{}\"", text.replace('\n', " "))
+/// The doc comment of a generated message: its Fluent id and its English text.
+fn doc(id: &str, text: &str) -> String {
+    format!("The Fluent message `{id}`; English: \"{}\"", text.replace('\n', " "))
 }
 
 fn rust_ident(variable: &str) -> String {

@@ -6,6 +6,8 @@
 //! exports). `locale` (languages, translations, number formatting) serves them all; `tools` holds
 //! what publishers run on whole datasets (merge, diff, synthetic data).
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod charts;
 pub mod format;

@@ -11,12 +11,15 @@ use std::collections::BTreeMap;
 /// The money a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Measure {
+    /// Committed + disbursed, as OCHA FTS counts funding; the default.
     #[default]
     Funding,
+    /// One stage of the pipeline alone.
     Stage(Status),
 }
 
 impl Measure {
+    /// Whether money at stage `s` counts.
     pub fn includes(self, s: Status) -> bool {
         match self {
             Measure::Funding => s.is_funding(),
@@ -24,6 +27,7 @@ impl Measure {
         }
     }
 
+    /// The name in URLs and file names: `funding`, or the stage's id.
     pub fn id(self) -> &'static str {
         match self {
             Measure::Funding => "funding",
@@ -31,6 +35,7 @@ impl Measure {
         }
     }
 
+    /// The measure with this id.
     pub fn parse(s: &str) -> Option<Measure> {
         if s == "funding" {
             return Some(Measure::Funding);
@@ -43,20 +48,25 @@ impl Measure {
 /// dimensions they must all hold (AND). Status is not a filter but the `measure`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
+    /// First year kept, inclusive; `None`: no lower bound.
     pub year_from: Option<i32>,
+    /// Last year kept, inclusive; `None`: no upper bound.
     pub year_to: Option<i32>,
     /// Code ids selected per dimension (never `Dim::Year` or `Dim::Status`).
     pub selected: BTreeMap<Dim, Vec<String>>,
+    /// The money the figures count: funding, unless one stage is chosen.
     pub measure: Measure,
     /// The time axis in half-years where dates allow (a view choice, not a selection).
     pub half_years: bool,
 }
 
 impl Filter {
+    /// Nothing selected and the default measure: the whole dataset, as funding.
     pub fn is_empty(&self) -> bool {
         self.year_from.is_none() && self.year_to.is_none() && self.selected.values().all(Vec::is_empty) && self.measure == Measure::Funding
     }
 
+    /// The codes selected on `dim` (empty when none).
     pub fn values(&self, dim: Dim) -> &[String] {
         self.selected.get(&dim).map_or(&[], Vec::as_slice)
     }
@@ -142,6 +152,7 @@ impl Filter {
 /// Rows that pass every selection of a filter, ignoring its measure.
 #[derive(Clone, Debug)]
 pub struct Selection {
+    /// Indices of the kept rows, ascending, so the rows of one contribution stay together.
     pub rows: Vec<u32>,
 }
 
@@ -187,6 +198,8 @@ fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
     }
 }
 
+/// The rows a filter keeps, in store order: the one pass every chart and figure starts from. The
+/// measure is not applied here but when the rows are summed.
 pub fn select(store: &Store, filter: &Filter) -> Selection {
     let checks: Vec<(&[u32], Vec<bool>)> = Dim::ALL
         .iter()
@@ -198,21 +211,28 @@ pub fn select(store: &Store, filter: &Filter) -> Selection {
     Selection { rows }
 }
 
+/// One bar or slice: a code's money and how many contributions it comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     /// Code id ("_others" for the merged tail).
     pub key: String,
+    /// Money under the measure, in the dataset's currency.
     pub amount: f64,
     /// Distinct contributions in the group.
     pub count: u32,
 }
 
+/// The key of the group that merges every code beyond the largest ones.
 pub const OTHERS_KEY: &str = "_others";
 
+/// A selection's money split by one dimension, as `group_by` returns it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grouping {
+    /// The dimension grouped by.
     pub dim: Dim,
+    /// The money counted.
     pub measure: Measure,
+    /// The groups in display order: years by time, stages in pipeline order, others largest first.
     pub groups: Vec<Group>,
     /// Sum over all groups, including those merged into "others".
     pub total: f64,
@@ -309,12 +329,18 @@ pub fn group_by_keeping(store: &Store, sel: &Selection, dim: Dim, measure: Measu
 /// Two dimensions, e.g. year × model: `values[row][column]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CrossTab {
+    /// Row keys, in `group_by` order for the row dimension.
     pub rows: Vec<String>,
+    /// Column keys, largest first, ending with `OTHERS_KEY` when columns were cut.
     pub columns: Vec<String>,
+    /// Money per row and column.
     pub values: Vec<Vec<f64>>,
+    /// Money of the whole selection under the measure.
     pub total: f64,
 }
 
+/// Money by two dimensions at once (e.g. year × model for stacked bars), with the columns cut to
+/// `top_columns` plus "others" when given.
 pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, measure: Measure, top_columns: Option<usize>) -> CrossTab {
     let row_keys = group_by(store, sel, row_dim, measure, None);
     let col_keys = group_by(store, sel, col_dim, measure, top_columns);
@@ -348,14 +374,20 @@ pub fn pipeline(store: &Store, sel: &Selection) -> [f64; 3] {
     out
 }
 
+/// A need set against the funding that meets it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GapRow {
     /// Requirement label, or "recipient" / "recipient · obligation".
     pub key: String,
+    /// Recipient code.
     pub recipient: String,
+    /// The obligation of the need, if it names one.
     pub obligation: Option<String>,
+    /// Year of the need; for a recipient's sum, the latest of its years.
     pub year: i32,
+    /// Money required.
     pub need: f64,
+    /// Funding (committed + disbursed) matched to the need; may exceed it.
     pub funded: f64,
     /// requirement − (committed + disbursed), never below zero; for a group, the sum over its
     /// requirements (money beyond one need does not cover another).
@@ -363,6 +395,7 @@ pub struct GapRow {
 }
 
 impl GapRow {
+    /// What is still missing: the same as `unmet`.
     pub fn gap(&self) -> f64 {
         self.unmet
     }
@@ -446,15 +479,20 @@ pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
 /// Headline figures of a selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Headline {
+    /// Committed + disbursed, whatever the filter's measure.
     pub funding: f64,
     /// None when the dataset records no pledges at all: unknown is not zero.
     pub pledged: Option<f64>,
     /// None when the source does not say who gave the money.
     pub donors: Option<usize>,
+    /// Distinct recipients among the selected rows.
     pub recipients: usize,
+    /// Distinct contributions among the selected rows.
     pub contributions: usize,
 }
 
+/// The figures that sum up a selection: funding, pledges, and how many donors, recipients and
+/// contributions it holds.
 pub fn headline(store: &Store, sel: &Selection) -> Headline {
     let [pledged, committed, disbursed] = pipeline(store, sel);
     let mut donors = vec![false; store.dict(Dim::Donor).len()];
@@ -482,9 +520,13 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
 /// One path of money: donor → cooperation model → recipient (dictionary keys, or `OTHERS_KEY`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flow {
+    /// Donor id, or `OTHERS_KEY`.
     pub donor: String,
+    /// Cooperation model code.
     pub model: String,
+    /// Recipient code, or `OTHERS_KEY`.
     pub recipient: String,
+    /// Money along this path under the measure.
     pub amount: f64,
 }
 
@@ -522,7 +564,9 @@ pub fn flows(store: &Store, sel: &Selection, measure: Measure, top: usize) -> Ve
 /// Per donor, each stage of the pipeline side by side (never summed): the pledge follow-up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PledgeFollowUp {
+    /// Donor id.
     pub donor: String,
+    /// Pledged, committed and disbursed, indexed by `Status`.
     pub stages: [f64; 3],
 }
 
@@ -557,13 +601,18 @@ pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<Pledg
 /// dataset funds in some year but not in the latest year of the selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Equity {
+    /// How many of the largest recipients `top_share` covers.
     pub top: usize,
     /// Share of funding that went to the `top` largest recipients (None without funding).
     pub top_share: Option<f64>,
+    /// The latest year with money, not later than the year of `metadata.data_as_of`; `None` without money.
     pub latest_year: Option<i32>,
+    /// Obligations with money in some year (under the other selections) but none in `latest_year`.
     pub unfunded_obligations: Vec<String>,
 }
 
+/// How evenly a selection's money is spread: the largest recipients' share, and the obligations left
+/// without money in the latest year.
 pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Equity {
     let by_recipient = group_by(store, sel, Dim::Recipient, filter.measure, None);
     let top_sum: f64 = by_recipient.groups.iter().take(top).map(|g| g.amount).sum();

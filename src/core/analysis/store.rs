@@ -13,21 +13,32 @@ use std::collections::HashMap;
 /// The dimensions a dataset can be filtered and grouped by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dim {
+    /// The year the money is for.
     Year,
+    /// The recipient's M49 sub-region (intermediate region where one exists); a region code in a
+    /// filter keeps all of its sub-regions.
     Region,
+    /// The recipient: a country, an M49 area, or a code the dataset adds.
     Recipient,
+    /// The donor, by its dataset id.
     Donor,
+    /// The obligation; a contribution split between obligations has one row for each.
     Obligation,
+    /// The cooperation model.
     Model,
+    /// Financial, in-kind or technical.
     Kind,
+    /// The pipeline stage; filters choose stages through the `Measure`, not as a selection.
     Status,
     /// Half-year ("2023-H1") where the date allows, else the year: for the time axis only.
     Period,
 }
 
 impl Dim {
+    /// Every dimension, in the order of the store's columns.
     pub const ALL: [Dim; 9] = [Dim::Year, Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind, Dim::Status, Dim::Period];
 
+    /// The name in URLs, file names and `metadata.not_recorded`, e.g. `recipient`.
     pub fn id(self) -> &'static str {
         match self {
             Dim::Year => "year",
@@ -42,6 +53,7 @@ impl Dim {
         }
     }
 
+    /// The dimension with this id.
     pub fn parse(s: &str) -> Option<Dim> {
         Dim::ALL.into_iter().find(|d| d.id() == s)
     }
@@ -54,11 +66,13 @@ impl Dim {
 /// Interns the code ids of one dimension.
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
+    /// The code ids, by index: a column value `i` stands for `ids[i]`.
     pub ids: Vec<String>,
     index: HashMap<String, u32>,
 }
 
 impl Dictionary {
+    /// The index of `id`, added at the end when it is new.
     pub fn intern(&mut self, id: &str) -> u32 {
         if let Some(&i) = self.index.get(id) {
             return i;
@@ -69,50 +83,73 @@ impl Dictionary {
         i
     }
 
+    /// The index of `id`, if it has been interned.
     pub fn get(&self, id: &str) -> Option<u32> {
         self.index.get(id).copied()
     }
 
+    /// Number of distinct codes.
     pub fn len(&self) -> usize {
         self.ids.len()
     }
 
+    /// No code interned yet.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
 }
 
+/// What the store keeps of a donor besides its id, by donor index. The country is kept only when no
+/// other donor shares it, so that donor can be named as its country.
 #[derive(Clone, Debug)]
 pub struct DonorInfo {
+    /// The donor's name as the source writes it.
     pub name: String,
+    /// Dataset donor type (`codes::DONOR_TYPES`).
     pub donor_type: String,
     /// A government donor's country (ISO alpha-3), when the dataset gives it.
     pub country: Option<String>,
 }
 
+/// A requirement with its recipient's regions resolved, so region selections apply to needs too.
 #[derive(Clone, Debug)]
 pub struct RequirementRow {
+    /// Recipient code.
     pub recipient: String,
+    /// M49 region of the recipient.
     pub region: &'static str,
+    /// M49 sub-region of the recipient (the intermediate region where one exists).
     pub subregion: &'static str,
+    /// The obligation the need is for; `None`: every obligation.
     pub obligation: Option<String>,
+    /// The year the need is for.
     pub year: i32,
+    /// Money needed, in the dataset's currency.
     pub amount: f64,
+    /// The appeal or plan; funding is then matched by plan.
     pub plan: Option<String>,
+    /// The name people know the need by.
     pub label: Option<String>,
 }
 
 /// How many contributions one cooperation-model rule assigned to one model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelRuleCount {
+    /// The rule that decided, `Stated` when the publisher gave the model.
     pub rule: Rule,
+    /// The model code it led to.
     pub model: String,
+    /// How many contributions.
     pub contributions: usize,
 }
 
+/// A dataset in the form every figure is computed from: one row per contribution and obligation,
+/// and per dimension a column of indices into that dimension's dictionary.
 #[derive(Clone, Debug)]
 pub struct Store {
+    /// The dataset's metadata, as published.
     pub metadata: Metadata,
+    /// Codes the dataset adds, for their labels and the regions of its own recipients.
     pub code_lists: CodeLists,
     dicts: [Dictionary; 9],
     columns: [Vec<u32>; 9],
@@ -120,20 +157,25 @@ pub struct Store {
     pub row_contribution: Vec<u32>,
     /// Each contribution's id, by contribution index.
     pub contribution_ids: Vec<String>,
+    /// Each row's money: the contribution's amount times its obligation share.
     pub amount: Vec<f64>,
     /// Plan id per row, `u32::MAX` when none.
     pub plan: Vec<u32>,
+    /// The plan ids that `plan` indexes.
     pub plans: Dictionary,
     /// Per donor index (same order as the donor dictionary).
     pub donors: Vec<DonorInfo>,
     /// M49 region per region-dictionary entry (the region column holds sub-regions).
     pub region_parent: Vec<&'static str>,
+    /// Number of contributions (there may be more rows: one per obligation).
     pub contribution_count: usize,
+    /// The dataset's needs, in dataset order.
     pub requirements: Vec<RequirementRow>,
     /// How many contributions each model rule gave each model (pairs absent from the data omitted).
     pub model_rules: Vec<ModelRuleCount>,
 }
 
+/// The `plan` value of a row whose contribution names no plan.
 pub const NO_PLAN: u32 = u32::MAX;
 
 /// What a dimension holds across a whole dataset (before any filter): a chart by a dimension the
@@ -144,10 +186,13 @@ pub enum Coverage {
     NotRecorded,
     /// One code for every record.
     Single(String),
+    /// More than one code.
     Several,
 }
 
 impl Store {
+    /// Builds the store: one row per contribution and obligation, statuses, kinds and models interned in
+    /// built-in order, years and periods sorted, each recipient's region resolved once.
     pub fn from_dataset(ds: &Dataset) -> Store {
         let mut dicts: [Dictionary; 9] = Default::default();
         // Fixed orders for the small built-in lists, so colours and legends stay stable.
@@ -269,14 +314,17 @@ impl Store {
         }
     }
 
+    /// Number of rows (contributions × their obligations).
     pub fn rows(&self) -> usize {
         self.amount.len()
     }
 
+    /// The column of `dim`: one dictionary index per row.
     pub fn column(&self, dim: Dim) -> &[u32] {
         &self.columns[dim.index()]
     }
 
+    /// The codes of `dim`, which its column's values index.
     pub fn dict(&self, dim: Dim) -> &Dictionary {
         &self.dicts[dim.index()]
     }
@@ -305,6 +353,7 @@ impl Store {
         !self.metadata.not_recorded.iter().any(|d| d == "status") && self.column(Dim::Status).contains(&(stage as u32))
     }
 
+    /// The year a year-dictionary index stands for.
     pub fn year_of(&self, year_index: u32) -> i32 {
         self.dict(Dim::Year).ids[year_index as usize].parse().unwrap_or(0)
     }

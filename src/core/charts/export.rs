@@ -114,6 +114,8 @@ pub fn rows_csv(store: &Store, sel: &Selection, lang: Lang) -> String {
     out
 }
 
+/// The filtered contributions as JSON: the same rows and values as `rows_csv`, with the dataset's
+/// citation and the filter, described as in file names.
 pub fn rows_json(store: &Store, sel: &Selection, filter: &Filter) -> String {
     let m = &store.metadata;
     let rows: Vec<serde_json::Value> = sel

@@ -97,6 +97,7 @@ fn table_label(store: &Store, dim: Dim, key: &str, label: &str, lang: Lang) -> S
     }
 }
 
+/// A dimension's name in `lang`, as filter labels and table headers show it.
 pub fn dim_name(dim: Dim, lang: Lang) -> &'static str {
     match dim {
         Dim::Year => Msg::DimYear,
@@ -112,6 +113,7 @@ pub fn dim_name(dim: Dim, lang: Lang) -> &'static str {
     .get(lang)
 }
 
+/// A measure's name in `lang`: "Funding", or the stage's name.
 pub fn measure_label(measure: Measure, lang: Lang) -> String {
     match measure {
         Measure::Funding => Msg::MeasureFunding.get(lang).to_string(),
@@ -119,6 +121,7 @@ pub fn measure_label(measure: Measure, lang: Lang) -> String {
     }
 }
 
+/// How a chart is drawn; each renderer maps it to its own kind of figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartType {
     /// Horizontal bars, one series, largest first.
@@ -147,48 +150,71 @@ impl ChartType {
 /// Money from one node to another in a Sankey diagram (indices into the categories).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
+    /// Index of the category the money leaves.
     pub source: usize,
+    /// Index of the category the money reaches.
     pub target: usize,
+    /// Money along the link, under the measure.
     pub value: f64,
 }
 
+/// One bar, slice or column of a chart, or a node of a Sankey diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Category {
+    /// The code it stands for (a `node_key` in a Sankey), for cross-filtering and selection.
     pub key: String,
+    /// The code's name in the reader's language.
     pub label: String,
 }
 
+/// One set of values drawn across a chart's categories, e.g. a stage or a cooperation model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
+    /// Stable id, the same in every language: the measure, a stage, a model code, `need`, `funded`...
     pub key: String,
+    /// The series' name in the reader's language, for legends and tooltips.
     pub name: String,
+    /// One value per category, in category order (per link, for a Sankey).
     pub values: Vec<f64>,
 }
 
+/// How a table column's numbers are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnKind {
+    /// Labels; its cells are text.
     Text,
+    /// Amounts in the dataset's currency.
     Money,
+    /// Whole numbers of things, e.g. contributions.
     Count,
+    /// A share between 0 and 1, written as a percentage.
     Percent,
 }
 
+/// One cell of a chart's table.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
+    /// A label, already in the reader's language.
     Text(String),
+    /// A figure, written the way its column's kind says.
     Number(f64),
 }
 
+/// A table column: its header and how its numbers are written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
+    /// The header in the reader's language.
     pub label: String,
+    /// How the column's numbers are written.
     pub kind: ColumnKind,
 }
 
 /// The exact numbers behind a chart, for its HTML table and exports.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
+    /// The columns, in order.
     pub columns: Vec<Column>,
+    /// The rows, each with one cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// Totals row, when adding the rows up is meaningful.
     pub footer: Option<Vec<Cell>>,
@@ -198,7 +224,9 @@ pub struct Table {
 /// divide by `divisor`; `label` names it ("USD, millions").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
+    /// What money is divided by before it is drawn: 1, 1e3, 1e6 or 1e9.
     pub divisor: f64,
+    /// The scale's name, for axes and tooltips, e.g. "USD, millions".
     pub label: String,
 }
 
@@ -216,15 +244,21 @@ pub fn unit_for(max: f64, currency: &str, lang: Lang) -> Unit {
     Unit { divisor, label }
 }
 
+/// One chart, fully computed: what every renderer (ECharts, HTML table, text summary, exports)
+/// draws, with no arithmetic of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     /// Stable id, one of `CHART_IDS`.
     pub id: &'static str,
+    /// How the chart is drawn.
     pub chart_type: ChartType,
+    /// The title in the reader's language; it names the stage when the chart follows a one-stage measure.
     pub title: String,
     /// Clicking a category filters by this dimension.
     pub filter_dim: Option<Dim>,
+    /// What the chart draws along its category axis (its nodes, for a Sankey).
     pub categories: Vec<Category>,
+    /// The values drawn on the categories.
     pub series: Vec<Series>,
     /// Sankey only.
     pub links: Vec<Link>,
@@ -234,12 +268,15 @@ pub struct ChartSpec {
     /// Per category, whether the filter selects it. Empty when the filter selects nothing of this
     /// chart's dimension: the chart then shows every code and highlights the selected ones.
     pub selected: Vec<bool>,
+    /// The exact numbers behind the chart, for its HTML table and exports.
     pub table: Table,
     /// What matters, in a sentence or two.
     pub summary: String,
+    /// ISO 4217 code of the dataset's amounts.
     pub currency: String,
     /// The scale the chart draws money at.
     pub unit: Unit,
+    /// Nothing to draw under this filter: no categories, or for a Sankey no links.
     pub empty: bool,
     /// Why the chart is left out for this dataset (its dimension is not recorded, or holds one
     /// code only): a sentence shown instead of the chart.
@@ -253,6 +290,8 @@ impl ChartSpec {
     }
 }
 
+/// The dashboard's charts, in page order; `build_view` makes them in this order and `embed=` names
+/// one of them.
 pub const CHART_IDS: [&str; 9] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges"];
 
 /// A node key of a chart mixing dimensions (Sankey): "donor:ID".
@@ -278,7 +317,9 @@ pub fn category_filter(spec: &ChartSpec, index: usize) -> Option<(Dim, String)> 
 /// Everything the dashboard shows for one filter state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
+    /// The figures that sum up the filtered rows.
     pub headline: query::Headline,
+    /// Every chart, in `CHART_IDS` order, the omitted ones included.
     pub charts: Vec<ChartSpec>,
     /// Sentences on how evenly funding is spread.
     pub equity: Vec<String>,
@@ -287,9 +328,13 @@ pub struct View {
 /// One part of a filter, described for a reader, and what it is (so a chip can remove it).
 #[derive(Clone, Debug, PartialEq)]
 pub enum FilterPart {
+    /// The lower bound of the year range.
     YearFrom,
+    /// The upper bound of the year range.
     YearTo,
+    /// One selected code of a dimension.
     Code(Dim, String),
+    /// A measure other than funding.
     Measure,
 }
 
@@ -325,6 +370,8 @@ pub fn filter_line(store: &Store, filter: &Filter, locale: &dyn Locale) -> Strin
     }
 }
 
+/// The sentences on how evenly money is spread (the largest recipients' share, obligations unfunded
+/// in the latest year), each only when it says something about this dataset.
 pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> Vec<String> {
     let lang = locale.lang();
     let e = query::equity(store, sel, filter, 5);
@@ -491,6 +538,8 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
     }
 }
 
+/// Everything the dashboard shows for one filter state: the headline figures, every chart and the
+/// equity sentences, all from one selection of the store.
 pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
     let sel = query::select(store, filter);
     let headline = query::headline(store, &sel);
@@ -530,18 +579,26 @@ fn titled(msg: Msg, measure: Measure, lang: Lang) -> String {
 /// A chart of money by one dimension.
 #[derive(Clone, Copy)]
 pub struct DimChart {
+    /// Its id, one of `CHART_IDS`.
     pub id: &'static str,
+    /// The dimension it groups by.
     pub dim: Dim,
+    /// How it is drawn.
     pub chart_type: ChartType,
+    /// Its title.
     pub title: Msg,
     /// Largest groups shown by name; the rest are "others".
     pub top: Option<usize>,
 }
 
 impl DimChart {
+    /// Money by obligation, the 12 largest named.
     pub const OBLIGATION: DimChart = DimChart { id: "obligation", dim: Dim::Obligation, chart_type: ChartType::Bars, title: Msg::ChartObligation, top: Some(12) };
+    /// Money by region (M49 sub-region), the 10 largest named.
     pub const REGION: DimChart = DimChart { id: "region", dim: Dim::Region, chart_type: ChartType::Bars, title: Msg::ChartRegion, top: Some(10) };
+    /// Money by cooperation model, as a donut with every model named.
     pub const MODEL: DimChart = DimChart { id: "model", dim: Dim::Model, chart_type: ChartType::Donut, title: Msg::ChartModel, top: None };
+    /// Money by donor, the 10 largest named.
     pub const DONORS: DimChart = DimChart { id: "donors", dim: Dim::Donor, chart_type: ChartType::Bars, title: Msg::ChartDonors, top: Some(10) };
 }
 

@@ -5,6 +5,7 @@ use crate::core::locale::lang::Lang;
 use crate::core::analysis::query::{Filter, Measure};
 use crate::core::analysis::store::Dim;
 
+/// The dashboard state a URL query holds: language, dataset, filter and display options.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UrlState {
     /// None: follow the browser's preference.
@@ -13,6 +14,7 @@ pub struct UrlState {
     pub dataset: Option<String>,
     /// Another dataset to load, by URL, instead of a bundled one.
     pub data: Option<String>,
+    /// The filter: `from`, `to`, `measure`, `period`, and one key per dimension of codes (`donor=a,b`).
     pub filter: Filter,
     /// Decal patterns on the charts; None: on when the reader prefers more contrast.
     pub patterns: Option<bool>,

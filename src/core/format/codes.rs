@@ -7,9 +7,11 @@ use crate::core::locale::lang::Lang;
 /// One entry of a built-in code list.
 #[derive(Clone, Copy, Debug)]
 pub struct Code {
+    /// The code as datasets write it, e.g. `victim-assistance`.
     pub id: &'static str,
     /// Obligations only: the framework the code belongs to (see `OBLIGATION_GROUPS`).
     pub group: &'static str,
+    /// Its label in every language.
     pub label: Msg,
 }
 
@@ -17,6 +19,8 @@ const fn code(id: &'static str, group: &'static str, label: Msg) -> Code {
     Code { id, group, label }
 }
 
+/// The frameworks obligations belong to (Mine Ban Convention, refugee response, humanitarian
+/// clusters, general): the `group` of an obligation.
 pub const OBLIGATION_GROUPS: &[Code] = &[
     code("mine-ban", "", Msg::ObligationGroupMineBan),
     code("refugee", "", Msg::ObligationGroupRefugee),
@@ -24,6 +28,7 @@ pub const OBLIGATION_GROUPS: &[Code] = &[
     code("general", "", Msg::ObligationGroupGeneral),
 ];
 
+/// Built-in obligation codes: what the money is for, under the framework named by `group`.
 pub const OBLIGATIONS: &[Code] = &[
     // Mine Ban Convention (Ottawa, 1997): Articles 4, 5 and 6.
     code("clearance", "mine-ban", Msg::ObligationClearance),
@@ -58,6 +63,7 @@ pub const OBLIGATIONS: &[Code] = &[
     code("unspecified", "general", Msg::ObligationUnspecified),
 ];
 
+/// Built-in cooperation models: how the money travels from donor to recipient.
 pub const MODELS: &[Code] = &[
     code("bilateral", "", Msg::ModelBilateral),
     code("multilateral", "", Msg::ModelMultilateral),
@@ -68,6 +74,7 @@ pub const MODELS: &[Code] = &[
     code("unspecified", "", Msg::ModelUnspecified),
 ];
 
+/// Built-in kinds of contribution: money, goods or expertise.
 pub const KINDS: &[Code] = &[
     code("financial", "", Msg::KindFinancial),
     code("in-kind", "", Msg::KindInKind),
@@ -81,6 +88,7 @@ pub const STATUSES: &[Code] = &[
     code("disbursed", "", Msg::StatusDisbursed),
 ];
 
+/// Built-in donor types, the values of `donor.type`.
 pub const DONOR_TYPES: &[Code] = &[
     code("government", "", Msg::DonorTypeGovernment),
     code("multilateral", "", Msg::DonorTypeMultilateral),
@@ -93,18 +101,24 @@ pub const DONOR_TYPES: &[Code] = &[
 /// Status ids, in pipeline order; `Status as u8` indexes `STATUSES`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
+    /// Promised, not yet bound.
     Pledged = 0,
+    /// Bound by an agreement; counts as funding.
     Committed = 1,
+    /// Paid out; counts as funding.
     Disbursed = 2,
 }
 
 impl Status {
+    /// The three stages, in pipeline order.
     pub const ALL: [Status; 3] = [Status::Pledged, Status::Committed, Status::Disbursed];
 
+    /// The code datasets write, e.g. `committed`.
     pub fn id(self) -> &'static str {
         STATUSES[self as usize].id
     }
 
+    /// The stage with this code, if it is one.
     pub fn parse(id: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.id() == id)
     }
@@ -115,10 +129,12 @@ impl Status {
     }
 }
 
+/// The entry of a code list with this id.
 pub fn find(list: &'static [Code], id: &str) -> Option<&'static Code> {
     list.iter().find(|c| c.id == id)
 }
 
+/// The label of a code in `lang`, or `None` for a code the list does not have (e.g. a dataset's own).
 pub fn label(list: &'static [Code], id: &str, lang: Lang) -> Option<&'static str> {
     find(list, id).map(|c| c.label.get(lang))
 }

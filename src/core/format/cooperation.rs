@@ -28,16 +28,22 @@ pub enum Rule {
     Stated,
     /// IATI collaboration-type.
     CollaborationType,
+    /// A DAC donor channels money through a southern partner to a developing country.
     Triangular,
+    /// A southern provider's government gives to another developing country: south-south.
     SouthernProvider,
+    /// A private donor works with a public partner: public-private.
     PublicPrivate,
+    /// The donor is a regional or pooled fund.
     PooledFund,
     /// The donor's organisation type (government → bilateral, multilateral/UN → multilateral).
     DonorType,
+    /// No rule could decide; the model stays `unspecified` rather than a guess.
     Unspecified,
 }
 
 impl Rule {
+    /// Every rule: `Stated`, then the others in the order `derive` tries them.
     pub const ALL: [Rule; 8] = [
         Rule::Stated,
         Rule::CollaborationType,
@@ -49,6 +55,7 @@ impl Rule {
         Rule::Unspecified,
     ];
 
+    /// The id datasets write in `model_rule`; a contribution without one counts as `stated`.
     pub fn id(self) -> &'static str {
         match self {
             Rule::Stated => "stated",
@@ -62,10 +69,12 @@ impl Rule {
         }
     }
 
+    /// The rule with this id, if it is one.
     pub fn parse(id: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.id() == id)
     }
 
+    /// The rule's name in every language, for the dashboard's count of records per rule.
     pub fn label(self) -> Msg {
         match self {
             Rule::Stated => Msg::RuleStated,
@@ -101,14 +110,18 @@ pub const DAC_DONOR_CODES: &[(&str, &str)] = &[
     ("40", "GRC"), ("50", "ESP"), ("301", "CAN"), ("302", "USA"), ("701", "JPN"), ("742", "KOR"), ("801", "AUS"), ("820", "NZL"),
 ];
 
+/// The member state (ISO3) an OECD DAC donor code stands for, e.g. `3` → `DNK`; `None` for the
+/// codes of multilateral donors.
 pub fn country_of_dac_donor_code(code: &str) -> Option<&'static str> {
     DAC_DONOR_CODES.iter().find(|(c, _)| *c == code).map(|(_, iso3)| *iso3)
 }
 
+/// Whether a country (ISO3) is an OECD DAC member: a traditional donor.
 pub fn is_dac_member(iso3: &str) -> bool {
     DAC_MEMBERS.contains(&iso3)
 }
 
+/// Whether a country (ISO3) is a southern provider, as `SOUTHERN_PROVIDERS` defines it.
 pub fn is_southern_provider(iso3: &str) -> bool {
     SOUTHERN_PROVIDERS.contains(&iso3)
 }
@@ -116,6 +129,7 @@ pub fn is_southern_provider(iso3: &str) -> bool {
 /// What is known about a contribution when its model is not stated.
 #[derive(Clone, Debug, Default)]
 pub struct Facts<'a> {
+    /// IATI collaboration-type code, when the source gives one; it decides before any other rule.
     pub collaboration_type: Option<&'a str>,
     /// Dataset donor type (government, multilateral, un-agency, private, ngo, other).
     pub donor_type: &'a str,

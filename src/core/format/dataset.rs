@@ -5,30 +5,48 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The `format` value that marks a JSON document as an Alianzas dataset.
 pub const FORMAT_NAME: &str = "alianzas-dataset";
+/// The format version this code reads and writes; validation rejects any other.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// One published dataset document: where its figures come from, the codes it adds, the money and
+/// the needs.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Dataset {
+    /// Always `FORMAT_NAME`.
     pub format: String,
+    /// Always `FORMAT_VERSION`.
     pub version: u32,
+    /// Source, licence and dates: what the dashboard header shows so the figures can be cited.
     pub metadata: Metadata,
+    /// Codes this dataset adds to the built-in lists.
     #[serde(default, skip_serializing_if = "CodeLists::is_empty")]
     pub code_lists: CodeLists,
+    /// The money, one record per contribution at one pipeline stage; may be empty.
     pub contributions: Vec<Contribution>,
+    /// The needs the money should cover, so the unmet part (the gap) can be shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requirements: Vec<Requirement>,
 }
 
+/// Where a dataset comes from and how to cite it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
 pub struct Metadata {
+    /// Short stable identifier, e.g. `fts-afghanistan-2020`.
     pub id: String,
+    /// What the dataset covers, as readers should see it.
     pub title: String,
+    /// One or two sentences of scope.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Who published the source figures.
     pub publisher: String,
+    /// Where the source can be found; shown as a link only when `safe_link` accepts it.
     pub source_url: String,
+    /// The terms of reuse, as the publisher states them.
     pub licence: String,
+    /// Link to the licence text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence_url: Option<String>,
     /// ISO 4217 code all amounts are expressed in.
@@ -55,22 +73,28 @@ pub const RECORDABLE: [&str; 5] = ["donor", "status", "model", "obligation", "ki
 /// Codes a dataset adds to the built-in lists, with labels by language code.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
 pub struct CodeLists {
+    /// Obligation codes; an entry's `group` is its framework (`mine-ban`, `refugee`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<CodeEntry>,
+    /// Cooperation model codes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<CodeEntry>,
+    /// Recipients beyond ISO countries and M49 areas; an entry's `group` is the M49 area it belongs to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<CodeEntry>,
 }
 
 impl CodeLists {
+    /// No added code at all, so `code_lists` is left out of the written file.
     pub fn is_empty(&self) -> bool {
         self.obligations.is_empty() && self.models.is_empty() && self.recipients.is_empty()
     }
 }
 
+/// A code a dataset adds to a built-in list, with its labels.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct CodeEntry {
+    /// The code contributions and requirements use.
     pub id: String,
     /// Language code → label; "en" or "es" should be present.
     pub labels: BTreeMap<String, String>,
@@ -79,10 +103,14 @@ pub struct CodeEntry {
     pub group: Option<String>,
 }
 
+/// Who gives the money.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Donor {
+    /// Identifier of the donor within the dataset; the store joins contributions on it.
     pub id: String,
+    /// The donor's name as the source writes it.
     pub name: String,
+    /// `type` in JSON: one of the `codes::DONOR_TYPES` ids (government, multilateral, un-agency, ...).
     #[serde(rename = "type")]
     pub donor_type: String,
     /// A government donor's country (ISO 3166-1 alpha-3): sources name governments differently
@@ -91,47 +119,68 @@ pub struct Donor {
     pub country: Option<String>,
 }
 
+/// The part of a contribution that goes to one obligation.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ObligationShare {
+    /// Obligation code.
     pub id: String,
+    /// Fraction of the amount, 0 to 1; a contribution's shares add up to 1, so nothing counts twice.
     pub share: f64,
 }
 
+/// Money from one donor to one recipient for one year, at one stage of the pipeline (pledged,
+/// committed or disbursed).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Contribution {
+    /// Unique within the dataset; validation reports duplicates.
     pub id: String,
+    /// Who gives the money.
     pub donor: Donor,
     /// ISO 3166 alpha-3 country, an M49 area code, or a dataset-defined recipient code.
     pub recipient: String,
+    /// The year the money is for (1900–2100).
     pub year: i32,
+    /// `YYYY-MM-DD` of the transaction, when the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// One or several obligations; shares add up to 1.
     pub obligations: Vec<ObligationShare>,
+    /// Cooperation model code (`codes::MODELS` or one the dataset adds).
     pub model: String,
     /// How the model was decided when the source did not state it (cooperation::Rule id); absent: stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_rule: Option<String>,
+    /// `financial`, `in-kind` or `technical` (`codes::KINDS`).
     pub kind: String,
+    /// The stage this record reports: `pledged`, `committed` or `disbursed`. Stages are never summed.
     pub status: String,
+    /// Non-negative, in `metadata.currency`.
     pub amount: f64,
     /// The appeal or plan the money counts towards, matched by requirements with the same plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
+    /// Free text from the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
+/// A need: money required for a recipient (and optionally one obligation) in a year. Funding short
+/// of it is the gap.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Requirement {
+    /// Recipient code, as for contributions.
     pub recipient: String,
     /// Absent: the need covers every obligation (e.g. a whole response plan).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub obligation: Option<String>,
+    /// The year the need is for.
     pub year: i32,
+    /// Non-negative, in `metadata.currency`.
     pub amount: f64,
+    /// When present, funding is matched to this need by plan rather than by recipient and year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
+    /// The name people know the need by, e.g. `Afghanistan 2020`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }

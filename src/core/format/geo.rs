@@ -7,22 +7,30 @@ use crate::core::locale::lang::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// A row of `countries.tsv`: a country's codes, M49 regions and English name.
 #[derive(Clone, Debug)]
 pub struct Country {
+    /// ISO 3166-1 alpha-3 code, the one datasets use.
     pub iso3: &'static str,
+    /// ISO 3166-1 alpha-2 code, for the browser's `Intl.DisplayNames`.
     pub iso2: &'static str,
+    /// UN M49 numeric code.
     pub m49: &'static str,
     /// M49 region code (002 Africa, 019 Americas, 142 Asia, 150 Europe, 009 Oceania).
     pub region: &'static str,
     /// M49 intermediate region where one exists (e.g. 013 Central America), else sub-region.
     pub subregion: &'static str,
+    /// The M49 name in English, the fallback when no translated name exists.
     pub name_en: &'static str,
 }
 
+/// An M49 region or sub-region a country belongs to, or an area given as recipient.
 pub struct Area {
+    /// M49 numeric code, e.g. `013` Central America.
     pub code: &'static str,
     /// For a sub-region, its region; empty for a region.
     pub parent: &'static str,
+    /// Its name in every language.
     pub label: Msg,
 }
 
@@ -30,6 +38,8 @@ const fn def_area(code: &'static str, parent: &'static str, label: Msg) -> Area 
     Area { code, parent, label }
 }
 
+/// Every M49 area the dashboard names: the five regions, their sub-regions, and `419` (Latin
+/// America and the Caribbean) and `001` (global), which appear only as recipients.
 pub const AREAS: &[Area] = &[
     def_area("002", "", Msg::Area002),
     def_area("019", "", Msg::Area019),
@@ -66,10 +76,12 @@ pub const AREAS: &[Area] = &[
 /// Code used for the region of a recipient that has none (e.g. global programmes).
 pub const NO_REGION: &str = "001";
 
+/// The M49 area with this code.
 pub fn area(code: &str) -> Option<&'static Area> {
     AREAS.iter().find(|a| a.code == code)
 }
 
+/// The name of an M49 area in `lang`.
 pub fn area_label(code: &str, lang: Lang) -> Option<&'static str> {
     area(code).map(|a| a.label.get(lang))
 }
@@ -91,10 +103,12 @@ fn table() -> &'static (Vec<Country>, HashMap<&'static str, usize>) {
     })
 }
 
+/// Every country of the table, in its order.
 pub fn countries() -> &'static [Country] {
     &table().0
 }
 
+/// The country with this ISO alpha-3 code.
 pub fn country(iso3: &str) -> Option<&'static Country> {
     let (rows, index) = table();
     index.get(iso3).map(|&i| &rows[i])

@@ -9,31 +9,63 @@ use crate::core::locale::lang::Lang;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
+/// What is wrong at one place of a dataset document; `ValidationError::message` explains it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
-    NotJson { line: usize, column: usize, detail: String },
+    /// The text is not valid JSON; where the parser stopped.
+    NotJson {
+        /// 1-based line of the syntax error.
+        line: usize,
+        /// 1-based column of the syntax error.
+        column: usize,
+        /// The JSON parser's own message (English).
+        detail: String,
+    },
+    /// A required field is absent.
     Missing,
-    WrongType { expected: &'static str },
+    /// A value of another JSON type than the field takes.
+    WrongType {
+        /// The type the field takes: `object`, `array`, `string`, `number` or `integer`.
+        expected: &'static str,
+    },
+    /// A required string (blank counts as empty), list or label map is empty.
     Empty,
+    /// `format` is absent or not `alianzas-dataset`.
     UnknownFormat,
+    /// A `version` this code does not read (only 1 exists).
     UnsupportedVersion(u64),
-    UnknownCode { list: &'static str, value: String },
+    /// A value missing from the code list its field takes (built-in, or added in `code_lists`).
+    UnknownCode {
+        /// Which list was looked in (e.g. `obligation`, `recipient`), as the message names it.
+        list: &'static str,
+        /// The code as written.
+        value: String,
+    },
+    /// Obligation shares that do not add up to 1 (within 0.000001): their sum.
     SharesSum(f64),
+    /// An amount below zero.
     NegativeAmount,
+    /// A year outside 1900–2100.
     YearOutOfRange(i64),
+    /// A date that is not `YYYY-MM-DD`.
     BadDate(String),
+    /// A currency that is not three capital letters (ISO 4217).
     BadCurrency(String),
+    /// A contribution id used before in the same dataset.
     DuplicateId(String),
 }
 
+/// One problem found in a dataset document, and where.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidationError {
     /// JSON pointer to the offending value, "" for the whole document.
     pub pointer: String,
+    /// What is wrong there.
     pub problem: Problem,
 }
 
 impl ValidationError {
+    /// The problem in plain words in `lang`, without the pointer.
     pub fn message(&self, lang: Lang) -> String {
         use Problem::*;
         match &self.problem {
@@ -200,6 +232,7 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     validate_value(&value)
 }
 
+/// Validates an already parsed JSON document: either the dataset, or every problem found.
 pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
     let mut w = Walker { errors: Vec::new() };
     let Some(doc) = w.object(root, "") else { return Err(w.errors) };

@@ -11,14 +11,18 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// One translation file: its language code, a name for error messages, and its text.
 pub struct FtlFile<'a> {
+    /// Language code; must be one of the `languages` given to `check`.
     pub lang: &'a str,
+    /// How problems name the file, e.g. `locales/fr/app.ftl`.
     pub name: String,
+    /// The file's text.
     pub source: &'a str,
 }
 
 /// A message as the reference language writes it.
 #[derive(Debug, PartialEq)]
 pub struct MessageInfo {
+    /// The Fluent message id, e.g. `summary-total`.
     pub id: String,
     /// Variables in order of first use in the reference language.
     pub variables: Vec<String>,

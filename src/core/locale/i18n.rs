@@ -18,7 +18,9 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 /// written with the platform's number format (the browser's `Intl` in the dashboard).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
+    /// Text, inserted as it is.
     Text(String),
+    /// A number: it selects the plural form and is written with the platform's number format.
     Count(f64),
 }
 

@@ -2,19 +2,27 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A language of the interface; its texts are the Fluent files under `locales/<code>/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Spanish: the default when the browser prefers none of the four, and the first fallback for
+    /// labels a dataset does not give in the reader's language.
     #[default]
     Es,
+    /// English: the reference the other translations are checked against.
     En,
+    /// French.
     Fr,
+    /// Arabic, written right to left.
     Ar,
 }
 
 impl Lang {
+    /// Every language, in the order the translation sources and bundles are kept (`Lang as usize`).
     pub const ALL: [Lang; 4] = [Lang::Es, Lang::En, Lang::Fr, Lang::Ar];
 
+    /// The ISO 639-1 code, as `?lang=`, the `locales/` folders and dataset labels use it.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Es => "es",
@@ -30,6 +38,8 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
+    /// Whether the language is written right to left (Arabic): the page direction and the isolation of
+    /// inserted text follow it.
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
     }

@@ -6,11 +6,13 @@ use crate::core::locale::lang::Lang;
 /// How numbers and names are written for a reader. The dashboard implements it with the browser's
 /// `Intl`; the CLI and tests with `PlainLocale`.
 pub trait Locale {
+    /// The reader's language.
     fn lang(&self) -> Lang;
     /// An amount in the dataset currency.
     fn money(&self, amount: f64) -> String;
     /// A ratio (0.25 → "25 %").
     fn percent(&self, ratio: f64) -> String;
+    /// A count of things (contributions, donors), grouped the way the language writes numbers.
     fn count(&self, n: f64) -> String;
     /// A country's name in the reader's language, from its ISO alpha-2 code.
     fn country_name(&self, _iso2: &str) -> Option<String> {
@@ -20,7 +22,9 @@ pub trait Locale {
 
 /// Unlocalised formatting: "USD 1,234,567", "25.3%".
 pub struct PlainLocale {
+    /// The language of the texts; numbers are written the same in every language.
     pub lang: Lang,
+    /// ISO 4217 code written before amounts.
     pub currency: String,
 }
 

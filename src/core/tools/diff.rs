@@ -6,34 +6,54 @@ use crate::core::format::dataset::{Contribution, Dataset};
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// A contribution present in both snapshots whose recorded values differ.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Change {
+    /// The contribution id both snapshots share.
     pub id: String,
     /// "amount", "status", "donor", ... : the fields whose value differs.
     pub fields: Vec<String>,
+    /// Amount in the older snapshot.
     pub amount_before: f64,
+    /// Amount in the newer snapshot.
     pub amount_after: f64,
+    /// Status in the older snapshot: a changed stage is the usual update (pledged → disbursed).
     pub status_before: String,
+    /// Status in the newer snapshot.
     pub status_after: String,
 }
 
+/// The money of one snapshot per stage, and funding (committed + disbursed); pledges are never added in.
 #[derive(Clone, Debug, Serialize, PartialEq, Default)]
 pub struct Totals {
+    /// Committed + disbursed.
     pub funding: f64,
+    /// Money pledged.
     pub pledged: f64,
+    /// Money committed.
     pub committed: f64,
+    /// Money disbursed.
     pub disbursed: f64,
+    /// Number of contributions, at every stage.
     pub contributions: usize,
 }
 
+/// What changed from one snapshot of a dataset to the next, contributions matched by id.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Diff {
+    /// `metadata.dataset_version` of the older snapshot.
     pub before_version: String,
+    /// `metadata.dataset_version` of the newer snapshot.
     pub after_version: String,
+    /// Ids only in the newer snapshot, in its order.
     pub added: Vec<String>,
+    /// Ids only in the older snapshot, in its order.
     pub removed: Vec<String>,
+    /// Contributions in both whose values differ, in the newer snapshot's order.
     pub changed: Vec<Change>,
+    /// The older snapshot's totals.
     pub totals_before: Totals,
+    /// The newer snapshot's totals.
     pub totals_after: Totals,
 }
 
@@ -70,6 +90,8 @@ fn changed_fields(a: &Contribution, b: &Contribution) -> Vec<String> {
     f
 }
 
+/// Compares two snapshots of the same dataset: what was added, removed and changed, and the totals
+/// of each.
 pub fn compare(before: &Dataset, after: &Dataset) -> Diff {
     let old: HashMap<&str, &Contribution> = before.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
     let new: HashMap<&str, &Contribution> = after.contributions.iter().map(|c| (c.id.as_str(), c)).collect();

@@ -23,6 +23,8 @@ impl Rng {
     }
 }
 
+/// A synthetic dataset of `records` contributions, the same for the same `seed` on every platform;
+/// its title says it is not real funding.
 pub fn generate(records: usize, seed: u64) -> Dataset {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let countries: Vec<&str> = geo::countries().iter().filter(|c| !c.region.is_empty()).map(|c| c.iso3).step_by(4).collect();
