@@ -13,18 +13,24 @@ use charming::series::{Bar, Pie, Sankey};
 use charming::Chart;
 use serde_json::{json, Value};
 
+/// How this page draws a chart now: language, formats, theme colours and width. The web layer
+/// reads them from the browser; tests build them by hand.
 pub struct Display<'a> {
+    /// The page language: labels, direction (Arabic mirrors axes).
     pub lang: Lang,
     /// Full amount for tooltips, e.g. "US$ 725,591,299".
     pub money: &'a dyn Fn(f64) -> String,
     /// "selected", in the reader's language, for tooltips of highlighted categories.
     pub selected_word: &'a str,
+    /// Animate transitions (off when the reader prefers reduced motion).
     pub animate: bool,
     /// ECharts decal patterns, so no meaning is carried by colour alone.
     pub patterns: bool,
     /// Page colours resolved from CSS (canvas cannot read `var(...)`): text, muted text, lines.
     pub ink: String,
+    /// Secondary text: axis labels.
     pub muted: String,
+    /// Grid and split lines.
     pub line: String,
     /// The dark theme is on: the lighter palette.
     pub dark: bool,
@@ -76,6 +82,8 @@ fn label_style(colour: &str) -> Value {
     json!({ "color": colour, "textBorderWidth": 0, "textShadowBlur": 0 })
 }
 
+/// The ECharts option of a chart as this page draws it. Value-axis tick formatters are attached
+/// by the web layer (they call the browser's `Intl`).
 pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     let rtl = d.lang.is_rtl();
     let scale = spec.unit.divisor;
@@ -297,6 +305,7 @@ fn sankey_details(v: &mut Value, spec: &ChartSpec, d: &Display, rtl: bool) {
 
 /// The words an exported image carries around the chart, so it explains itself when shared.
 pub struct ExportTexts {
+    /// The chart's title.
     pub title: String,
     /// The unit and the active filters.
     pub subtitle: String,
