@@ -81,7 +81,8 @@ fn main() {
     for m in messages.iter().filter(|m| !m.variables.is_empty()) {
         let name = camel_case(&m.id);
         let generics: Vec<String> = (0..m.variables.len()).map(|i| format!("T{i}")).collect();
-        let fields: Vec<String> = m.variables.iter().zip(&generics).map(|(v, g)| format!("        /// The value of `{{ ${v} }}`.\n        pub {}: {g},\n", rust_ident(v))).collect();
+        let fields: Vec<String> =
+            m.variables.iter().zip(&generics).map(|(v, g)| format!("        /// The value of `{{ ${v} }}`.\n        pub {}: {g},\n", rust_ident(v))).collect();
         let bounds: Vec<String> = generics.iter().map(|g| format!("{g}: Into<Arg>")).collect();
         let args: Vec<String> = m.variables.iter().map(|v| format!("({v:?}, self.{}.into())", rust_ident(v))).collect();
         writeln!(

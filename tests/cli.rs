@@ -59,7 +59,9 @@ fn summarize_other_dimensions_and_stages() {
     assert_eq!(v["pledged"].as_f64(), Some(2000.0));
     assert_eq!(v["groups"][0]["key"], "clearance");
     assert_eq!(v["groups"][0]["amount"].as_f64(), Some(1100.0));
-    let p: Value = serde_json::from_slice(&alianzas(&["summarize", "tests/fixtures/small.json", "--by", "recipient", "--status", "pledged", "--format", "json"]).stdout).unwrap();
+    let p: Value =
+        serde_json::from_slice(&alianzas(&["summarize", "tests/fixtures/small.json", "--by", "recipient", "--status", "pledged", "--format", "json"]).stdout)
+            .unwrap();
     assert_eq!(p["measure"], "pledged");
     assert_eq!(p["groups"][0]["key"], "GTM");
     assert_eq!(p["total"].as_f64(), Some(2000.0));
@@ -78,12 +80,28 @@ fn import_writes_a_valid_dataset_and_a_balanced_report() {
     let (out, report) = (dir.join("out.json"), dir.join("report.json"));
     let src = "data/sources/fts-afghanistan-2020";
     let o = alianzas(&[
-        "import", "--from", "fts",
+        "import",
+        "--from",
+        "fts",
         &format!("{src}/custom-search-locationid-1-year-2020.json"),
         &format!("{src}/custom-search-locationid-1-year-2020-page-2.json"),
         &format!("{src}/custom-search-locationid-1-year-2020-page-3.json"),
-        "-o", out.to_str().unwrap(), "--report", report.to_str().unwrap(),
-        "--id", "x", "--title", "x", "--publisher", "OCHA FTS", "--source-url", "https://fts.unocha.org", "--licence", "x", "--dataset-version", "1",
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+        "--id",
+        "x",
+        "--title",
+        "x",
+        "--publisher",
+        "OCHA FTS",
+        "--source-url",
+        "https://fts.unocha.org",
+        "--licence",
+        "x",
+        "--dataset-version",
+        "1",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(alianzas(&["validate", out.to_str().unwrap()]).status.code(), Some(0));

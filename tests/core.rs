@@ -1,11 +1,11 @@
 //! The core on small hand-made data: validation, filters, aggregation, no double counting, gaps.
 
-use alianzas::core::format::codes::Status;
-use alianzas::core::locale::lang::Lang;
 use alianzas::core::analysis::query::{self, Filter, Measure, OTHERS_KEY};
-use alianzas::core::charts::spec::{self, Cell, PlainLocale};
 use alianzas::core::analysis::store::{Dim, Store};
+use alianzas::core::charts::spec::{self, Cell, PlainLocale};
+use alianzas::core::format::codes::Status;
 use alianzas::core::format::validate::{parse_dataset, Problem};
+use alianzas::core::locale::lang::Lang;
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -311,8 +311,11 @@ fn government_donors_from_two_sources_join_by_country_and_are_named_per_language
 
 #[test]
 fn a_donor_country_must_be_a_known_iso3_code() {
-    let text = serde_json::to_string(&one_source("x", r#"{"id": "d", "name": "D", "type": "government"}"#)).unwrap()
-        .replacen(r#""type":"government""#, r#""type":"government","country":"XXX""#, 1);
+    let text = serde_json::to_string(&one_source("x", r#"{"id": "d", "name": "D", "type": "government"}"#)).unwrap().replacen(
+        r#""type":"government""#,
+        r#""type":"government","country":"XXX""#,
+        1,
+    );
     let errors = parse_dataset(&text).unwrap_err();
     assert!(
         errors.iter().any(|e| e.pointer == "/contributions/0/donor/country" && matches!(&e.problem, Problem::UnknownCode { value, .. } if value == "XXX")),

@@ -1,19 +1,16 @@
 //! The FTS importer on OCHA's real Afghanistan 2020 flows (data/sources/fts-afghanistan-2020),
 //! checked against sums read straight from the JSON here, independently of the importer.
 
+use alianzas::core::analysis::query::{self, Filter};
+use alianzas::core::analysis::store::Store;
 use alianzas::core::format::dataset::Metadata;
 use alianzas::core::import::fts::{self, Input, Options};
 use alianzas::core::import::Imported;
-use alianzas::core::analysis::query::{self, Filter};
-use alianzas::core::analysis::store::Store;
 use serde_json::Value;
 use std::collections::HashMap;
 
-const PAGES: [&str; 3] = [
-    "custom-search-locationid-1-year-2020.json",
-    "custom-search-locationid-1-year-2020-page-2.json",
-    "custom-search-locationid-1-year-2020-page-3.json",
-];
+const PAGES: [&str; 3] =
+    ["custom-search-locationid-1-year-2020.json", "custom-search-locationid-1-year-2020-page-2.json", "custom-search-locationid-1-year-2020-page-3.json"];
 
 fn source(name: &str) -> String {
     std::fs::read_to_string(format!("{}/data/sources/fts-afghanistan-2020/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -22,8 +19,21 @@ fn source(name: &str) -> String {
 fn import() -> Imported {
     let texts: Vec<String> = PAGES.iter().map(|p| source(p)).collect();
     let inputs: Vec<Input> = PAGES.iter().zip(&texts).map(|(name, text)| Input { name, text }).collect();
-    let metadata = Metadata { id: "t".into(), title: "t".into(), publisher: "p".into(), source_url: "u".into(), licence: "l".into(), currency: "USD".into(), dataset_version: "1".into(), ..Default::default() };
-    fts::import(&inputs, Options { metadata, locations: Some(source("1-public-location.json")), plans: Some(source("2-fts-flow-plan-overview-progress-2020.json")) }).unwrap()
+    let metadata = Metadata {
+        id: "t".into(),
+        title: "t".into(),
+        publisher: "p".into(),
+        source_url: "u".into(),
+        licence: "l".into(),
+        currency: "USD".into(),
+        dataset_version: "1".into(),
+        ..Default::default()
+    };
+    fts::import(
+        &inputs,
+        Options { metadata, locations: Some(source("1-public-location.json")), plans: Some(source("2-fts-flow-plan-overview-progress-2020.json")) },
+    )
+    .unwrap()
 }
 
 fn all_flows() -> Vec<Value> {
@@ -76,11 +86,16 @@ fn mappings_follow_the_documented_rules() {
         let c = by_id[format!("fts-{}", f["id"].as_str().unwrap()).as_str()];
         assert_eq!(c.recipient, "AFG");
         assert_eq!(c.year, 2020);
-        let status = match f["status"].as_str().unwrap() { "paid" => "disbursed", "commitment" => "committed", _ => "pledged" };
+        let status = match f["status"].as_str().unwrap() {
+            "paid" => "disbursed",
+            "commitment" => "committed",
+            _ => "pledged",
+        };
         assert_eq!(c.status, status);
         let kind = if f["contributionType"] == "in kind" { "in-kind" } else { "financial" };
         assert_eq!(c.kind, kind);
-        let clusters: Vec<&str> = f["destinationObjects"].as_array().unwrap().iter().filter(|o| o["type"] == "GlobalCluster").map(|o| o["name"].as_str().unwrap()).collect();
+        let clusters: Vec<&str> =
+            f["destinationObjects"].as_array().unwrap().iter().filter(|o| o["type"] == "GlobalCluster").map(|o| o["name"].as_str().unwrap()).collect();
         if clusters == ["Mine Action"] {
             assert_eq!(c.obligations[0].id, "mine-action");
         }

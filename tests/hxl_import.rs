@@ -1,13 +1,13 @@
 //! The HXL and plain-CSV importers on real published files (data/sources), checked against sums
 //! read straight from the CSV here with the csv crate, independently of the importer.
 
-use alianzas::core::format::dataset::{Dataset, Metadata};
-use alianzas::core::import::{fts, Imported};
-use alianzas::core::import::csv::{import_csv, ColumnMap, CsvOptions, RowFilter, SKIP_WHERE};
-use alianzas::core::import::hxl::{self, HxlOptions};
 use alianzas::core::analysis::query::{self, Filter};
 use alianzas::core::analysis::store::Store;
+use alianzas::core::format::dataset::{Dataset, Metadata};
 use alianzas::core::format::validate;
+use alianzas::core::import::csv::{import_csv, ColumnMap, CsvOptions, RowFilter, SKIP_WHERE};
+use alianzas::core::import::hxl::{self, HxlOptions};
+use alianzas::core::import::{fts, Imported};
 use std::collections::{BTreeMap, HashMap};
 
 const MIRPS: [&str; 7] = ["BLZ", "CRI", "SLV", "GTM", "HND", "MEX", "PAN"];
@@ -46,7 +46,11 @@ fn raw_rows(name: &str, skip: usize) -> Vec<HashMap<String, String>> {
 }
 
 fn num(s: &str) -> f64 {
-    if s.is_empty() { 0.0 } else { s.parse().unwrap() }
+    if s.is_empty() {
+        0.0
+    } else {
+        s.parse().unwrap()
+    }
 }
 
 fn assert_validates(ds: &Dataset) {
@@ -123,7 +127,8 @@ fn every_row_of_the_global_table_is_accounted_for() {
 fn year_range_keeps_only_those_years() {
     let raw = raw_rows(GLOBAL, 1);
     let out = import_global(&MIRPS, (Some(2020), Some(2024)));
-    let in_range = |row: &&HashMap<String, String>| MIRPS.contains(&row["countryCode"].as_str()) && (2020..=2024).contains(&row["year"].parse::<i32>().unwrap());
+    let in_range =
+        |row: &&HashMap<String, String>| MIRPS.contains(&row["countryCode"].as_str()) && (2020..=2024).contains(&row["year"].parse::<i32>().unwrap());
     let raw_required: f64 = raw.iter().filter(in_range).map(|row| num(&row["requirements"])).sum();
     let raw_funding: f64 = raw.iter().filter(in_range).map(|row| num(&row["funding"])).filter(|f| *f > 0.0).sum();
     assert_eq!(out.dataset.requirements.iter().map(|q| q.amount).sum::<f64>(), raw_required);
@@ -172,7 +177,12 @@ fn crs_map() -> ColumnMap {
 
 fn import_crs(filters: &[&str]) -> Imported {
     let filters = filters.iter().map(|f| RowFilter::parse(f).unwrap()).collect();
-    import_csv(std::fs::File::open(path(CRS)).unwrap(), "security_assistance_by_provider_year.csv", CsvOptions { metadata: metadata(), map: crs_map(), filters }).unwrap()
+    import_csv(
+        std::fs::File::open(path(CRS)).unwrap(),
+        "security_assistance_by_provider_year.csv",
+        CsvOptions { metadata: metadata(), map: crs_map(), filters },
+    )
+    .unwrap()
 }
 
 #[test]
@@ -197,7 +207,16 @@ fn oecd_crs_mine_clearance_rows_and_total() {
         *by_recipient.entry(c.recipient.as_str()).or_default() += c.amount;
     }
     for row in &clearance {
-        let iso3 = match row["pacific_code"].as_str() { "PW" => "PLW", "MH" => "MHL", "SB" => "SLB", "CK" => "COK", other => { assert!(by_recipient.keys().all(|k| k.len() == 3), "{other}"); continue } };
+        let iso3 = match row["pacific_code"].as_str() {
+            "PW" => "PLW",
+            "MH" => "MHL",
+            "SB" => "SLB",
+            "CK" => "COK",
+            other => {
+                assert!(by_recipient.keys().all(|k| k.len() == 3), "{other}");
+                continue;
+            }
+        };
         assert!(by_recipient.contains_key(iso3));
     }
     let palau: f64 = clearance.iter().filter(|row| row["pacific_code"] == "PW").map(|row| num(&row["value_usd"])).sum();
@@ -223,11 +242,8 @@ fn oecd_crs_purpose_codes_map_to_obligations() {
     assert_validates(&out.dataset);
 }
 
-const PAGES: [&str; 3] = [
-    "custom-search-locationid-1-year-2020.json",
-    "custom-search-locationid-1-year-2020-page-2.json",
-    "custom-search-locationid-1-year-2020-page-3.json",
-];
+const PAGES: [&str; 3] =
+    ["custom-search-locationid-1-year-2020.json", "custom-search-locationid-1-year-2020-page-2.json", "custom-search-locationid-1-year-2020-page-3.json"];
 
 fn fts_json() -> Imported {
     let texts: Vec<String> = PAGES.iter().map(|p| source(&format!("fts-afghanistan-2020/{p}"))).collect();
@@ -238,7 +254,12 @@ fn fts_json() -> Imported {
 #[test]
 fn the_same_flows_from_fts_json_and_from_their_hxl_csv_give_identical_totals() {
     // OCHA's scraper wrote this HXL CSV from the same saved API pages: the 328 incoming flows.
-    let csv = hxl::import_hxl(std::fs::File::open(path(AFG_INCOMING)).unwrap(), "fts_incoming_funding_afg.csv", HxlOptions { metadata: metadata(), ..Default::default() }).unwrap();
+    let csv = hxl::import_hxl(
+        std::fs::File::open(path(AFG_INCOMING)).unwrap(),
+        "fts_incoming_funding_afg.csv",
+        HxlOptions { metadata: metadata(), ..Default::default() },
+    )
+    .unwrap();
     let json = fts_json();
     let r = &csv.report;
     assert_eq!((r.read, r.imported, r.rejected.len()), (328, 311, 0), "{r:?}");
@@ -269,7 +290,12 @@ fn the_same_flows_from_fts_json_and_from_their_hxl_csv_give_identical_totals() {
 
 #[test]
 fn the_afghanistan_requirements_csv_gives_the_plan_overview_requirement() {
-    let out = hxl::import_hxl(std::fs::File::open(path(AFG_REQUIREMENTS)).unwrap(), "fts_requirements_funding_afg.csv", HxlOptions { metadata: metadata(), ..Default::default() }).unwrap();
+    let out = hxl::import_hxl(
+        std::fs::File::open(path(AFG_REQUIREMENTS)).unwrap(),
+        "fts_requirements_funding_afg.csv",
+        HxlOptions { metadata: metadata(), ..Default::default() },
+    )
+    .unwrap();
     let plan = out.dataset.requirements.iter().find(|q| q.plan.as_deref() == Some("929")).unwrap();
     assert_eq!((plan.recipient.as_str(), plan.year, plan.amount, plan.label.as_deref()), ("AFG", 2020, 1_131_050_820.0, Some("Afghanistan 2020")));
     // The same figure fts.rs takes from the plan overview JSON.

@@ -3,9 +3,9 @@
 //! line scanning, not by an XML parser), and on small hand-made files for each rejection reason.
 
 use alianzas::core::format::dataset::{Contribution, Metadata};
+use alianzas::core::format::validate::parse_dataset;
 use alianzas::core::import::iati::{self, Options, Rate, SKIP_NOT_SELECTED};
 use alianzas::core::import::Imported;
-use alianzas::core::format::validate::parse_dataset;
 use std::collections::{BTreeMap, HashSet};
 
 const FILE: &str = "UNHCR-Activities-2023.xml";
@@ -229,10 +229,18 @@ fn one_rejection(tx: &str, recipient: &str, options: Options) -> (String, String
 
 #[test]
 fn missing_transaction_type_is_rejected_with_its_location() {
-    let (at, why) = one_rejection(r#"<transaction><transaction-date iso-date="2023-05-02"/><value>5</value></transaction>"#, r#"<recipient-country code="CO"/>"#, options());
+    let (at, why) = one_rejection(
+        r#"<transaction><transaction-date iso-date="2023-05-02"/><value>5</value></transaction>"#,
+        r#"<recipient-country code="CO"/>"#,
+        options(),
+    );
     assert_eq!(at, "test.xml#activity[XX-TEST-1]/transaction[2] (line 9)");
     assert!(why.contains("no transaction-type"), "{why}");
-    let (_, why) = one_rejection(r#"<transaction><transaction-type code="commitment"/><transaction-date iso-date="2023-05-02"/><value>5</value></transaction>"#, r#"<recipient-country code="CO"/>"#, options());
+    let (_, why) = one_rejection(
+        r#"<transaction><transaction-type code="commitment"/><transaction-date iso-date="2023-05-02"/><value>5</value></transaction>"#,
+        r#"<recipient-country code="CO"/>"#,
+        options(),
+    );
     assert!(why.contains("\"commitment\" is not in the IATI TransactionType codelist"), "{why}");
 }
 
@@ -283,7 +291,10 @@ fn an_unknown_country_code_is_rejected() {
 fn two_recipient_countries_split_the_value_by_percentage() {
     let xml = file(&activity(
         "XX-TEST-1",
-        &format!(r#"<recipient-country code="GT" percentage="50"/><recipient-country code="HN" percentage="50"/><sector vocabulary="1" code="15250"/>{}"#, TX_OK.replace("1000", "1234.57")),
+        &format!(
+            r#"<recipient-country code="GT" percentage="50"/><recipient-country code="HN" percentage="50"/><sector vocabulary="1" code="15250"/>{}"#,
+            TX_OK.replace("1000", "1234.57")
+        ),
     ));
     let imported = run(&xml, options()).unwrap();
     assert_eq!(imported.report.imported, 1, "one transaction, two contributions");
@@ -304,11 +315,21 @@ fn two_recipient_countries_split_the_value_by_percentage() {
 
 #[test]
 fn skipped_types_pledges_and_donor_fallbacks() {
-    let tx = |code: &str, provider: &str| format!(r#"<transaction><transaction-type code="{code}"/><transaction-date iso-date="2022-12-31"/><value currency="USD">10</value>{provider}</transaction>"#);
+    let tx = |code: &str, provider: &str| {
+        format!(
+            r#"<transaction><transaction-type code="{code}"/><transaction-date iso-date="2022-12-31"/><value currency="USD">10</value>{provider}</transaction>"#
+        )
+    };
     let funder = r#"<participating-org role="1" type="40" ref="XM-DAC-41301"><narrative>FAO</narrative></participating-org>"#;
     let xml = file(&activity(
         "XX-TEST-1",
-        &format!("<recipient-country code=\"CO\"/>{funder}<collaboration-type code=\"8\"/><default-aid-type code=\"D02\" vocabulary=\"1\"/>{}{}{}{}", tx("4", ""), tx("13", ""), tx("1", ""), tx("12", "")),
+        &format!(
+            "<recipient-country code=\"CO\"/>{funder}<collaboration-type code=\"8\"/><default-aid-type code=\"D02\" vocabulary=\"1\"/>{}{}{}{}",
+            tx("4", ""),
+            tx("13", ""),
+            tx("1", ""),
+            tx("12", "")
+        ),
     ));
     let imported = run(&xml, options()).unwrap();
     let r = &imported.report;

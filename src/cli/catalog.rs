@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>) -> Result<(), String> {
     let base = output.parent().unwrap_or(Path::new("."));
-    let relative = |p: &Path| -> String {
-        p.strip_prefix(base).unwrap_or(p).to_string_lossy().replace('\\', "/")
-    };
+    let relative = |p: &Path| -> String { p.strip_prefix(base).unwrap_or(p).to_string_lossy().replace('\\', "/") };
     let mut datasets = Vec::new();
     for f in files {
         let ds = load(f)?;
@@ -22,4 +20,3 @@ pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>)
     };
     write_json(output, &crate::core::format::catalog::Catalog { default, datasets })
 }
-

@@ -17,7 +17,14 @@ pub(super) fn diff(before: &Path, after: &Path, format: Format) -> Result<(), St
     }
     let n = spec::group_thousands;
     println!("{} → {}", d.before_version, d.after_version);
-    println!("contributions: {} → {} ({} new, {} removed, {} changed)", d.totals_before.contributions, d.totals_after.contributions, d.added.len(), d.removed.len(), d.changed.len());
+    println!(
+        "contributions: {} → {} ({} new, {} removed, {} changed)",
+        d.totals_before.contributions,
+        d.totals_after.contributions,
+        d.added.len(),
+        d.removed.len(),
+        d.changed.len()
+    );
     let c = &a.metadata.currency;
     for (name, x, y) in [
         ("funding (committed + disbursed)", d.totals_before.funding, d.totals_after.funding),
@@ -38,4 +45,3 @@ pub(super) fn diff(before: &Path, after: &Path, format: Format) -> Result<(), St
     }
     Ok(())
 }
-

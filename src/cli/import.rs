@@ -2,11 +2,11 @@
 //! import report, which accounts for every record read.
 
 use super::args::{ImportArgs, Source};
-use clap::ValueEnum;
-use super::{year_range, read, write_dataset, write_json};
+use super::{read, write_dataset, write_json, year_range};
 use crate::core::format::dataset::{Dataset, Metadata};
 use crate::core::format::validate;
 use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
+use clap::ValueEnum;
 
 pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     let texts: Vec<(String, String)> =
@@ -20,18 +20,11 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             _ => Err("this importer reads one file at a time".into()),
         }
     };
-    let years = args
-        .years
-        .as_deref()
-        .map(|y| year_range("--years", y))
-        .transpose()?;
+    let years = args.years.as_deref().map(|y| year_range("--years", y)).transpose()?;
     let (dataset, report, notes) = match args.from {
         Source::Fts => {
-            let options = fts::Options {
-                metadata,
-                locations: args.locations.as_deref().map(read).transpose()?,
-                plans: args.plans.as_deref().map(read).transpose()?,
-            };
+            let options =
+                fts::Options { metadata, locations: args.locations.as_deref().map(read).transpose()?, plans: args.plans.as_deref().map(read).transpose()? };
             let i = fts::import(&inputs, options)?;
             let notes = i.unmapped.iter().map(|(name, n)| format!("cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)")).collect();
             (i.dataset, i.report, notes)
@@ -109,4 +102,3 @@ pub(super) fn import_iati((name, text): &(String, String), metadata: Metadata, a
     notes.extend(i.unmapped.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} counted as unspecified)")));
     Ok((i.dataset, i.report, notes))
 }
-

@@ -87,4 +87,3 @@ pub(super) fn write_dataset(path: &Path, ds: &Dataset) -> Result<(), String> {
     let text = serde_json::to_string(ds).map_err(|e| e.to_string())?;
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
-

@@ -25,8 +25,7 @@ pub(super) fn summarize(file: &Path, dim: Dim, format: Format, status: Option<St
     let locale = PlainLocale { lang, currency: ds.metadata.currency.clone() };
     let sel = query::select(&store, &filter);
     let query::Summary { groups, total, pledged } = query::summarize(&store, &sel, dim, filter.measure);
-    let rows: Vec<(String, String, f64, u32)> =
-        groups.iter().map(|g| (g.key.clone(), spec::label(&store, dim, &g.key, &locale), g.amount, g.count)).collect();
+    let rows: Vec<(String, String, f64, u32)> = groups.iter().map(|g| (g.key.clone(), spec::label(&store, dim, &g.key, &locale), g.amount, g.count)).collect();
     match format {
         Format::Json => {
             let out = json!({
@@ -53,4 +52,3 @@ pub(super) fn summarize(file: &Path, dim: Dim, format: Format, status: Option<St
     }
     Ok(())
 }
-

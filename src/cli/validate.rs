@@ -30,4 +30,3 @@ pub(super) fn validate_files(files: &[PathBuf], lang: Lang) -> i32 {
     }
     code
 }
-

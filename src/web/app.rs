@@ -76,4 +76,3 @@ fn Loading() -> impl IntoView {
         </main>
     }
 }
-

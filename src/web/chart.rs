@@ -3,13 +3,13 @@
 
 use super::echarts::{self, ECharts, ImageFormat};
 use super::intl::WebLocale;
+use super::state::Ctx;
+use crate::core::analysis::store::Store;
 use crate::core::charts::echarts_option::{self as option, Display, ExportTexts};
 use crate::core::charts::keyboard::{announce, step, Cursor};
-use super::state::Ctx;
+use crate::core::charts::spec::{Cell, ChartSpec, ChartType, ColumnKind, Locale, Table};
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
-use crate::core::charts::spec::{Cell, ChartSpec, ChartType, ColumnKind, Locale, Table};
-use crate::core::analysis::store::Store;
 use leptos::prelude::*;
 use serde_json::json;
 use std::cell::Cell as StdCell;
@@ -379,4 +379,3 @@ fn data_table(spec: &ChartSpec, lang: Lang) -> impl IntoView {
         </table>
     }
 }
-

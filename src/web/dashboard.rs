@@ -3,11 +3,11 @@
 
 use super::chart::ChartFigure;
 use super::filters::FilterPanel;
+use super::header::SiteHeader;
+use super::headline::Headline;
 use super::intl::WebLocale;
 use super::load::Loaded;
 use super::problem::ProblemNotice;
-use super::header::SiteHeader;
-use super::headline::Headline;
 use super::provenance::ModelRules;
 use super::state::Ctx;
 use crate::core::charts::spec;
@@ -150,4 +150,3 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     }
     .into_any()
 }
-

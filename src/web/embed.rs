@@ -2,9 +2,9 @@
 //! the height message for the host page (docs/embedding.md).
 
 use super::state::Ctx;
-use crate::core::locale::i18n::{text, Msg};
 use crate::core::analysis::store::Store;
 use crate::core::charts::urlstate::UrlState;
+use crate::core::locale::i18n::{text, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;

@@ -2,11 +2,11 @@
 
 use super::intl::WebLocale;
 use super::state::Ctx;
+use crate::core::analysis::query::Measure;
+use crate::core::analysis::store::{Dim, Store};
+use crate::core::charts::spec::{self, FilterPart};
 use crate::core::format::codes::Status;
 use crate::core::locale::i18n::{text, Msg};
-use crate::core::analysis::query::Measure;
-use crate::core::charts::spec::{self, FilterPart};
-use crate::core::analysis::store::{Dim, Store};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -27,7 +27,8 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let labels_store = store.clone();
 
     // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
-    let linked_inverted = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| crate::core::charts::urlstate::UrlState::years_inverted(&q));
+    let linked_inverted =
+        web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| crate::core::charts::urlstate::UrlState::years_inverted(&q));
     let swapped = RwSignal::new(ctx.state.with_untracked(|s| s.filter.year_from.zip(s.filter.year_to)).filter(|_| linked_inverted));
     let year_select = move |id: &'static str, msg: Msg, bound: YearBound, years: Vec<String>| {
         let from = bound == YearBound::From;
@@ -65,10 +66,12 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         let currency = store.metadata.currency.clone();
         let labelled = Memo::new(move |_| spec::filter_options(&store, dim, &*WebLocale::shared(lang.get(), &currency)));
         // The one selected code, when exactly one is (several come from chart clicks: see the chips).
-        let single = Memo::new(move |_| ctx.state.with(|s| match s.filter.values(dim) {
-            [one] => Some(one.clone()),
-            _ => None,
-        }));
+        let single = Memo::new(move |_| {
+            ctx.state.with(|s| match s.filter.values(dim) {
+                [one] => Some(one.clone()),
+                _ => None,
+            })
+        });
         view! {
             <div class="field">
                 <label for=id.clone()>{move || spec::dim_name(dim, lang.get())}</label>
@@ -112,17 +115,19 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
 
     let half_years_possible = crate::core::analysis::store::has_half_years(&store);
     let time_axis = move || {
-        half_years_possible.then(|| view! {
-            <div class="field">
-                <label for="filter-period">{move || Msg::TimeAxis.get(lang.get())}</label>
-                <select id="filter-period" on:change=move |ev| {
-                    let half = event_target_value(&ev) == "half";
-                    ctx.update(|s| s.filter.half_years = half);
-                }>
-                    <option value="year" selected=move || !ctx.state.with(|s| s.filter.half_years)>{move || Msg::Years.get(lang.get())}</option>
-                    <option value="half" selected=move || ctx.state.with(|s| s.filter.half_years)>{move || Msg::HalfYears.get(lang.get())}</option>
-                </select>
-            </div>
+        half_years_possible.then(|| {
+            view! {
+                <div class="field">
+                    <label for="filter-period">{move || Msg::TimeAxis.get(lang.get())}</label>
+                    <select id="filter-period" on:change=move |ev| {
+                        let half = event_target_value(&ev) == "half";
+                        ctx.update(|s| s.filter.half_years = half);
+                    }>
+                        <option value="year" selected=move || !ctx.state.with(|s| s.filter.half_years)>{move || Msg::Years.get(lang.get())}</option>
+                        <option value="half" selected=move || ctx.state.with(|s| s.filter.half_years)>{move || Msg::HalfYears.get(lang.get())}</option>
+                    </select>
+                </div>
+            }
         })
     };
 

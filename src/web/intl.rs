@@ -1,7 +1,7 @@
 //! Numbers, money and country names written the reader's way, by the browser's `Intl`.
 
-use crate::core::locale::lang::Lang;
 use crate::core::charts::spec::Locale;
+use crate::core::locale::lang::Lang;
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::prelude::*;
 

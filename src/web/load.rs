@@ -1,14 +1,14 @@
 //! Fetching the catalog and a dataset, and turning them into a store, or into a problem a person
 //! can act on.
 
-use crate::core::format::catalog::{Catalog, Entry};
-use crate::core::import::ImportReport;
 use crate::core::analysis::store::Store;
+use crate::core::format::catalog::{Catalog, Entry};
 use crate::core::format::validate::{self, ValidationError};
-use web_sys::AbortSignal;
+use crate::core::import::ImportReport;
 use gloo_net::http::Request;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
 use web_sys::{RequestCredentials, RequestMode};
 
 /// The catalog of bundled real snapshots, relative to the page so the site works under any sub-path.
@@ -17,22 +17,46 @@ pub const CATALOG: &str = "data/catalog.json";
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadProblem {
     /// The server answered with an error status (404 has its own variant).
-    Http { url: String, status: u16 },
-    NotFound { url: String },
+    Http {
+        url: String,
+        status: u16,
+    },
+    NotFound {
+        url: String,
+    },
     /// No answer at all: the address is wrong, the server is down, or the reader is offline.
-    Network { url: String },
+    Network {
+        url: String,
+    },
     /// The page's Content-Security-Policy refused the address.
-    Blocked { url: String },
+    Blocked {
+        url: String,
+    },
     /// The server answered, but its answer may not be read from another site (no CORS header).
-    Cors { url: String },
+    Cors {
+        url: String,
+    },
     /// The file is not JSON at all (`problem` locates the first error).
-    NotJson { url: String, error: ValidationError },
+    NotJson {
+        url: String,
+        error: ValidationError,
+    },
     /// JSON, but not a valid dataset: every problem, located.
-    Invalid { url: String, errors: Vec<ValidationError> },
-    UnknownDataset { id: String },
+    Invalid {
+        url: String,
+        errors: Vec<ValidationError>,
+    },
+    UnknownDataset {
+        id: String,
+    },
     /// Datasets from other sites must come over https.
-    NotHttps { url: String },
-    TooLarge { url: String, limit_mb: u32 },
+    NotHttps {
+        url: String,
+    },
+    TooLarge {
+        url: String,
+        limit_mb: u32,
+    },
 }
 
 /// The largest dataset the page will download: phones on slow connections must not stall.
@@ -99,7 +123,11 @@ impl Drop for PolicyWatch {
 /// Why a fetch got no readable answer: the policy refused it, the server answered without CORS
 /// (an opaque request reaches it), or nothing answered at all.
 async fn diagnose(url: &str, watch: &PolicyWatch) -> LoadProblem {
-    let absolute = web_sys::window().and_then(|w| w.location().href().ok()).and_then(|base| web_sys::Url::new_with_base(url, &base).ok()).map(|u| u.href()).unwrap_or_else(|| url.to_string());
+    let absolute = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or_else(|| url.to_string());
     // The violation event is dispatched asynchronously: give it a turn of the event loop.
     let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
     if watch.refused(&absolute) {

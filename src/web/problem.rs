@@ -66,4 +66,3 @@ pub fn ProblemNotice(problem: LoadProblem, #[prop(optional)] bundled_failed: boo
         </section>
     }
 }
-

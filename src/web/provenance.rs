@@ -44,7 +44,8 @@ pub fn DatasetPicker(catalog: Arc<crate::core::format::catalog::Catalog>, curren
 pub fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
     let csv_report = report.clone();
-    let csv = move || format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("\u{feff}{}", csv_report.to_csv(lang.get())))));
+    let csv =
+        move || format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("\u{feff}{}", csv_report.to_csv(lang.get())))));
     let (read, imported, skipped_total, rejected_count) = (report.read, report.imported, report.skipped_total(), report.rejected.len());
     let skipped = report.skipped.clone();
     let rejected = report.rejected.clone();

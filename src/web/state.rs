@@ -1,8 +1,8 @@
 //! Shared state: the URL query is the single source of truth. Every user change pushes a history
 //! entry (so Back undoes it); Back and Forward restore the state from the URL.
 
-use crate::core::locale::lang::Lang;
 use crate::core::charts::urlstate::UrlState;
+use crate::core::locale::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 

@@ -4,8 +4,8 @@
 //! counts it). Pledged, committed and disbursed are stages of one pipeline and are never summed
 //! together, so a measure is either funding or exactly one stage.
 
-use crate::core::format::codes::Status;
 use crate::core::analysis::store::{Dim, Store, NO_PLAN};
+use crate::core::format::codes::Status;
 use std::collections::BTreeMap;
 
 /// The money a figure counts.
@@ -174,13 +174,7 @@ fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
                 return None;
             }
             // A region code selects its sub-regions too.
-            Some(
-                dict.ids
-                    .iter()
-                    .zip(&store.region_parent)
-                    .map(|(sub, parent)| wanted.iter().any(|w| w == sub || w == parent))
-                    .collect(),
-            )
+            Some(dict.ids.iter().zip(&store.region_parent).map(|(sub, parent)| wanted.iter().any(|w| w == sub || w == parent)).collect())
         }
         _ => {
             let wanted = filter.values(dim);
@@ -201,13 +195,8 @@ fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
 /// The rows a filter keeps, in store order: the one pass every chart and figure starts from. The
 /// measure is not applied here but when the rows are summed.
 pub fn select(store: &Store, filter: &Filter) -> Selection {
-    let checks: Vec<(&[u32], Vec<bool>)> = Dim::ALL
-        .iter()
-        .filter_map(|&d| allowed(store, filter, d).map(|mask| (store.column(d), mask)))
-        .collect();
-    let rows = (0..store.rows() as u32)
-        .filter(|&r| checks.iter().all(|(col, mask)| mask[col[r as usize] as usize]))
-        .collect();
+    let checks: Vec<(&[u32], Vec<bool>)> = Dim::ALL.iter().filter_map(|&d| allowed(store, filter, d).map(|mask| (store.column(d), mask))).collect();
+    let rows = (0..store.rows() as u32).filter(|&r| checks.iter().all(|(col, mask)| mask[col[r as usize] as usize])).collect();
     Selection { rows }
 }
 
@@ -297,10 +286,7 @@ pub fn group_by(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top:
 pub fn group_by_keeping(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top: Option<usize>, keep: &[String]) -> Grouping {
     let (amount, count) = sums(store, sel, dim, measure);
     let ids = &store.dict(dim).ids;
-    let mut groups: Vec<Group> = (0..ids.len())
-        .filter(|&i| count[i] > 0)
-        .map(|i| Group { key: ids[i].clone(), amount: amount[i], count: count[i] })
-        .collect();
+    let mut groups: Vec<Group> = (0..ids.len()).filter(|&i| count[i] > 0).map(|i| Group { key: ids[i].clone(), amount: amount[i], count: count[i] }).collect();
     let total = groups.iter().map(|g| g.amount).sum();
     if dim == Dim::Year {
         groups.sort_by_key(|g| g.key.parse::<i32>().unwrap_or(0));
@@ -315,11 +301,7 @@ pub fn group_by_keeping(store: &Store, sel: &Selection, dim: Dim, measure: Measu
                 groups,
                 top,
                 |g| keep.contains(&g.key),
-                |tail| Group {
-                    key: OTHERS_KEY.to_string(),
-                    amount: tail.iter().map(|g| g.amount).sum(),
-                    count: tail.iter().map(|g| g.count).sum(),
-                },
+                |tail| Group { key: OTHERS_KEY.to_string(), amount: tail.iter().map(|g| g.amount).sum(), count: tail.iter().map(|g| g.count).sum() },
             );
         }
     }
@@ -348,8 +330,7 @@ pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, mea
     let columns: Vec<String> = col_keys.groups.iter().map(|g| g.key.clone()).collect();
     let row_pos: Vec<Option<usize>> = store.dict(row_dim).ids.iter().map(|id| rows.iter().position(|r| r == id)).collect();
     let others = columns.iter().position(|c| c == OTHERS_KEY);
-    let col_pos: Vec<Option<usize>> =
-        store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).or(others)).collect();
+    let col_pos: Vec<Option<usize>> = store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).or(others)).collect();
     let mut values = vec![vec![0.0; columns.len()]; rows.len()];
     let (rc, cc, status) = (store.column(row_dim), store.column(col_dim), store.column(Dim::Status));
     for &r in &sel.rows {
@@ -471,7 +452,15 @@ pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
                 Some(o) => format!("{} · {o}", req.recipient),
                 None => req.recipient.clone(),
             });
-            GapRow { key, recipient: req.recipient.clone(), obligation: req.obligation.clone(), year: req.year, need: req.amount, funded, unmet: (req.amount - funded).max(0.0) }
+            GapRow {
+                key,
+                recipient: req.recipient.clone(),
+                obligation: req.obligation.clone(),
+                year: req.year,
+                need: req.amount,
+                funded,
+                unmet: (req.amount - funded).max(0.0),
+            }
         })
         .collect()
 }
@@ -621,13 +610,7 @@ pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Eq
     // data date (a multi-year appeal's 2031) are not "the latest year".
     let as_of_year: i32 = store.metadata.data_as_of.get(..4).and_then(|y| y.parse().ok()).unwrap_or(i32::MAX);
     let years = group_by(store, sel, Dim::Year, filter.measure, None);
-    let latest_year = years
-        .groups
-        .iter()
-        .rev()
-        .filter(|g| g.amount > 0.0)
-        .filter_map(|g| g.key.parse::<i32>().ok())
-        .find(|&y| y <= as_of_year);
+    let latest_year = years.groups.iter().rev().filter(|g| g.amount > 0.0).filter_map(|g| g.key.parse::<i32>().ok()).find(|&y| y <= as_of_year);
     let mut unfunded = Vec::new();
     if let Some(year) = latest_year {
         // One pass over every year of the dataset (same other selections): obligation × year.

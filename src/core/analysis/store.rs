@@ -5,9 +5,9 @@
 //! is a column of small integers indexing a per-dimension dictionary of code ids.
 
 use crate::core::format::codes;
-use crate::core::format::dataset::{Dataset, Metadata, CodeLists};
-use crate::core::format::geo;
 use crate::core::format::cooperation::Rule;
+use crate::core::format::dataset::{CodeLists, Dataset, Metadata};
+use crate::core::format::geo;
 use std::collections::HashMap;
 
 /// The dimensions a dataset can be filtered and grouped by.

@@ -5,8 +5,8 @@
 //! a function the web layer attaches (`chart::attach_axis_formatters`), as ECharts' own number
 //! formatting knows no locale.
 
-use crate::core::locale::lang::Lang;
 use crate::core::charts::spec::{ChartSpec, ChartType};
+use crate::core::locale::lang::Lang;
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Pie, Sankey};
@@ -58,7 +58,13 @@ impl Display<'_> {
 
 fn escape_html(s: &str) -> String {
     // ECharts puts tooltip strings into the page as HTML; dataset strings must stay text.
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;").replace('{', "&#123;").replace('}', "&#125;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('{', "&#123;")
+        .replace('}', "&#125;")
 }
 
 /// Canvas labels use ECharts' rich-text syntax: braces and pipes must not reach it from names.

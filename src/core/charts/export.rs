@@ -2,10 +2,10 @@
 //! names that say what they hold. Cells that a spreadsheet would run as a formula are neutralised.
 
 use crate::core::analysis::query::{Filter, Measure, Selection};
+use crate::core::analysis::store::{Dim, Store};
+use crate::core::charts::spec::{Cell, Column, ColumnKind, Table};
 use crate::core::locale::i18n::Msg;
 use crate::core::locale::lang::Lang;
-use crate::core::charts::spec::{Cell, Column, ColumnKind, Table};
-use crate::core::analysis::store::{Dim, Store};
 use serde_json::json;
 
 /// A CSV field, quoted, and prefixed with ' when it starts like a formula (= + - @, tab, CR), so

@@ -63,7 +63,6 @@ pub fn step(spec: &ChartSpec, c: Cursor, key: &str, rtl: bool) -> Option<Cursor>
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,12 +2,12 @@
 //! filter, then rendered four ways (ECharts chart, HTML table, text summary, export) without any
 //! renderer doing arithmetic of its own.
 
+use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
+use crate::core::analysis::store::{Coverage, Dim, Store};
 use crate::core::format::codes::{self, Status};
 use crate::core::format::geo;
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
-use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
-use crate::core::analysis::store::{Coverage, Dim, Store};
 pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 
 /// The dimensions a reader filters by code, in the order the filter panel shows them.
@@ -54,12 +54,7 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
         // A government is named as its country, in the reader's language where the platform can.
         Dim::Donor => store.dict(Dim::Donor).get(key).map(|i| {
             let donor = &store.donors[i as usize];
-            donor
-                .country
-                .as_deref()
-                .and_then(geo::country)
-                .and_then(|c| locale.country_name(c.iso2))
-                .unwrap_or_else(|| donor.name.clone())
+            donor.country.as_deref().and_then(geo::country).and_then(|c| locale.country_name(c.iso2)).unwrap_or_else(|| donor.name.clone())
         }),
         // On a half-year axis a bare year is the money of that year with no date.
         Dim::Period => Some(match key.split_once("-H") {
@@ -516,7 +511,9 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
         "model" => by_dimension(Dim::Model),
         "donors" => by_dimension(Dim::Donor),
         "timeline" => match store.coverage(Dim::Year) {
-            Coverage::Single(year) if !crate::core::analysis::store::has_half_years(store) => Some(text::OmitSingleYear { chart: title, year: &year }.format(lang)),
+            Coverage::Single(year) if !crate::core::analysis::store::has_half_years(store) => {
+                Some(text::OmitSingleYear { chart: title, year: &year }.format(lang))
+            }
             _ => None,
         },
         "pipeline" => match store.coverage(Dim::Status) {
@@ -593,7 +590,8 @@ pub struct DimChart {
 
 impl DimChart {
     /// Money by obligation, the 12 largest named.
-    pub const OBLIGATION: DimChart = DimChart { id: "obligation", dim: Dim::Obligation, chart_type: ChartType::Bars, title: Msg::ChartObligation, top: Some(12) };
+    pub const OBLIGATION: DimChart =
+        DimChart { id: "obligation", dim: Dim::Obligation, chart_type: ChartType::Bars, title: Msg::ChartObligation, top: Some(12) };
     /// Money by region (M49 sub-region), the 10 largest named.
     pub const REGION: DimChart = DimChart { id: "region", dim: Dim::Region, chart_type: ChartType::Bars, title: Msg::ChartRegion, top: Some(10) };
     /// Money by cooperation model, as a donut with every model named.
@@ -749,7 +747,8 @@ fn pipeline(b: &Builder) -> ChartSpec {
         footer: None,
     };
     let mut spec = b.spec("pipeline", ChartType::Pipeline, Msg::ChartPipeline.get(lang).to_string(), Some(Dim::Status));
-    spec.summary = text::SummaryPipeline { pledged: b.locale.money(stages[0]), committed: b.locale.money(stages[1]), disbursed: b.locale.money(stages[2]) }.format(lang);
+    spec.summary =
+        text::SummaryPipeline { pledged: b.locale.money(stages[0]), committed: b.locale.money(stages[1]), disbursed: b.locale.money(stages[2]) }.format(lang);
     spec.selected = match b.filter.measure {
         Measure::Stage(s) => Status::ALL.iter().map(|&x| x == s).collect(),
         Measure::Funding => Vec::new(),
@@ -875,7 +874,12 @@ fn flows(b: &Builder) -> ChartSpec {
                 ]
             })
             .collect(),
-        footer: Some(vec![Cell::Text(Msg::Total.get(lang).to_string()), Cell::Text(String::new()), Cell::Text(String::new()), Cell::Number(paths.iter().map(|p| p.amount).sum())]),
+        footer: Some(vec![
+            Cell::Text(Msg::Total.get(lang).to_string()),
+            Cell::Text(String::new()),
+            Cell::Text(String::new()),
+            Cell::Number(paths.iter().map(|p| p.amount).sum()),
+        ]),
     };
     let summary = match paths.first() {
         None => Msg::SummaryNoData.get(lang).to_string(),
@@ -888,7 +892,8 @@ fn flows(b: &Builder) -> ChartSpec {
         .format(lang),
     };
     let mut spec = b.spec("flows", ChartType::Sankey, titled(Msg::ChartFlows, filter.measure, lang), None);
-    spec.series = vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }];
+    spec.series =
+        vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }];
     spec.categories = categories;
     spec.links = links;
     spec.node_totals = node_totals;
@@ -924,7 +929,13 @@ fn pledges(b: &Builder) -> ChartSpec {
     let summary = if rows.is_empty() {
         Msg::SummaryPledgesNone.get(lang).to_string()
     } else {
-        text::SummaryPledges { donors: rows.len(), pledged: b.locale.money(pledged), disbursed: b.locale.money(disbursed), share: b.locale.percent(disbursed / pledged) }.format(lang)
+        text::SummaryPledges {
+            donors: rows.len(),
+            pledged: b.locale.money(pledged),
+            disbursed: b.locale.money(disbursed),
+            share: b.locale.percent(disbursed / pledged),
+        }
+        .format(lang)
     };
     let mut spec = b.spec("pledges", ChartType::GroupedBars, Msg::ChartPledges.get(lang).to_string(), Some(Dim::Donor));
     spec.selected = b.selected_flags(Dim::Donor, &categories);

@@ -1,9 +1,9 @@
 //! The whole dashboard state as a URL query, so reloads and shared links restore it.
 //! `?lang=fr&data=https://…&from=2019&to=2020&region=013&donor=a,b&measure=disbursed`
 
-use crate::core::locale::lang::Lang;
 use crate::core::analysis::query::{Filter, Measure};
 use crate::core::analysis::store::Dim;
+use crate::core::locale::lang::Lang;
 
 /// The dashboard state a URL query holds: language, dataset, filter and display options.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,7 +30,9 @@ const LIST_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Oblig
 impl UrlState {
     /// Did the query ask for "from" after "to" (which `from_query` swaps)? The page then says so.
     pub fn years_inverted(query: &str) -> bool {
-        let year = |key: &str| form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == key).and_then(|(_, v)| v.trim().parse::<i32>().ok());
+        let year = |key: &str| {
+            form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == key).and_then(|(_, v)| v.trim().parse::<i32>().ok())
+        };
         matches!((year("from"), year("to")), (Some(from), Some(to)) if from > to)
     }
 
@@ -135,7 +137,12 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let mut s = UrlState { lang: Some(Lang::Ar), dataset: Some("mine-action".into()), data: Some("https://example.org/d.json?x=1&y=2".into()), ..Default::default() };
+        let mut s = UrlState {
+            lang: Some(Lang::Ar),
+            dataset: Some("mine-action".into()),
+            data: Some("https://example.org/d.json?x=1&y=2".into()),
+            ..Default::default()
+        };
         s.filter.year_from = Some(2019);
         s.filter.year_to = Some(2020);
         s.filter.toggle(Dim::Donor, "fts-org-2924");

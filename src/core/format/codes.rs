@@ -75,18 +75,11 @@ pub const MODELS: &[Code] = &[
 ];
 
 /// Built-in kinds of contribution: money, goods or expertise.
-pub const KINDS: &[Code] = &[
-    code("financial", "", Msg::KindFinancial),
-    code("in-kind", "", Msg::KindInKind),
-    code("technical", "", Msg::KindTechnical),
-];
+pub const KINDS: &[Code] = &[code("financial", "", Msg::KindFinancial), code("in-kind", "", Msg::KindInKind), code("technical", "", Msg::KindTechnical)];
 
 /// The three stages of one pipeline, in order. They are never added together.
-pub const STATUSES: &[Code] = &[
-    code("pledged", "", Msg::StatusPledged),
-    code("committed", "", Msg::StatusCommitted),
-    code("disbursed", "", Msg::StatusDisbursed),
-];
+pub const STATUSES: &[Code] =
+    &[code("pledged", "", Msg::StatusPledged), code("committed", "", Msg::StatusCommitted), code("disbursed", "", Msg::StatusDisbursed)];
 
 /// Built-in donor types, the values of `donor.type`.
 pub const DONOR_TYPES: &[Code] = &[

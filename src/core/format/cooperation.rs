@@ -7,8 +7,8 @@ use crate::core::locale::i18n::Msg;
 /// OECD Development Assistance Committee members (32, as of 2024: oecd.org/dac/development-assistance-committee).
 /// The EU institutions are a member too; as a donor they are multilateral.
 pub const DAC_MEMBERS: &[&str] = &[
-    "AUS", "AUT", "BEL", "CAN", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "ISL", "IRL", "ITA", "JPN", "KOR", "LTU",
-    "LUX", "NLD", "NZL", "NOR", "POL", "PRT", "SVK", "SVN", "ESP", "SWE", "CHE", "GBR", "USA",
+    "AUS", "AUT", "BEL", "CAN", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "ISL", "IRL", "ITA", "JPN", "KOR", "LTU", "LUX", "NLD", "NZL", "NOR",
+    "POL", "PRT", "SVK", "SVN", "ESP", "SWE", "CHE", "GBR", "USA",
 ];
 
 /// Southern providers: countries outside the DAC that are themselves on the OECD DAC List of ODA
@@ -17,8 +17,8 @@ pub const DAC_MEMBERS: &[&str] = &[
 /// South-South Cooperation in Ibero-America. High-income non-DAC donors (e.g. the Gulf states,
 /// Russia) are not southern providers under this definition. Extend with a source when needed.
 pub const SOUTHERN_PROVIDERS: &[&str] = &[
-    "ARG", "BRA", "CHL", "CHN", "COL", "CRI", "CUB", "DOM", "ECU", "EGY", "GTM", "IDN", "IND", "KAZ", "KEN", "MAR", "MEX", "MYS",
-    "PER", "PHL", "SLV", "THA", "TUR", "VNM", "ZAF", "BOL", "HND", "PRY", "NGA", "GHA", "RWA", "SEN",
+    "ARG", "BRA", "CHL", "CHN", "COL", "CRI", "CUB", "DOM", "ECU", "EGY", "GTM", "IDN", "IND", "KAZ", "KEN", "MAR", "MEX", "MYS", "PER", "PHL", "SLV", "THA",
+    "TUR", "VNM", "ZAF", "BOL", "HND", "PRY", "NGA", "GHA", "RWA", "SEN",
 ];
 
 /// Which rule decided a contribution's model.
@@ -105,9 +105,30 @@ pub fn from_collaboration_type(code: &str) -> Option<&'static str> {
 /// identifiers use them: `XM-DAC-3-1` is an agency of Denmark (code 3). Multilateral codes have five
 /// digits (`XM-DAC-41121` is UNHCR) and are not here.
 pub const DAC_DONOR_CODES: &[(&str, &str)] = &[
-    ("1", "AUT"), ("2", "BEL"), ("3", "DNK"), ("4", "FRA"), ("5", "DEU"), ("6", "ITA"), ("7", "NLD"), ("8", "NOR"),
-    ("9", "PRT"), ("10", "SWE"), ("11", "CHE"), ("12", "GBR"), ("18", "FIN"), ("20", "ISL"), ("21", "IRL"), ("22", "LUX"),
-    ("40", "GRC"), ("50", "ESP"), ("301", "CAN"), ("302", "USA"), ("701", "JPN"), ("742", "KOR"), ("801", "AUS"), ("820", "NZL"),
+    ("1", "AUT"),
+    ("2", "BEL"),
+    ("3", "DNK"),
+    ("4", "FRA"),
+    ("5", "DEU"),
+    ("6", "ITA"),
+    ("7", "NLD"),
+    ("8", "NOR"),
+    ("9", "PRT"),
+    ("10", "SWE"),
+    ("11", "CHE"),
+    ("12", "GBR"),
+    ("18", "FIN"),
+    ("20", "ISL"),
+    ("21", "IRL"),
+    ("22", "LUX"),
+    ("40", "GRC"),
+    ("50", "ESP"),
+    ("301", "CAN"),
+    ("302", "USA"),
+    ("701", "JPN"),
+    ("742", "KOR"),
+    ("801", "AUS"),
+    ("820", "NZL"),
 ];
 
 /// The member state (ISO3) an OECD DAC donor code stands for, e.g. `3` → `DNK`; `None` for the
@@ -155,11 +176,7 @@ pub fn derive(f: &Facts) -> (&'static str, Rule) {
         return (m, Rule::CollaborationType);
     }
     let government = f.donor_type == "government";
-    if government
-        && f.donor_country.is_some_and(is_dac_member)
-        && f.pivot_country.is_some_and(is_southern_provider)
-        && developing(f.recipient_country)
-    {
+    if government && f.donor_country.is_some_and(is_dac_member) && f.pivot_country.is_some_and(is_southern_provider) && developing(f.recipient_country) {
         return ("triangular", Rule::Triangular);
     }
     if government && f.donor_country.is_some_and(is_southern_provider) && developing(f.recipient_country) && f.donor_country != f.recipient_country {

@@ -224,10 +224,7 @@ pub fn is_iso_date(s: &str) -> bool {
 /// Parses and validates a dataset document. Either the dataset, or every problem found.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![ValidationError {
-            pointer: String::new(),
-            problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() },
-        }]
+        vec![ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }]
     })?;
     validate_value(&value)
 }
@@ -295,14 +292,7 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
     }
 
     match (w.errors.is_empty(), metadata) {
-        (true, Some(metadata)) => Ok(Dataset {
-            format: FORMAT_NAME.to_string(),
-            version,
-            metadata,
-            code_lists,
-            contributions,
-            requirements,
-        }),
+        (true, Some(metadata)) => Ok(Dataset { format: FORMAT_NAME.to_string(), version, metadata, code_lists, contributions, requirements }),
         _ => Err(w.errors),
     }
 }
@@ -418,8 +408,7 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         let id = w.string(d, &dat, "id");
         let name = w.string(d, &dat, "name");
         let donor_type = w.string(d, &dat, "type");
-        let donor_type = donor_type
-            .filter(|t| check_code(w, codes::find(DONOR_TYPES, t).is_some(), &format!("{dat}/type"), "donor type", t));
+        let donor_type = donor_type.filter(|t| check_code(w, codes::find(DONOR_TYPES, t).is_some(), &format!("{dat}/type"), "donor type", t));
         let country = w.opt_string(d, &dat, "country");
         if let Some(code) = &country {
             check_code(w, geo::country(code).is_some(), &format!("{dat}/country"), "ISO 3166-1 alpha-3 country", code);
@@ -429,15 +418,12 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
     if c.get("donor").is_none() {
         w.err(&format!("{at}/donor"), Problem::Missing);
     }
-    let recipient = w
-        .string(c, at, "recipient")
-        .filter(|r| check_code(w, known.recipient_ok(r), &format!("{at}/recipient"), "recipient", r));
+    let recipient = w.string(c, at, "recipient").filter(|r| check_code(w, known.recipient_ok(r), &format!("{at}/recipient"), "recipient", r));
     let year = w.year(c, at);
     let date = w.date(c, at, "date", false);
     let obligations = obligations(w, known, c, at);
-    let mut coded = |key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool| {
-        w.string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v))
-    };
+    let mut coded =
+        |key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool| w.string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v));
     let model = coded("model", "model", &|v| known.models.contains(v));
 
     let kind = coded("kind", "kind", &|v| codes::find(KINDS, v).is_some());
@@ -516,9 +502,7 @@ fn obligations(w: &mut Walker, known: &KnownCodes, c: &Map<String, Value>, at: &
 
 fn requirement(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Option<Requirement> {
     let r = w.object(item, at)?;
-    let recipient = w
-        .string(r, at, "recipient")
-        .filter(|v| check_code(w, known.recipient_ok(v), &format!("{at}/recipient"), "recipient", v));
+    let recipient = w.string(r, at, "recipient").filter(|v| check_code(w, known.recipient_ok(v), &format!("{at}/recipient"), "recipient", v));
     let obligation = w.opt_string(r, at, "obligation");
     if let Some(o) = &obligation {
         check_code(w, known.obligations.contains(o), &format!("{at}/obligation"), "obligation", o);

@@ -10,9 +10,9 @@ use super::hxl::values::{donor_type_code, kind_code, list_code, number, obligati
 use super::hxl::{dataset, unmapped_notes, SKIP_DUPLICATE, SKIP_EMPTY, UNREPORTED_DONOR_ID, UNREPORTED_DONOR_NAME};
 use super::{slug, ImportReport, Imported};
 use crate::core::format::codes::{self, DONOR_TYPES, MODELS, OBLIGATIONS};
+use crate::core::format::cooperation;
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
-use crate::core::format::cooperation;
 use crate::core::format::validate::is_iso_date;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;

@@ -7,9 +7,9 @@
 //! total — so the imported funding equals FTS's own `incoming.fundingTotal`.
 
 use super::{ImportReport, Imported};
+use crate::core::format::cooperation;
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
-use crate::core::format::cooperation;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -72,10 +72,7 @@ pub const GLOBAL_CLUSTERS: &[(&str, &str)] = &[
 ];
 
 fn objects<'a>(flow: &'a Value, side: &str, kind: &str) -> Vec<&'a Value> {
-    flow.get(side)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter(|o| o.get("type").and_then(Value::as_str) == Some(kind)).collect())
-        .unwrap_or_default()
+    flow.get(side).and_then(Value::as_array).map(|a| a.iter().filter(|o| o.get("type").and_then(Value::as_str) == Some(kind)).collect()).unwrap_or_default()
 }
 
 fn org_types(org: &Value) -> Vec<&str> {
@@ -144,8 +141,8 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
     let mut latest_update = String::new();
 
     for input in inputs {
-        let doc: Value = serde_json::from_str(input.text)
-            .map_err(|e| format!("{}: not valid JSON (line {}, column {}): {e}", input.name, e.line(), e.column()))?;
+        let doc: Value =
+            serde_json::from_str(input.text).map_err(|e| format!("{}: not valid JSON (line {}, column {}): {e}", input.name, e.line(), e.column()))?;
         let flows = doc
             .pointer("/data/flows")
             .and_then(Value::as_array)
@@ -203,14 +200,7 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
         metadata.data_as_of = latest_update;
     }
     Ok(Imported {
-        dataset: Dataset {
-            format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
-            metadata,
-            code_lists: CodeLists::default(),
-            contributions,
-            requirements,
-        },
+        dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
         report,
         // FTS flows need no notes; the cluster names no mapping knew are the caller's to word.
         notes: Vec::new(),
@@ -231,11 +221,7 @@ fn flow_to_contribution(
         Some("paid") => "disbursed",
         other => return Err(format!("status is {other:?}, expected pledge, commitment or paid")),
     };
-    let amount = flow
-        .get("amountUSD")
-        .and_then(Value::as_f64)
-        .filter(|a| *a >= 0.0)
-        .ok_or("amountUSD is missing or not a non-negative number")?;
+    let amount = flow.get("amountUSD").and_then(Value::as_f64).filter(|a| *a >= 0.0).ok_or("amountUSD is missing or not a non-negative number")?;
     let kind = match str_field(flow, "contributionType") {
         Some("financial") => "financial",
         Some("in kind") => "in-kind",
@@ -296,9 +282,9 @@ fn flow_to_contribution(
         [one] => id_field(one),
         _ => None,
     };
-    let donor_country = objects(flow, "sourceObjects", "Location")
-        .first()
-        .and_then(|l| id_field(l).and_then(|id| locations.get(&id).cloned()).or_else(|| str_field(l, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string())));
+    let donor_country = objects(flow, "sourceObjects", "Location").first().and_then(|l| {
+        id_field(l).and_then(|id| locations.get(&id).cloned()).or_else(|| str_field(l, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string()))
+    });
     if donor.donor_type == "government" {
         donor.country = donor_country.clone().or_else(|| government_country(&donor.name).map(str::to_string));
     }
@@ -323,10 +309,7 @@ fn flow_to_contribution(
 fn parse_locations(text: &str) -> Result<HashMap<String, String>, String> {
     let doc: Value = serde_json::from_str(text).map_err(|e| format!("locations file: not valid JSON: {e}"))?;
     let list = doc.get("data").and_then(Value::as_array).ok_or("locations file: no data array")?;
-    Ok(list
-        .iter()
-        .filter_map(|l| Some((id_field(l)?, str_field(l, "iso3")?.to_string())))
-        .collect())
+    Ok(list.iter().filter_map(|l| Some((id_field(l)?, str_field(l, "iso3")?.to_string()))).collect())
 }
 
 /// Requirements of the single-country plans that imported flows fund.
@@ -350,14 +333,7 @@ fn plan_requirements(text: &str, contributions: &[Contribution], locations: &Has
         let amount = if revised > 0.0 { revised } else { original };
         let year = str_field(p, "startDate").and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
         if let (true, Some(year)) = (amount > 0.0, year) {
-            out.push(Requirement {
-                recipient: iso3,
-                obligation: None,
-                year,
-                amount,
-                plan: Some(id),
-                label: str_field(p, "name").map(str::to_string),
-            });
+            out.push(Requirement { recipient: iso3, obligation: None, year, amount, plan: Some(id), label: str_field(p, "name").map(str::to_string) });
         }
     }
     Ok(out)

@@ -91,8 +91,11 @@ pub fn arabic_plural_category(n: f64) -> &'static str {
 
 /// `PLURAL($n)`: the plural category of a number, as a string a select expression matches.
 fn plural_function(lang: Lang) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
-    let rules = intl_pluralrules::PluralRules::create(lang.code().parse::<unic_langid::LanguageIdentifier>().expect("valid tag"), intl_pluralrules::PluralRuleType::CARDINAL)
-        .expect("CLDR has plural rules for our four languages");
+    let rules = intl_pluralrules::PluralRules::create(
+        lang.code().parse::<unic_langid::LanguageIdentifier>().expect("valid tag"),
+        intl_pluralrules::PluralRuleType::CARDINAL,
+    )
+    .expect("CLDR has plural rules for our four languages");
     move |positional, _named| {
         let Some(FluentValue::Number(n)) = positional.first() else { return FluentValue::Error };
         let category = if lang == Lang::Ar {

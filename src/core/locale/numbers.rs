@@ -59,4 +59,3 @@ impl Locale for PlainLocale {
         group_thousands(n)
     }
 }
-

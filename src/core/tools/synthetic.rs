@@ -30,7 +30,12 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
     let countries: Vec<&str> = geo::countries().iter().filter(|c| !c.region.is_empty()).map(|c| c.iso3).step_by(4).collect();
     let donor_types = ["government", "multilateral", "un-agency", "private", "ngo", "other"];
     let donors: Vec<Donor> = (0..60)
-        .map(|i| Donor { id: format!("donor-{i:02}"), name: format!("Synthetic donor {i:02}"), country: None, donor_type: donor_types[i % donor_types.len()].into() })
+        .map(|i| Donor {
+            id: format!("donor-{i:02}"),
+            name: format!("Synthetic donor {i:02}"),
+            country: None,
+            donor_type: donor_types[i % donor_types.len()].into(),
+        })
         .collect();
     let contributions = (0..records)
         .map(|i| {

@@ -6,11 +6,11 @@ use super::table::{at, Bad, Columns, Row};
 use super::values::{kind_code, number, obligations_of_list, recipient_code, split_list, status_code, year};
 use super::{dataset, need, unmapped_notes, Selection, APPEAL_ID, FUNDING, RECIPIENT, SECTOR, YEAR};
 use super::{SKIP_DUPLICATE, SKIP_EMPTY, UNREPORTED_DONOR_ID, UNREPORTED_DONOR_NAME};
+use crate::core::format::cooperation;
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
-use crate::core::import::{fts, slug, ImportReport, Imported};
-use crate::core::format::cooperation;
 use crate::core::format::validate::is_iso_date;
+use crate::core::import::{fts, slug, ImportReport, Imported};
 use std::collections::{BTreeMap, HashSet};
 
 /// A flow table: one contribution per row.

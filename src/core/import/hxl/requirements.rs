@@ -6,10 +6,10 @@ use super::table::{at, Bad, Columns, Row};
 use super::values::{number, obligation_code, recipient_code, year};
 use super::{dataset, need, unmapped_notes, Selection, ALL_DONORS_ID, ALL_DONORS_NAME, APPEAL_ID, APPEAL_NAME, FUNDING, RECIPIENT, REQUIRED, SECTOR, YEAR};
 use super::{SKIP_DUPLICATE, SKIP_EMPTY, SKIP_NEGATIVE_FUNDING, SKIP_NO_AMOUNTS};
+use crate::core::format::cooperation;
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
 use crate::core::import::{slug, ImportReport, Imported};
-use crate::core::format::cooperation;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// OCHA FTS "requirements and funding": one row per country × appeal × year.
