@@ -14,7 +14,7 @@ ALIANZAS := target/release/alianzas
 
 DIST_ARCHIVE := target/alianzas-site.tar.gz
 
-.PHONY: dist all setup setup-rust setup-npm setup-browser serve build test test-rust test-browser bench snapshots snapshot check-snapshots clean
+.PHONY: dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -23,6 +23,8 @@ setup: setup-rust setup-npm
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install --locked trunk@$(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
 
@@ -115,11 +117,17 @@ dist: build $(ALIANZAS)
 	@echo "wrote $(DIST_ARCHIVE) ($$(du -h $(DIST_ARCHIVE) | cut -f1)); serve it with: $(ALIANZAS) serve dist"
 
 ## Tests ------------------------------------------------------------------------------------------
-test: setup setup-browser
+test: setup setup-browser lint
 	cargo test --all-targets
 	$(MAKE) check-snapshots
 	$(MAKE) build
 	node --test --test-concurrency=1 tests/node/ tests/e2e/
+
+# Formatting and clippy on both targets the crate builds for: the CLI (native) and the page (wasm32).
+lint: setup-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 test-rust:
 	cargo test --all-targets

@@ -13,6 +13,8 @@ pub(super) struct Cli {
 }
 
 #[derive(Subcommand)]
+// Parsed once per process: the size of the largest command does not matter.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Command {
     /// Check dataset files against format v1; lists every problem with its JSON pointer.
     Validate {

@@ -42,8 +42,11 @@ pub struct WebLocale {
     names: Option<DisplayNames>,
 }
 
+/// The locales made so far, by language and currency.
+type SharedLocales = Vec<((Lang, String), std::rc::Rc<WebLocale>)>;
+
 thread_local! {
-    static SHARED: std::cell::RefCell<Vec<((Lang, String), std::rc::Rc<WebLocale>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SHARED: std::cell::RefCell<SharedLocales> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl WebLocale {

@@ -300,7 +300,8 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
 fn metadata(w: &mut Walker, m: &Map<String, Value>) -> Metadata {
     let at = "/metadata";
     let currency = w.string(m, at, "currency").unwrap_or_default();
-    if !currency.is_empty() && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
+    let iso_4217 = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
+    if !currency.is_empty() && !iso_4217 {
         w.err("/metadata/currency", Problem::BadCurrency(currency.clone()));
     }
     Metadata {

@@ -1,15 +1,12 @@
 //! The core on small hand-made data: validation, filters, aggregation, no double counting, gaps.
 
+use crate::support::fixture;
 use alianzas::core::analysis::query::{self, Filter, Measure, OTHERS_KEY};
 use alianzas::core::analysis::store::{Dim, Store};
 use alianzas::core::charts::spec::{self, Cell, PlainLocale};
 use alianzas::core::format::codes::Status;
 use alianzas::core::format::validate::{parse_dataset, Problem};
 use alianzas::core::locale::lang::Lang;
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
 
 fn small() -> Store {
     Store::from_dataset(&parse_dataset(&fixture("small.json")).expect("small.json is valid"))
@@ -221,8 +218,7 @@ fn equity_names_obligations_funded_before_but_not_in_the_latest_year() {
 #[test]
 fn half_years_where_dates_allow() {
     let store = small();
-    let mut f = Filter::default();
-    f.half_years = true;
+    let f = Filter { half_years: true, ..Filter::default() };
     let view = spec::build_view(&store, &f, &PlainLocale { lang: Lang::En, currency: "USD".into() });
     let timeline = view.charts.iter().find(|c| c.id == "timeline").unwrap();
     let keys: Vec<&str> = timeline.categories.iter().map(|c| c.key.as_str()).collect();
@@ -437,11 +433,58 @@ fn the_latest_year_is_never_a_future_plan_year() {
 #[test]
 fn an_undated_remainder_is_named_beside_half_years() {
     let store = small();
-    let mut f = Filter::default();
-    f.half_years = true;
+    let f = Filter { half_years: true, ..Filter::default() };
     let view = spec::build_view(&store, &f, &en());
     let timeline = view.charts.iter().find(|c| c.id == "timeline").unwrap();
     let labels: Vec<&str> = timeline.categories.iter().map(|c| c.label.as_str()).collect();
     assert!(labels.contains(&"2024, date not given"), "{labels:?}");
     assert!(!timeline.summary.contains("the year"), "a half-year is never called the year: {}", timeline.summary);
+}
+
+/// The numbers a chart draws and the numbers its table lists come from one spec and agree, for
+/// every chart of every bundled dataset: renderers never add up, so they cannot disagree.
+#[test]
+fn every_chart_of_every_bundled_dataset_draws_what_its_table_lists() {
+    use alianzas::core::charts::spec::{ChartType, ColumnKind};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let catalog: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(format!("{root}/public/data/catalog.json")).unwrap()).unwrap();
+    let mut checked = 0;
+    for entry in catalog["datasets"].as_array().unwrap() {
+        let text = std::fs::read_to_string(format!("{root}/public/data/{}", entry["file"].as_str().unwrap())).unwrap();
+        let store = Store::from_dataset(&parse_dataset(&text).unwrap());
+        let view = spec::build_view(&store, &Filter::default(), &en());
+        for chart in view.charts.iter().filter(|c| c.omitted.is_none() && !c.empty) {
+            let column_total = |label: &str| -> Option<f64> {
+                let i = chart.table.columns.iter().position(|c| c.label == label && c.kind == ColumnKind::Money)?;
+                Some(chart.table.rows.iter().map(|r| if let Cell::Number(n) = r[i] { n } else { 0.0 }).sum())
+            };
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(1.0);
+            let id = format!("{} / {}", entry["id"], chart.id);
+            if chart.chart_type == ChartType::Sankey {
+                // Each unit of money crosses two links (donor → model → recipient).
+                let money = chart.table.columns.iter().position(|c| c.kind == ColumnKind::Money).unwrap();
+                let listed: f64 = chart.table.rows.iter().map(|r| if let Cell::Number(n) = r[money] { n } else { 0.0 }).sum();
+                assert!(close(chart.links.iter().map(|l| l.value).sum::<f64>(), 2.0 * listed), "{id}");
+            } else {
+                for series in &chart.series {
+                    let drawn: f64 = series.values.iter().sum();
+                    // A one-series chart may list its values under "Total" rather than the series name.
+                    let only_money = || chart.table.columns.iter().find(|c| c.kind == ColumnKind::Money).and_then(|c| column_total(&c.label));
+                    let listed = column_total(&series.name)
+                        .or_else(|| if chart.series.len() == 1 { only_money() } else { None })
+                        .unwrap_or_else(|| panic!("{id}: no table column for series {:?}", series.name));
+                    assert!(close(drawn, listed), "{id}, {}: drawn {drawn}, listed {listed}", series.name);
+                    checked += 1;
+                }
+            }
+            if let Some(footer) = &chart.table.footer {
+                for (i, col) in chart.table.columns.iter().enumerate().filter(|(_, c)| c.kind == ColumnKind::Money) {
+                    if let (Cell::Number(total), Some(listed)) = (&footer[i], column_total(&col.label)) {
+                        assert!(close(*total, listed), "{id}: the totals row of {:?}", col.label);
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} series checked");
 }

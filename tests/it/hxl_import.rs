@@ -3,7 +3,7 @@
 
 use alianzas::core::analysis::query::{self, Filter};
 use alianzas::core::analysis::store::Store;
-use alianzas::core::format::dataset::{Dataset, Metadata};
+use alianzas::core::format::dataset::Dataset;
 use alianzas::core::format::validate;
 use alianzas::core::import::csv::{import_csv, ColumnMap, CsvOptions, RowFilter, SKIP_WHERE};
 use alianzas::core::import::hxl::{self, HxlOptions};
@@ -16,27 +16,7 @@ const CRS: &str = "oecd-crs-pacific-mine-action/security_assistance_by_provider_
 const AFG_INCOMING: &str = "fts-afghanistan-2020/fts_incoming_funding_afg.csv";
 const AFG_REQUIREMENTS: &str = "fts-afghanistan-2020/fts_requirements_funding_afg.csv";
 
-fn path(name: &str) -> String {
-    format!("{}/data/sources/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn source(name: &str) -> String {
-    std::fs::read_to_string(path(name)).unwrap()
-}
-
-fn metadata() -> Metadata {
-    Metadata {
-        id: "t".into(),
-        title: "t".into(),
-        publisher: "p".into(),
-        source_url: "u".into(),
-        licence: "l".into(),
-        currency: "USD".into(),
-        data_as_of: "2026-02-20".into(),
-        dataset_version: "1".into(),
-        ..Default::default()
-    }
-}
+use crate::support::{source, source_path as path, test_metadata as metadata, FTS_AFG_PAGES as PAGES};
 
 /// Data rows of a CSV as maps header → cell; `skip` rows after the header (1 for the HXL row).
 fn raw_rows(name: &str, skip: usize) -> Vec<HashMap<String, String>> {
@@ -241,9 +221,6 @@ fn oecd_crs_purpose_codes_map_to_obligations() {
     assert!(out.dataset.contributions.iter().any(|c| c.donor.id == "CRS_1UN0"));
     assert_validates(&out.dataset);
 }
-
-const PAGES: [&str; 3] =
-    ["custom-search-locationid-1-year-2020.json", "custom-search-locationid-1-year-2020-page-2.json", "custom-search-locationid-1-year-2020-page-3.json"];
 
 fn fts_json() -> Imported {
     let texts: Vec<String> = PAGES.iter().map(|p| source(&format!("fts-afghanistan-2020/{p}"))).collect();

@@ -9,11 +9,11 @@ use alianzas::core::import::Imported;
 use serde_json::Value;
 use std::collections::HashMap;
 
-const PAGES: [&str; 3] =
-    ["custom-search-locationid-1-year-2020.json", "custom-search-locationid-1-year-2020-page-2.json", "custom-search-locationid-1-year-2020-page-3.json"];
+use crate::support::FTS_AFG_PAGES as PAGES;
 
+/// A raw file of FTS's Afghanistan 2020 flows.
 fn source(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/data/sources/fts-afghanistan-2020/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    crate::support::source(&format!("fts-afghanistan-2020/{name}"))
 }
 
 fn import() -> Imported {

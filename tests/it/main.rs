@@ -1,0 +1,10 @@
+//! Integration tests, one binary (one link, one run): a module per topic, `support` for what they
+//! share. Unit tests live beside the code in `src/`.
+
+mod architecture;
+mod cli;
+mod core;
+mod fts_import;
+mod hxl_import;
+mod iati_import;
+mod support;

@@ -1,0 +1,37 @@
+//! What several test modules share: fixtures, the raw published files, test metadata.
+
+use alianzas::core::format::dataset::Metadata;
+
+/// A small hand-made file in `tests/fixtures/`.
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The path of a raw published file in `data/sources/` ("fts-afghanistan-2020/…").
+pub fn source_path(name: &str) -> String {
+    format!("{}/data/sources/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The text of a raw published file in `data/sources/`.
+pub fn source(name: &str) -> String {
+    std::fs::read_to_string(source_path(name)).unwrap()
+}
+
+/// The three pages of FTS flows for Afghanistan 2020 as saved from FTS's API.
+pub const FTS_AFG_PAGES: [&str; 3] =
+    ["custom-search-locationid-1-year-2020.json", "custom-search-locationid-1-year-2020-page-2.json", "custom-search-locationid-1-year-2020-page-3.json"];
+
+/// Metadata for a test import: what the CLI's flags would give.
+pub fn test_metadata() -> Metadata {
+    Metadata {
+        id: "t".into(),
+        title: "t".into(),
+        publisher: "p".into(),
+        source_url: "u".into(),
+        licence: "l".into(),
+        currency: "USD".into(),
+        data_as_of: "2026-02-20".into(),
+        dataset_version: "1".into(),
+        ..Default::default()
+    }
+}
