@@ -1,0 +1,482 @@
+//! The nine charts, each built from the store through a `Builder`: which numbers, in which order,
+//! with which table and summary sentence. Sums come from `analysis::query`.
+
+use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
+use crate::core::analysis::store::{Coverage, Dim, Store};
+use crate::core::format::codes::Status;
+use crate::core::locale::i18n::{text, Msg};
+use crate::core::locale::lang::Lang;
+
+use super::labels::*;
+use super::spec::*;
+
+/// What one chart is built from: the store, the reader's locale and the filter.
+pub(super) struct Builder<'a> {
+    pub(super) store: &'a Store,
+    pub(super) filter: &'a Filter,
+    pub(super) locale: &'a dyn Locale,
+    /// The rows the whole filter selects.
+    pub(super) sel: &'a Selection,
+}
+
+impl Builder<'_> {
+    pub(super) fn lang(&self) -> Lang {
+        self.locale.lang()
+    }
+
+    pub(super) fn label(&self, dim: Dim, key: &str) -> String {
+        label(self.store, dim, key, self.locale)
+    }
+
+    pub(super) fn currency(&self) -> String {
+        self.store.metadata.currency.clone()
+    }
+
+    /// The rows a chart by `dim` draws: the filter without its own selection on `dim`.
+    pub(super) fn selection_without(&self, dim: Dim) -> std::borrow::Cow<'_, Selection> {
+        if self.filter.selects(dim) {
+            std::borrow::Cow::Owned(query::select(self.store, &self.filter.without(dim)))
+        } else {
+            std::borrow::Cow::Borrowed(self.sel)
+        }
+    }
+
+    pub(super) fn selected_flags(&self, dim: Dim, categories: &[Category]) -> Vec<bool> {
+        if !self.filter.selects(dim) {
+            return Vec::new();
+        }
+        categories.iter().map(|c| self.filter.is_selected(dim, &c.key)).collect()
+    }
+
+    /// "Selected: Germany, Japan, US$ 3.1M (12 %)." when the filter selects codes of the chart.
+    pub(super) fn selected_sentence(&self, categories: &[Category], selected: &[bool], amounts: &[f64], total: f64) -> Option<String> {
+        let picked: Vec<usize> = (0..categories.len()).filter(|&i| selected.get(i).copied().unwrap_or(false)).collect();
+        if picked.is_empty() {
+            return None;
+        }
+        let amount: f64 = picked.iter().map(|&i| amounts[i]).sum();
+        let names: Vec<&str> = picked.iter().map(|&i| categories[i].label.as_str()).collect();
+        Some(
+            text::SummarySelected {
+                names: names.join(", "),
+                amount: self.locale.money(amount),
+                share: self.locale.percent(if total > 0.0 { amount / total } else { 0.0 }),
+            }
+            .format(self.lang()),
+        )
+    }
+
+    pub(super) fn spec(&self, id: &'static str, chart_type: ChartType, title: String, filter_dim: Option<Dim>) -> ChartSpec {
+        ChartSpec {
+            id,
+            chart_type,
+            title,
+            filter_dim,
+            categories: Vec::new(),
+            series: Vec::new(),
+            links: Vec::new(),
+            node_totals: Vec::new(),
+            selected: Vec::new(),
+            table: Table { columns: Vec::new(), rows: Vec::new(), footer: None },
+            summary: String::new(),
+            currency: self.currency(),
+            unit: unit_for(0.0, &self.store.metadata.currency, self.lang()),
+            empty: true,
+            omitted: None,
+        }
+    }
+
+    /// Sets the unit from the largest value drawn, and `empty`.
+    pub(super) fn finish(&self, mut spec: ChartSpec) -> ChartSpec {
+        let max = if spec.chart_type == ChartType::Sankey {
+            spec.links.iter().map(|l| l.value).fold(0.0, f64::max)
+        } else {
+            spec.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max)
+        };
+        spec.unit = unit_for(max, &spec.currency, self.lang());
+        spec.empty = if spec.chart_type == ChartType::Sankey { spec.links.is_empty() } else { spec.categories.is_empty() };
+        spec
+    }
+
+    /// The same chart, left out for this dataset with the reason in a sentence.
+    pub(super) fn omitted(&self, id: &'static str, chart_type: ChartType, title: String, reason: String) -> ChartSpec {
+        let mut spec = self.spec(id, chart_type, title, None);
+        spec.summary = reason.clone();
+        spec.omitted = Some(reason);
+        spec
+    }
+}
+
+/// A chart of money by one dimension.
+#[derive(Clone, Copy)]
+pub struct DimChart {
+    /// Its id, one of `CHART_IDS`.
+    pub id: &'static str,
+    /// The dimension it groups by.
+    pub dim: Dim,
+    /// How it is drawn.
+    pub chart_type: ChartType,
+    /// Its title.
+    pub title: Msg,
+    /// Largest groups shown by name; the rest are "others".
+    pub top: Option<usize>,
+}
+
+impl DimChart {
+    /// Money by obligation, the 12 largest named.
+    pub const OBLIGATION: DimChart =
+        DimChart { id: "obligation", dim: Dim::Obligation, chart_type: ChartType::Bars, title: Msg::ChartObligation, top: Some(12) };
+    /// Money by region (M49 sub-region), the 10 largest named.
+    pub const REGION: DimChart = DimChart { id: "region", dim: Dim::Region, chart_type: ChartType::Bars, title: Msg::ChartRegion, top: Some(10) };
+    /// Money by cooperation model, as a donut with every model named.
+    pub const MODEL: DimChart = DimChart { id: "model", dim: Dim::Model, chart_type: ChartType::Donut, title: Msg::ChartModel, top: None };
+    /// Money by donor, the 10 largest named.
+    pub const DONORS: DimChart = DimChart { id: "donors", dim: Dim::Donor, chart_type: ChartType::Bars, title: Msg::ChartDonors, top: Some(10) };
+}
+
+pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
+    let (store, lang, dim) = (b.store, b.lang(), c.dim);
+    let sel = b.selection_without(dim);
+    let g = query::group_by_keeping(store, &sel, dim, b.filter.measure, c.top, b.filter.values(dim));
+    let categories: Vec<Category> = g.groups.iter().map(|x| Category { key: x.key.clone(), label: b.label(dim, &x.key) }).collect();
+    let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
+    let selected = b.selected_flags(dim, &categories);
+    let share = |a: f64| if g.total > 0.0 { a / g.total } else { 0.0 };
+    let table = Table {
+        columns: vec![
+            Column { label: dim_name(dim, lang).to_string(), kind: ColumnKind::Text },
+            Column { label: measure_label(b.filter.measure, lang), kind: ColumnKind::Money },
+            Column { label: Msg::Share.get(lang).to_string(), kind: ColumnKind::Percent },
+            Column { label: Msg::Contributions.get(lang).to_string(), kind: ColumnKind::Count },
+        ],
+        rows: g
+            .groups
+            .iter()
+            .zip(&categories)
+            .map(|(x, c)| {
+                vec![
+                    Cell::Text(table_label(store, dim, &x.key, &c.label, lang)),
+                    Cell::Number(x.amount),
+                    Cell::Number(share(x.amount)),
+                    Cell::Number(x.count as f64),
+                ]
+            })
+            .collect(),
+        // Obligation shares split contributions, so their counts do not add up to a total.
+        footer: (dim != Dim::Obligation).then(|| {
+            let count: u32 = g.groups.iter().map(|x| x.count).sum();
+            vec![Cell::Text(Msg::Total.get(lang).to_string()), Cell::Number(g.total), Cell::Number(1.0), Cell::Number(count as f64)]
+        }),
+    };
+    let summary = if g.groups.is_empty() {
+        Msg::SummaryNoData.get(lang).to_string()
+    } else {
+        let contributions = query::contribution_count(store, &sel);
+        let top = &g.groups[0];
+        let mut s = format!(
+            "{} {}",
+            text::SummaryTotal { total: b.locale.money(g.total), count: contributions }.format(lang),
+            text::SummaryLargest { name: &categories[0].label, amount: b.locale.money(top.amount), share: b.locale.percent(share(top.amount)) }.format(lang)
+        );
+        if let Some(picked) = b.selected_sentence(&categories, &selected, &values, g.total) {
+            s = format!("{s} {picked}");
+        }
+        s
+    };
+    let mut spec = b.spec(c.id, c.chart_type, titled(c.title, b.filter.measure, lang), Some(dim));
+    spec.series = vec![Series { key: b.filter.measure.id().to_string(), name: measure_label(b.filter.measure, lang), values }];
+    spec.categories = categories;
+    spec.selected = selected;
+    spec.table = table;
+    spec.summary = summary;
+    b.finish(spec)
+}
+
+pub(super) fn timeline(b: &Builder) -> ChartSpec {
+    let (store, lang, filter) = (b.store, b.lang(), b.filter);
+    // Half-years where dates allow (undated money stays under its year); a one-year dataset
+    // always shows its half-years, as one column would say nothing.
+    let half_years = crate::core::analysis::store::has_half_years(store) && (filter.half_years || matches!(store.coverage(Dim::Year), Coverage::Single(_)));
+    let time = if half_years { Dim::Period } else { Dim::Year };
+    let sel = b.selection_without(Dim::Year);
+    // Stacked by cooperation model where the dataset records several; else one series.
+    let stacked = store.coverage(Dim::Model) == Coverage::Several;
+    let (categories, series, totals, grand_total) = if stacked {
+        let ct = query::cross_tab(store, &sel, time, Dim::Model, filter.measure, Some(6));
+        let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: b.label(time, y) }).collect();
+        let series: Vec<Series> = ct
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, m)| Series { key: m.clone(), name: b.label(Dim::Model, m), values: ct.values.iter().map(|row| row[j]).collect() })
+            .collect();
+        let totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
+        (categories, series, totals, ct.total)
+    } else {
+        let g = query::group_by(store, &sel, time, filter.measure, None);
+        let categories: Vec<Category> = g.groups.iter().map(|x| Category { key: x.key.clone(), label: b.label(time, &x.key) }).collect();
+        let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
+        let series = vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: values.clone() }];
+        (categories, series, values, g.total)
+    };
+    let mut columns = vec![Column { label: dim_name(time, lang).to_string(), kind: ColumnKind::Text }];
+    if stacked {
+        columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    }
+    columns.push(Column { label: Msg::Total.get(lang).to_string(), kind: ColumnKind::Money });
+    let rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = vec![Cell::Text(c.label.clone())];
+            if stacked {
+                row.extend(series.iter().map(|s| Cell::Number(s.values[i])));
+            }
+            row.push(Cell::Number(totals[i]));
+            row
+        })
+        .collect();
+    let mut footer = vec![Cell::Text(Msg::Total.get(lang).to_string())];
+    if stacked {
+        footer.extend(series.iter().map(|s| Cell::Number(s.values.iter().sum())));
+    }
+    footer.push(Cell::Number(grand_total));
+    let selected = b.selected_flags(Dim::Year, &categories);
+    let summary = match totals.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+        None => Msg::SummaryNoData.get(lang).to_string(),
+        Some((i, &best)) => {
+            let contributions = query::contribution_count(store, &sel);
+            let peak = if half_years {
+                text::SummaryTimelinePeriod { period: &categories[i].label, amount: b.locale.money(best) }.format(lang)
+            } else {
+                text::SummaryTimeline { year: &categories[i].label, amount: b.locale.money(best) }.format(lang)
+            };
+            let mut s = format!("{} {peak}", text::SummaryTotal { total: b.locale.money(grand_total), count: contributions }.format(lang));
+            if let Some(picked) = b.selected_sentence(&categories, &selected, &totals, grand_total) {
+                s = format!("{s} {picked}");
+            }
+            s
+        }
+    };
+    let mut spec = b.spec("timeline", ChartType::StackedColumns, titled(Msg::ChartTimeline, filter.measure, lang), Some(Dim::Year));
+    spec.categories = categories;
+    spec.series = series;
+    spec.selected = selected;
+    spec.table = Table { columns, rows, footer: Some(footer) };
+    spec.summary = summary;
+    b.finish(spec)
+}
+
+pub(super) fn pipeline(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let stages = query::pipeline(store, b.sel);
+    let categories: Vec<Category> = Status::ALL.iter().map(|s| Category { key: s.id().to_string(), label: b.label(Dim::Status, s.id()) }).collect();
+    let table = Table {
+        columns: vec![
+            Column { label: Msg::DimStatus.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::Amount.get(lang).to_string(), kind: ColumnKind::Money },
+        ],
+        rows: categories.iter().zip(stages).map(|(c, v)| vec![Cell::Text(c.label.clone()), Cell::Number(v)]).collect(),
+        // Stages of one pipeline are never added up.
+        footer: None,
+    };
+    let mut spec = b.spec("pipeline", ChartType::Pipeline, Msg::ChartPipeline.get(lang).to_string(), Some(Dim::Status));
+    spec.summary =
+        text::SummaryPipeline { pledged: b.locale.money(stages[0]), committed: b.locale.money(stages[1]), disbursed: b.locale.money(stages[2]) }.format(lang);
+    spec.selected = match b.filter.measure {
+        Measure::Stage(s) => Status::ALL.iter().map(|&x| x == s).collect(),
+        Measure::Funding => Vec::new(),
+    };
+    spec.series = vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }];
+    spec.categories = if stages.iter().all(|&v| v == 0.0) { Vec::new() } else { categories };
+    spec.table = table;
+    b.finish(spec)
+}
+
+pub(super) fn gap(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let unfiltered = b.filter.without(Dim::Recipient);
+    let sel = b.selection_without(Dim::Recipient);
+    let keep = b.filter.values(Dim::Recipient);
+    // The largest unmet needs by name; the rest together, so the chart stays readable.
+    let rows = query::fold_tail(
+        query::gaps_by_recipient(&query::gaps(store, &sel, &unfiltered)),
+        15,
+        |r| keep.contains(&r.recipient),
+        |tail| query::GapRow {
+            key: OTHERS_KEY.to_string(),
+            recipient: OTHERS_KEY.to_string(),
+            obligation: None,
+            year: 0,
+            need: tail.iter().map(|r| r.need).sum(),
+            funded: tail.iter().map(|r| r.funded).sum(),
+            unmet: tail.iter().map(|r| r.unmet).sum(),
+        },
+    );
+    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.recipient.clone(), label: b.label(Dim::Recipient, &r.recipient) }).collect();
+    let need: f64 = rows.iter().map(|r| r.need).sum();
+    let unmet: f64 = rows.iter().map(|r| r.unmet).sum();
+    let covered = need - unmet;
+    let table = Table {
+        columns: vec![
+            Column { label: Msg::DimRecipient.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::Need.get(lang).to_string(), kind: ColumnKind::Money },
+            Column { label: Msg::Funded.get(lang).to_string(), kind: ColumnKind::Money },
+            Column { label: Msg::UnmetNeed.get(lang).to_string(), kind: ColumnKind::Money },
+            Column { label: Msg::Coverage.get(lang).to_string(), kind: ColumnKind::Percent },
+        ],
+        rows: rows
+            .iter()
+            .zip(&categories)
+            .map(|(r, c)| vec![Cell::Text(c.label.clone()), Cell::Number(r.need), Cell::Number(r.funded), Cell::Number(r.gap()), Cell::Number(r.coverage())])
+            .collect(),
+        footer: None,
+    };
+    let selected = b.selected_flags(Dim::Recipient, &categories);
+    let summary = match rows.first() {
+        None => Msg::SummaryGapNone.get(lang).to_string(),
+        Some(worst) => format!(
+            "{} {}",
+            text::SummaryGap {
+                need: b.locale.money(need),
+                funded: b.locale.money(covered),
+                coverage: b.locale.percent(if need > 0.0 { covered / need } else { 0.0 }),
+                recipient: &categories[0].label,
+                unmet: b.locale.money(worst.gap()),
+            }
+            .format(lang),
+            Msg::GapFundingNote.get(lang)
+        ),
+    };
+    let mut spec = b.spec("gap", ChartType::Gap, Msg::ChartGap.get(lang).to_string(), Some(Dim::Recipient));
+    spec.series = vec![
+        Series { key: "need".into(), name: Msg::Need.get(lang).to_string(), values: rows.iter().map(|r| r.need).collect() },
+        Series { key: "funded".into(), name: Msg::Funded.get(lang).to_string(), values: rows.iter().map(|r| r.funded).collect() },
+    ];
+    spec.categories = categories;
+    spec.selected = selected;
+    spec.table = table;
+    spec.summary = summary;
+    b.finish(spec)
+}
+
+pub(super) fn flows(b: &Builder) -> ChartSpec {
+    let (store, lang, filter) = (b.store, b.lang(), b.filter);
+    let paths = query::flows(store, b.sel, filter.measure, 8);
+    let mut categories: Vec<Category> = Vec::new();
+    let mut node = |dim: Dim, key: &str| -> usize {
+        let k = node_key(dim, key);
+        if let Some(i) = categories.iter().position(|c| c.key == k) {
+            return i;
+        }
+        categories.push(Category { key: k, label: b.label(dim, key) });
+        categories.len() - 1
+    };
+    let mut links: Vec<Link> = Vec::new();
+    let mut add = |source: usize, target: usize, value: f64| match links.iter_mut().find(|l| l.source == source && l.target == target) {
+        Some(l) => l.value += value,
+        None => links.push(Link { source, target, value }),
+    };
+    for p in &paths {
+        let (d, m, r) = (node(Dim::Donor, &p.donor), node(Dim::Model, &p.model), node(Dim::Recipient, &p.recipient));
+        add(d, m, p.amount);
+        add(m, r, p.amount);
+    }
+    // The money through a node: what leaves it, or for the last layer what arrives.
+    let node_totals: Vec<f64> = (0..categories.len())
+        .map(|i| {
+            let out: f64 = links.iter().filter(|l| l.source == i).map(|l| l.value).sum();
+            let inn: f64 = links.iter().filter(|l| l.target == i).map(|l| l.value).sum();
+            out.max(inn)
+        })
+        .collect();
+    let table = Table {
+        columns: vec![
+            Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::DimModel.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: Msg::DimRecipient.get(lang).to_string(), kind: ColumnKind::Text },
+            Column { label: measure_label(filter.measure, lang), kind: ColumnKind::Money },
+        ],
+        rows: paths
+            .iter()
+            .map(|p| {
+                vec![
+                    Cell::Text(b.label(Dim::Donor, &p.donor)),
+                    Cell::Text(b.label(Dim::Model, &p.model)),
+                    Cell::Text(b.label(Dim::Recipient, &p.recipient)),
+                    Cell::Number(p.amount),
+                ]
+            })
+            .collect(),
+        footer: Some(vec![
+            Cell::Text(Msg::Total.get(lang).to_string()),
+            Cell::Text(String::new()),
+            Cell::Text(String::new()),
+            Cell::Number(paths.iter().map(|p| p.amount).sum()),
+        ]),
+    };
+    let summary = match paths.first() {
+        None => Msg::SummaryNoData.get(lang).to_string(),
+        Some(p) => text::SummaryFlows {
+            donor: b.label(Dim::Donor, &p.donor),
+            model: b.label(Dim::Model, &p.model),
+            recipient: b.label(Dim::Recipient, &p.recipient),
+            amount: b.locale.money(p.amount),
+        }
+        .format(lang),
+    };
+    let mut spec = b.spec("flows", ChartType::Sankey, titled(Msg::ChartFlows, filter.measure, lang), None);
+    spec.series =
+        vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }];
+    spec.categories = categories;
+    spec.links = links;
+    spec.node_totals = node_totals;
+    spec.table = table;
+    spec.summary = summary;
+    b.finish(spec)
+}
+
+pub(super) fn pledges(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let sel = b.selection_without(Dim::Donor);
+    let rows = query::pledge_follow_up(store, &sel, 10);
+    let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.donor.clone(), label: b.label(Dim::Donor, &r.donor) }).collect();
+    let series: Vec<Series> = Status::ALL
+        .iter()
+        .map(|&s| Series { key: s.id().to_string(), name: b.label(Dim::Status, s.id()), values: rows.iter().map(|r| r.stages[s as usize]).collect() })
+        .collect();
+    let mut columns = vec![Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text }];
+    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    columns.push(Column { label: Msg::DisbursedShare.get(lang).to_string(), kind: ColumnKind::Percent });
+    let table_rows = rows
+        .iter()
+        .zip(&categories)
+        .map(|(r, c)| {
+            let mut row = vec![Cell::Text(c.label.clone())];
+            row.extend(r.stages.iter().map(|&v| Cell::Number(v)));
+            row.push(Cell::Number(r.disbursed_share().unwrap_or(0.0)));
+            row
+        })
+        .collect();
+    let pledged: f64 = rows.iter().map(|r| r.stages[0]).sum();
+    let disbursed: f64 = rows.iter().map(|r| r.stages[2]).sum();
+    let summary = if rows.is_empty() {
+        Msg::SummaryPledgesNone.get(lang).to_string()
+    } else {
+        text::SummaryPledges {
+            donors: rows.len(),
+            pledged: b.locale.money(pledged),
+            disbursed: b.locale.money(disbursed),
+            share: b.locale.percent(disbursed / pledged),
+        }
+        .format(lang)
+    };
+    let mut spec = b.spec("pledges", ChartType::GroupedBars, Msg::ChartPledges.get(lang).to_string(), Some(Dim::Donor));
+    spec.selected = b.selected_flags(Dim::Donor, &categories);
+    spec.categories = categories;
+    spec.series = series;
+    // Stages are never added up, so no totals row.
+    spec.table = Table { columns, rows: table_rows, footer: None };
+    spec.summary = summary;
+    b.finish(spec)
+}
