@@ -2,7 +2,7 @@
 //! it could not be shown.
 
 use super::dashboard::Dashboard;
-use super::load;
+use super::load::{self, LoadProblem, Loaded};
 use super::problem::ProblemNotice;
 use super::settings::Settings;
 use super::state::Ctx;
@@ -25,25 +25,32 @@ pub fn App() -> impl IntoView {
 
     let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone())));
     let loading = RwSignal::new(true);
-    // A newer request (another dataset picked while one loads) aborts the older one's fetches.
-    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
-    let data = LocalResource::new(move || {
-        let (dataset, url) = requested.get();
-        loading.set(true);
-        if let Some(previous) = in_flight.get_value() {
+    let data = RwSignal::new_local(None::<Result<Loaded, LoadProblem>>);
+    // Each request loads on its own; a newer one (another dataset picked while one loads) aborts
+    // the older one's fetches, and only the latest request's answer is shown.
+    type Request = (Option<String>, Option<String>);
+    let in_flight = StoredValue::new_local(None::<(Request, web_sys::AbortController)>);
+    Effect::new(move |_| {
+        let request = requested.get();
+        if let Some((_, previous)) = in_flight.get_value() {
             previous.abort();
         }
         // Every browser that runs WebAssembly has AbortController.
         let controller = web_sys::AbortController::new().expect("AbortController");
         let signal = controller.signal();
-        in_flight.set_value(Some(controller));
-        async move {
-            let loaded = load::load(dataset, url, signal).await;
+        in_flight.set_value(Some((request.clone(), controller)));
+        loading.set(true);
+        leptos::task::spawn_local(async move {
+            let loaded = load::load(request.0.clone(), request.1.clone(), signal).await;
+            let latest = in_flight.with_value(|f| f.as_ref().map(|(r, _)| r.clone()));
+            if matches!(loaded, Err(LoadProblem::Cancelled)) || latest.as_ref() != Some(&request) {
+                return;
+            }
             super::echarts::ready().await;
+            data.set(Some(loaded));
             loading.set(false);
             super::register_service_worker();
-            loaded
-        }
+        });
     });
 
     let embedded = ctx.state.with_untracked(|s| s.embed.is_some());

@@ -57,6 +57,8 @@ pub enum LoadProblem {
         url: String,
         limit_mb: u32,
     },
+    /// A newer request replaced this one and aborted its fetches.
+    Cancelled,
 }
 
 /// The largest dataset the page will download: phones on slow connections must not stall.
@@ -153,6 +155,7 @@ async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProbl
         .await
     {
         Ok(r) => r,
+        Err(_) if cancel.aborted() => return Err(LoadProblem::Cancelled),
         Err(_) => return Err(diagnose(url, &watch).await),
     };
     if response.status() == 404 {

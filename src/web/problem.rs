@@ -21,6 +21,7 @@ fn problem_message(problem: &LoadProblem, lang: Lang) -> String {
         LoadProblem::UnknownDataset { id } => text::UnknownDataset { id }.format(lang),
         LoadProblem::NotHttps { url } => text::NotHttps { url }.format(lang),
         LoadProblem::TooLarge { url, limit_mb } => text::TooLarge { url, megabytes: limit_mb.to_string() }.format(lang),
+        LoadProblem::Cancelled => Msg::Loading.get(lang).to_string(),
     }
 }
 

@@ -287,24 +287,25 @@ test('the time axis shows half-years where the data is dated', async () => {
 });
 
 test('picking another dataset while one loads cancels the first download', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '?dataset=fts-afghanistan-2020&lang=en');
-  await chartsSettled(page);
   // The global table arrives slowly, as on a poor connection; the reader moves on meanwhile.
-  await page.route('**/data/fts-requirements-funding-global.json', async (route) => {
-    await new Promise((ok) => setTimeout(ok, 3000));
-    await route.continue().catch(() => {});
-  });
-  const failed = [];
-  page.on('requestfailed', (r) => failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
-  await page.selectOption('#dataset-picker', 'fts-requirements-funding-global');
-  await page.waitForTimeout(300);
-  await page.selectOption('#dataset-picker', 'mine-action');
-  await page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('Mine action'));
-  await chartsSettled(page);
-  await page.waitForFunction(() => true, null, { timeout: 1000 });
-  assert.ok(failed.some((f) => f.includes('fts-requirements-funding-global.json') && /ABORTED/.test(f)), failed.join('\n'));
-  await page.waitForTimeout(3200);
-  assert.match(await page.locator('h1').textContent(), /^Mine action/, 'the slow answer never replaces the newer choice');
-  await page.context().close();
+  const slowServer = await serve({ '/': 'dist' }, { slow: { '/data/fts-requirements-funding-global.json': 3000 } });
+  // No service worker: its cache would answer at once.
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  try {
+    await page.goto(slowServer.url + '?dataset=fts-afghanistan-2020&lang=en');
+    await chartsSettled(page);
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
+    await page.selectOption('#dataset-picker', 'fts-requirements-funding-global');
+    await page.waitForTimeout(300);
+    await page.selectOption('#dataset-picker', 'mine-action');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('Mine action'));
+    await chartsSettled(page);
+    assert.ok(failed.some((f) => f.includes('fts-requirements-funding-global.json') && /ABORTED/.test(f)), failed.join('\n'));
+    await page.waitForTimeout(3200);
+    assert.match(await page.locator('h1').textContent(), /^Mine action/, 'the slow answer never replaces the newer choice');
+  } finally {
+    await page.context().close();
+    await slowServer.close();
+  }
 });

@@ -23,8 +23,9 @@ function selfSigned() {
 
 /** Serves `mounts` ({ '/': 'dist', '/fixtures/': 'tests/fixtures' }); resolves to { url, close }.
  *  `https: true` serves over TLS (another origin for `?data=`); `headers` are added to each answer
- *  (e.g. CORS). */
-export function serve(mounts, { https = false, headers = {} } = {}) {
+ *  (e.g. CORS). `slow` delays the answer for some paths ({ '/data/x.json': 3000 }), as a poor
+ *  connection would. */
+export function serve(mounts, { https = false, headers = {}, slow = {} } = {}) {
   const roots = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const handler = async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -32,6 +33,7 @@ export function serve(mounts, { https = false, headers = {} } = {}) {
     if (!root) { res.writeHead(404).end(); return; }
     let file = normalize(join(root, path.slice(prefix.length)));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (slow[path]) await new Promise((ok) => setTimeout(ok, slow[path]));
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
