@@ -56,7 +56,18 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     // What we write must pass our own validation.
     let text = serde_json::to_string(&imported.dataset).map_err(|e| e.to_string())?;
     if let Err(errors) = validate::parse_dataset(&text) {
-        return Err(format!("the imported dataset does not validate: {} (first: {:?})", errors.len(), errors.first()));
+        let r = &imported.report;
+        // The report says why records were rejected: it is written even when the dataset is not.
+        if let Some(path) = &args.report {
+            write_json(path, r)?;
+        }
+        let first_rejection = r.rejected.first().map(|x| format!(" The first rejection: {}: {}.", x.location, x.reason)).unwrap_or_default();
+        let nothing = if r.imported == 0 && r.read > 0 {
+            format!(" No record could be imported ({} read, {} rejected).{first_rejection}", r.read, r.rejected.len())
+        } else {
+            String::new()
+        };
+        return Err(format!("the imported dataset would not be valid, so nothing was written.{nothing} {}", super::problems_in_words(&errors)));
     }
     write_dataset(&args.output, &imported.dataset)?;
     let r = &imported.report;

@@ -49,10 +49,7 @@ pub fn run() -> i32 {
             }
             let merged = crate::core::tools::merge::merge(&parts, metadata, obligation.as_deref(), join_government_donors)?;
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
-            validation::parse_dataset(&text).map_err(|errors| {
-                let first: Vec<String> = errors.iter().take(5).map(|e| format!("{}: {}", e.pointer, e.message(Lang::En))).collect();
-                format!("the merged dataset does not validate ({} problems): {}", errors.len(), first.join("; "))
-            })?;
+            validation::parse_dataset(&text).map_err(|errors| format!("the merged dataset is not valid. {}", problems_in_words(&errors)))?;
             eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());
             write_dataset(&output, &merged)
         })(),
@@ -64,7 +61,9 @@ pub fn run() -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            // Every message ends as a sentence does.
+            let stop = if e.ends_with(['.', '?', '!']) { "" } else { "." };
+            eprintln!("error: {e}{stop}");
             2
         }
     }
@@ -72,8 +71,7 @@ pub fn run() -> i32 {
 
 pub(super) fn load(path: &Path) -> Result<Dataset, String> {
     validation::parse_dataset(&read(path)?).map_err(|errors| {
-        let first: Vec<String> = errors.iter().take(5).map(|e| format!("{}: {}", e.pointer, e.message(Lang::En))).collect();
-        format!("{} is not a valid dataset ({} problems; run `alianzas validate`): {}", path.display(), errors.len(), first.join("; "))
+        format!("{} is not a valid dataset. {} Run `alianzas validate {}` to list them all.", path.display(), problems_in_words(&errors), path.display())
     })
 }
 
@@ -86,4 +84,21 @@ pub(super) fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<
 pub(super) fn write_dataset(path: &Path, ds: &Dataset) -> Result<(), String> {
     let text = serde_json::to_string(ds).map_err(|e| e.to_string())?;
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// Validation problems as sentences a publisher can act on: where, what, and for metadata the flag
+/// that sets it ("/metadata/data_as_of: this value must not be empty; give --data-as-of").
+pub(super) fn problems_in_words(errors: &[validation::ValidationError]) -> String {
+    let listed: Vec<String> = errors
+        .iter()
+        .take(5)
+        .map(|e| {
+            let at = if e.pointer.is_empty() { "the file".to_string() } else { e.pointer.clone() };
+            let flag = e.pointer.strip_prefix("/metadata/").filter(|f| !f.contains('/')).map(|f| format!(" (set it with --{})", f.replace('_', "-")));
+            format!("{at}: {}{}", e.message(Lang::En), flag.unwrap_or_default())
+        })
+        .collect();
+    let more = errors.len().saturating_sub(listed.len());
+    let tail = if more > 0 { format!("; and {more} more") } else { String::new() };
+    format!("{} problem{}: {}{tail}.", errors.len(), if errors.len() == 1 { "" } else { "s" }, listed.join("; "))
 }

@@ -190,3 +190,35 @@ fn serve_gives_files_of_its_folder_only() {
     child.kill().ok();
     child.wait().ok();
 }
+
+/// Every error a publisher can get from the CLI is a sentence that says what is wrong and where,
+/// never a Rust debug dump or a panic.
+#[test]
+fn every_error_is_a_sentence_not_a_debug_dump() {
+    let meta = ["--id", "x", "--title", "x", "--publisher", "p", "--source-url", "https://example.org", "--licence", "l", "--dataset-version", "1"];
+    let out = std::env::temp_dir().join("alianzas-cli-errors.json");
+    let out = out.to_str().unwrap();
+    let with_meta = |args: &[&str]| -> Vec<String> { args.iter().chain(meta.iter()).chain(["-o", out].iter()).map(|s| s.to_string()).collect() };
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        // Every flow rejected (a place no table knows): says so, the first reason, and which flag is missing.
+        (with_meta(&["import", "--from", "fts", "tests/fixtures/fts-unknown-place.json"]), "--data-as-of"),
+        (with_meta(&["import", "--from", "fts", "tests/fixtures/does-not-exist.json"]), "cannot read"),
+        (with_meta(&["import", "--from", "fts", "tests/fixtures/not-json.json"]), "not-json.json"),
+        (with_meta(&["import", "--from", "iati", "tests/fixtures/not-json.json"]), "not-json.json"),
+        (with_meta(&["import", "--from", "hxl", "tests/fixtures/small.json"]), "small.json"),
+        (with_meta(&["import", "--from", "csv", "tests/fixtures/small.json", "--map", "nonsense"]), "--map"),
+        (vec!["summarize".into(), "tests/fixtures/broken.json".into(), "--by".into(), "donor".into()], "broken.json"),
+        (vec!["diff".into(), "tests/fixtures/small.json".into(), "tests/fixtures/not-json.json".into()], "not-json.json"),
+        (with_meta(&["merge", "tests/fixtures/broken.json"]), "broken.json"),
+    ];
+    for (args, names) in cases {
+        let o = Command::new(env!("CARGO_BIN_EXE_alianzas")).args(&args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+        assert_ne!(o.status.code(), Some(0), "{args:?} should fail");
+        for dump in ["Some(", "{ pointer", "Err(", "Ok(", "panicked", "ValidationError", "Problem::"] {
+            assert!(!err.contains(dump), "{args:?} printed a debug dump ({dump}):\n{err}");
+        }
+        assert!(err.contains(names), "{args:?}: the message should name {names:?}:\n{err}");
+        assert!(err.trim_end().ends_with('.') || err.contains("Usage:"), "{args:?}: not a sentence:\n{err}");
+    }
+}
