@@ -14,7 +14,7 @@ ALIANZAS := target/release/alianzas
 
 DIST_ARCHIVE := target/alianzas-site.tar.gz
 
-.PHONY: dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
+.PHONY: fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -137,6 +137,10 @@ test-browser: setup setup-browser build
 
 bench: setup setup-browser build $(ALIANZAS)
 	node tests/bench/bench.mjs
+
+# FTS's location list, refreshed from its API (the bundled copy's provenance is in the file).
+fts-locations:
+	node data/scripts/fts-locations.mjs
 
 clean:
 	rm -rf dist build target/bench

@@ -104,6 +104,7 @@ report-summary = { PLURAL($read) ->
     }: استُورد { $imported }، وتُجوهل { $skipped }، ورُفض { $rejected }.
 download-report-csv = تنزيل التقرير (CSV)
 skipped = المتجاهلة
+report-warnings = مستوردة، لكنها قُرئت بطريقة غير التي يحددها التنسيق
 rejected = المرفوضة
 records = السجلات
 chart-flows = التدفقات: المانح ← نموذج التعاون ← المستفيد

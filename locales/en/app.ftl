@@ -90,6 +90,7 @@ report-summary = { $read ->
     }: { $imported } imported, { $skipped } skipped, { $rejected } rejected.
 download-report-csv = Download the report (CSV)
 skipped = Skipped
+report-warnings = Imported, but read another way than the format says
 rejected = Rejected
 records = Records
 chart-flows = Flows: donor → cooperation model → recipient

@@ -90,6 +90,7 @@ report-summary = { $read ->
     }: { $imported } importados, { $skipped } omitidos, { $rejected } rechazados.
 download-report-csv = Descargar el informe (CSV)
 skipped = Omitidos
+report-warnings = Importados, pero leídos de otra forma de la que indica el formato
 rejected = Rechazados
 records = Registros
 chart-flows = Flujos: donante → modelo de cooperación → receptor

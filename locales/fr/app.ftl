@@ -90,6 +90,7 @@ report-summary = { $read ->
     } : { $imported } importés, { $skipped } ignorés, { $rejected } rejetés.
 download-report-csv = Télécharger le rapport (CSV)
 skipped = Ignorés
+report-warnings = Importés, mais lus autrement que ne le prévoit le format
 rejected = Rejetés
 records = Enregistrements
 chart-flows = Flux : donateur → modèle de coopération → bénéficiaire

@@ -80,6 +80,12 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         imported.dataset.requirements.len(),
         args.output.display()
     );
+    for w in r.warnings.iter().take(20) {
+        eprintln!("warning: {}: {}", w.location, w.reason);
+    }
+    if r.warnings.len() > 20 {
+        eprintln!("warning: … and {} more in the report", r.warnings.len() - 20);
+    }
     if let Some(path) = args.report {
         write_json(&path, r)?;
     }

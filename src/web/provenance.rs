@@ -49,6 +49,7 @@ pub fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView
     let (read, imported, skipped_total, rejected_count) = (report.read, report.imported, report.skipped_total(), report.rejected.len());
     let skipped = report.skipped.clone();
     let rejected = report.rejected.clone();
+    let warnings = report.warnings.clone();
     view! {
         <details class="import-report" data-meta="report">
             <summary>{move || Msg::ImportReportTitle.get(lang.get())}": "
@@ -61,6 +62,10 @@ pub fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView
                         <li data-reason=id>{move || crate::core::import::skip_reason(&reason, lang.get())}": "{move || crate::web::intl::count(lang.get(), n as f64)}</li>
                     }
                 }).collect_view()}</ul>
+            })}
+            {(!warnings.is_empty()).then(|| view! {
+                <h3>{move || Msg::ReportWarnings.get(lang.get())}</h3>
+                <ul class="warnings">{warnings.into_iter().take(100).map(|w| view! { <li><code>{w.location}</code>": "{w.reason}</li> }).collect_view()}</ul>
             })}
             {(!rejected.is_empty()).then(|| view! {
                 <h3>{move || Msg::Rejected.get(lang.get())}</h3>

@@ -139,7 +139,7 @@ fn broken_input_is_rejected_with_its_location_not_a_crash() {
         {"id": "2", "boundary": "sideways"},
         {"id": "3", "boundary": "incoming", "onBoundary": "single", "status": "paid", "amountUSD": 5, "contributionType": "financial",
          "sourceObjects": [{"type": "Organization", "id": 9, "name": "Donor"}],
-         "destinationObjects": [{"type": "Location", "id": "77", "name": "Atlantis"}, {"type": "UsageYear", "id": "1", "name": "2020"}]}
+         "destinationObjects": [{"type": "Location", "id": "999999", "name": "Atlantis"}, {"type": "UsageYear", "id": "1", "name": "2020"}]}
     ]}}"#;
     let out = fts::import(&[Input { name: "bad.json", text }], Options::default()).unwrap();
     assert_eq!(out.report.read, 3);
@@ -148,4 +148,115 @@ fn broken_input_is_rejected_with_its_location_not_a_crash() {
     assert!(out.report.rejected[0].reason.contains("amountUSD"));
     assert!(out.report.rejected[2].reason.contains("Atlantis"));
     assert!(fts::import(&[Input { name: "x.json", text: "{" }], Options::default()).unwrap_err().contains("x.json"));
+}
+
+/// The FTS locations the project's FTS files name ship with the importer: a flow to any of them is
+/// placed without `--locations`, by id or by FTS's name (in any case), and a region or a place
+/// without a UN M49 region is rejected with a reason. Every entry of the bundled table is tried.
+#[test]
+fn every_fts_location_is_known_without_a_locations_file() {
+    use alianzas::core::format::geo;
+    let template: Value = serde_json::from_str(&crate::support::fixture("fts-unknown-place.json")).unwrap();
+    let table = include_str!("../../src/core/import/fts_locations.tsv");
+    let rows: Vec<Vec<&str>> = table.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() >= 30, "{} rows", rows.len());
+    let flow_to = |i: usize, id: &str, name: &str| {
+        let mut f = template["data"]["flows"][0].clone();
+        f["id"] = Value::from(i.to_string());
+        for o in f["destinationObjects"].as_array_mut().unwrap() {
+            if o["type"] == "Location" {
+                o["id"] = Value::from(id);
+                o["name"] = Value::from(name);
+            }
+        }
+        f
+    };
+    // Each location twice: by its id, and by its name alone (an id FTS does not know), lower-cased
+    // as FTS's older API wrote "occupied Palestinian territory".
+    let mut flows = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        flows.push(flow_to(2 * i, r[0], r[2]));
+        flows.push(flow_to(2 * i + 1, "0", &r[2].to_lowercase()));
+    }
+    let mut doc = template.clone();
+    doc["data"]["flows"] = Value::Array(flows);
+    let text = doc.to_string();
+    let mut metadata = crate::support::test_metadata();
+    metadata.data_as_of = "2025-01-01".into();
+    let imported = fts::import(&[Input { name: "locations.json", text: &text }], Options { metadata, locations: None, plans: None }).unwrap();
+    let r = &imported.report;
+    assert_eq!(r.read, 2 * rows.len());
+    assert_eq!(r.imported + r.rejected.len(), r.read, "every flow imported or rejected");
+    for (i, row) in rows.iter().enumerate() {
+        for k in [2 * i, 2 * i + 1] {
+            let id = format!("fts-{k}");
+            let imported = imported.dataset.contributions.iter().find(|c| c.id == id);
+            let rejected = r.rejected.iter().find(|x| x.location.ends_with(&format!("(flow {k})")));
+            match (row[1], imported, rejected) {
+                (iso3, Some(c), None) if !iso3.is_empty() => assert_eq!(c.recipient, iso3, "{row:?}"),
+                ("", None, Some(x)) => assert!(x.reason.contains("region or the whole world"), "{row:?}: {}", x.reason),
+                (iso3, None, Some(x)) if geo::country(iso3).is_none() => assert!(x.reason.contains("no UN M49 region"), "{row:?}: {}", x.reason),
+                other => panic!("{row:?} (flow {k}): {other:?}"),
+            }
+        }
+    }
+    // The names FTS's older API gave are understood too.
+    let psa = imported.dataset.contributions.iter().find(|c| c.recipient == "PSE");
+    assert!(psa.is_some());
+}
+
+/// A flow whose `sourceObjects` is a string instead of a list is still imported (FTS counts it), but
+/// the report says what was reinterpreted and where.
+#[test]
+fn a_reshaped_flow_is_imported_with_a_warning_that_says_where_and_why() {
+    let mut doc: Value = serde_json::from_str(&crate::support::fixture("fts-unknown-place.json")).unwrap();
+    let flow = &mut doc["data"]["flows"][0];
+    flow["sourceObjects"] = Value::from("Japan, Government of");
+    for o in flow["destinationObjects"].as_array_mut().unwrap() {
+        if o["type"] == "Location" {
+            o["id"] = Value::from("1");
+            o["name"] = Value::from("Afghanistan");
+        }
+    }
+    let text = doc.to_string();
+    let imported =
+        fts::import(&[Input { name: "odd.json", text: &text }], Options { metadata: crate::support::test_metadata(), locations: None, plans: None }).unwrap();
+    assert_eq!(imported.report.imported, 1);
+    let w = &imported.report.warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].location, "odd.json#/data/flows/0 (flow 1)");
+    assert!(w[0].reason.contains("sourceObjects is a string") && w[0].reason.contains("not reported"), "{}", w[0].reason);
+    // The warning travels with the report.
+    let json = serde_json::to_value(&imported.report).unwrap();
+    assert_eq!(json["warnings"][0]["where"], "odd.json#/data/flows/0 (flow 1)");
+}
+
+/// A newer copy of FTS's location list (`--locations`) places flows the bundled table does not know,
+/// and a location it lists without ISO3 ("Global") is rejected as not one country.
+#[test]
+fn a_newer_location_list_adds_places_and_marks_regions() {
+    let mut doc: Value = serde_json::from_str(&crate::support::fixture("fts-unknown-place.json")).unwrap();
+    let flow = doc["data"]["flows"][0].clone();
+    let to = |id: &str, name: &str, flow_id: &str| {
+        let mut f = flow.clone();
+        f["id"] = Value::from(flow_id);
+        for o in f["destinationObjects"].as_array_mut().unwrap() {
+            if o["type"] == "Location" {
+                o["id"] = Value::from(id);
+                o["name"] = Value::from(name);
+            }
+        }
+        f
+    };
+    doc["data"]["flows"] = Value::Array(vec![to("218", "Syrian Arab Republic", "1"), to("251", "Global", "2")]);
+    let text = doc.to_string();
+    let locations = r#"{"data": [{"id": 218, "iso3": "SYR", "name": "Syrian Arab Republic", "adminLevel": 0}, {"id": 251, "iso3": null, "name": "Global", "adminLevel": 0}]}"#;
+    let out = fts::import(
+        &[Input { name: "two.json", text: &text }],
+        Options { metadata: crate::support::test_metadata(), locations: Some(locations.into()), plans: None },
+    )
+    .unwrap();
+    assert_eq!(out.dataset.contributions.iter().map(|c| c.recipient.as_str()).collect::<Vec<_>>(), ["SYR"]);
+    assert_eq!(out.report.rejected.len(), 1);
+    assert!(out.report.rejected[0].reason.contains("\"Global\" is a region or the whole world"), "{:?}", out.report.rejected);
 }

@@ -130,8 +130,13 @@ fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&
 /// rules above, or rejected with where it is and why.
 pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
     let locations = match &options.locations {
-        Some(text) => parse_locations(text)?,
-        None => HashMap::new(),
+        Some(text) => {
+            // A newer copy of FTS's list refreshes the bundled one.
+            let mut known = bundled_locations().ids.clone();
+            known.extend(parse_locations(text)?);
+            known
+        }
+        None => bundled_locations().ids.clone(),
     };
     let cluster_map: HashMap<&str, &str> = GLOBAL_CLUSTERS.iter().copied().collect();
     let mut report = ImportReport::default();
@@ -174,8 +179,28 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
                 report.skip(SKIP_DUPLICATE);
                 continue;
             }
+            // FTS lists the two ends of a flow as arrays of objects; anything else is read as empty,
+            // and the report says so (the donor or recipient then reads "not reported" or is missing).
+            let odd_ends: Vec<String> = ["sourceObjects", "destinationObjects"]
+                .into_iter()
+                .filter_map(|side| {
+                    let v = flow.get(side)?;
+                    let kind = match v {
+                        Value::Array(_) => return None,
+                        Value::String(_) => "a string",
+                        Value::Null => "null",
+                        Value::Object(_) => "an object",
+                        _ => "a number or boolean",
+                    };
+                    Some(format!("{side} is {kind}, not a list of objects: read as empty"))
+                })
+                .collect();
             match flow_to_contribution(flow, &flow_id, &locations, &cluster_map, &mut unmapped_clusters) {
                 Ok(c) => {
+                    for what in odd_ends {
+                        let what = if c.donor.id == UNREPORTED_DONOR_ID { format!("{what}, so the donor is \"not reported\"") } else { what };
+                        report.warn(at.clone(), what);
+                    }
                     for key in ["updatedAt", "createdAt"] {
                         if let Some(d) = str_field(flow, key).filter(|d| d.len() >= 10) {
                             if d[..10] > *latest_update.as_str() {
@@ -186,7 +211,8 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
                     report.imported += 1;
                     contributions.push(c);
                 }
-                Err(reason) => report.reject(at, reason),
+                Err(reason) if odd_ends.is_empty() => report.reject(at, reason),
+                Err(reason) => report.reject(at, format!("{reason} ({})", odd_ends.join("; "))),
             }
         }
     }
@@ -249,10 +275,10 @@ fn flow_to_contribution(
         [] => return Err("no destination Location: the recipient is unknown".into()),
         _ => return Err(format!("{} destination Locations on a single-boundary flow", places.len())),
     };
-    let recipient = id_field(place)
-        .and_then(|id| locations.get(&id).cloned())
-        .or_else(|| str_field(place, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string()))
-        .ok_or_else(|| format!("destination Location {:?} is not a known country", str_field(place, "name").unwrap_or("?")))?;
+    let recipient = location_iso3(place, locations, "destination")?;
+    if geo::country(&recipient).is_none() {
+        return Err(format!("destination Location {recipient} (FTS: {}) has no UN M49 region in our country table", str_field(place, "name").unwrap_or("?")));
+    }
     let years = objects(flow, "destinationObjects", "UsageYear");
     let year: i32 = match years.as_slice() {
         [one] => str_field(one, "name").and_then(|y| y.parse().ok()).ok_or("destination UsageYear is not a year")?,
@@ -282,9 +308,8 @@ fn flow_to_contribution(
         [one] => id_field(one),
         _ => None,
     };
-    let donor_country = objects(flow, "sourceObjects", "Location").first().and_then(|l| {
-        id_field(l).and_then(|id| locations.get(&id).cloned()).or_else(|| str_field(l, "name").and_then(geo::country_by_name).map(|c| c.iso3.to_string()))
-    });
+    let donor_country =
+        objects(flow, "sourceObjects", "Location").first().and_then(|l| location_iso3(l, locations, "source").ok()).filter(|c| geo::country(c).is_some());
     if donor.donor_type == "government" {
         donor.country = donor_country.clone().or_else(|| government_country(&donor.name).map(str::to_string));
     }
@@ -306,10 +331,66 @@ fn flow_to_contribution(
     })
 }
 
+/// FTS's own list of locations (`fts_locations.tsv`, with its provenance), compiled in.
+pub struct FtsLocations {
+    /// Location id → ISO 3166 alpha-3, for the locations that are countries or territories.
+    pub ids: HashMap<String, String>,
+    /// Lower-cased name → ISO3, for flows that name a place without a known id.
+    pub names: HashMap<String, String>,
+    /// Location id → name, for the locations that are not countries (Global, regions).
+    pub areas: HashMap<String, String>,
+}
+
+/// The bundled FTS location table, read once.
+pub fn bundled_locations() -> &'static FtsLocations {
+    static TABLE: std::sync::OnceLock<FtsLocations> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = FtsLocations { ids: HashMap::new(), names: HashMap::new(), areas: HashMap::new() };
+        for line in include_str!("fts_locations.tsv").lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let mut cols = line.split('\t');
+            let (Some(id), Some(iso3), Some(name)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            if iso3.is_empty() {
+                t.areas.insert(id.to_string(), name.to_string());
+            } else {
+                t.ids.insert(id.to_string(), iso3.to_string());
+                t.names.insert(name.to_lowercase(), iso3.to_string());
+            }
+        }
+        t
+    })
+}
+
+/// The ISO3 code of an FTS location object: by its id, else by its name (FTS's own names, then
+/// English country names). Err says why not, for the report.
+fn location_iso3(place: &Value, locations: &HashMap<String, String>, role: &str) -> Result<String, String> {
+    let id = id_field(place);
+    let name = str_field(place, "name").unwrap_or("?");
+    if let Some(iso3) = id.as_ref().and_then(|id| locations.get(id)).filter(|iso3| !iso3.is_empty()) {
+        return Ok(iso3.clone());
+    }
+    if let Some(iso3) = bundled_locations().names.get(&name.to_lowercase()) {
+        return Ok(iso3.clone());
+    }
+    if let Some(c) = geo::country_by_name(name) {
+        return Ok(c.iso3.to_string());
+    }
+    let areas = &bundled_locations().areas;
+    let area = id.as_ref().and_then(|id| areas.get(id)).or_else(|| areas.values().find(|a| a.to_lowercase() == name.to_lowercase()));
+    // A location FTS lists without ISO3 ("Global", its regions) is not one country.
+    let listed_without_iso3 = id.as_ref().and_then(|id| locations.get(id)).is_some_and(|iso3| iso3.is_empty());
+    match area.or(listed_without_iso3.then_some(&name.to_string())) {
+        Some(area) => Err(format!("{role} Location \"{area}\" is a region or the whole world in FTS, not one country: a contribution needs one recipient country")),
+        None => Err(format!(
+            "{role} Location \"{name}\" (id {}) is not in FTS's location list as bundled: pass --locations with a current copy of https://api.hpc.tools/v1/public/location",
+            id.as_deref().unwrap_or("none")
+        )),
+    }
+}
+
 fn parse_locations(text: &str) -> Result<HashMap<String, String>, String> {
     let doc: Value = serde_json::from_str(text).map_err(|e| format!("locations file: not valid JSON: {e}"))?;
     let list = doc.get("data").and_then(Value::as_array).ok_or("locations file: no data array")?;
-    Ok(list.iter().filter_map(|l| Some((id_field(l)?, str_field(l, "iso3")?.to_string()))).collect())
+    Ok(list.iter().filter_map(|l| Some((id_field(l)?, str_field(l, "iso3").unwrap_or_default().to_string()))).collect())
 }
 
 /// Requirements of the single-country plans that imported flows fund.
@@ -325,7 +406,10 @@ fn plan_requirements(text: &str, contributions: &[Contribution], locations: &Has
         }
         let countries: Vec<&Value> = p.get("countries").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
         let [country] = countries.as_slice() else { continue };
-        let Some(iso3) = str_field(country, "iso3").map(str::to_string).or_else(|| id_field(country).and_then(|i| locations.get(&i).cloned())) else {
+        let Some(iso3) = str_field(country, "iso3")
+            .map(str::to_string)
+            .or_else(|| id_field(country).and_then(|i| locations.get(&i).cloned()).filter(|iso3| !iso3.is_empty()))
+        else {
             continue;
         };
         let revised = p.pointer("/requirements/revisedRequirements").and_then(Value::as_f64).unwrap_or(0.0);

@@ -81,6 +81,10 @@ pub struct ImportReport {
     pub skipped: BTreeMap<String, usize>,
     /// Records that could not be read, each with where it is and why.
     pub rejected: Vec<Rejection>,
+    /// Records imported, but only after reading something in them another way than the format
+    /// says (a list given as a string, …): where, and what was done. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Rejection>,
 }
 
 /// A record that could not be read: where it is and why.
@@ -97,6 +101,11 @@ impl ImportReport {
     /// Counts one record skipped for `reason` (an id of `SKIP_REASONS`).
     pub fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
+    }
+
+    /// Records that a record was read another way than its format says: where, and what was done.
+    pub fn warn(&mut self, location: String, what: impl Into<String>) {
+        self.warnings.push(Rejection { location, reason: what.into() });
     }
 
     /// Records one rejected record: where it is and why.
@@ -119,6 +128,10 @@ impl ImportReport {
         }
         for r in &self.rejected {
             out.push_str(&format!("rejected,{},{},1\n", quote(&r.reason), quote(&r.location)));
+        }
+        // Warnings are about imported records: listed, not counted again.
+        for w in &self.warnings {
+            out.push_str(&format!("warning,{},{},\n", quote(&w.reason), quote(&w.location)));
         }
         out
     }
