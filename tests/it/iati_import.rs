@@ -369,3 +369,28 @@ fn duplicate_and_unidentified_activities() {
     assert!(r.rejected[0].location.starts_with("test.xml#activity[?]/transaction[1]"));
     assert!(r.balances());
 }
+
+/// Reductions (negative transactions) of a real activity are netted against the same activity,
+/// provider, stage and year — the money counts once, as what remains — and a reduction with nothing
+/// to reduce is rejected with its reason; both are in the report.
+#[test]
+fn negative_transactions_are_netted_against_the_same_activity_provider_stage_and_year() {
+    let xml = crate::support::fixture("iati-reductions.xml");
+    let mut options = Options { metadata: metadata(), ..Default::default() };
+    options.metadata.currency = "EUR".into();
+    let imported = iati::import(xml.as_bytes(), "iati-reductions.xml", options).unwrap();
+    let r = &imported.report;
+    assert_eq!((r.read, r.imported, r.rejected.len()), (4, 3, 1), "{r:?}");
+    assert!(r.balances());
+    let cs = &imported.dataset.contributions;
+    let total = |status: &str, year: i32| cs.iter().filter(|c| c.status == status && c.year == year).map(|c| c.amount).sum::<f64>();
+    // Disbursed in 2017: 24,700,000 less the 1,221 reduction, counted once.
+    assert!((total("disbursed", 2017) - 24_698_779.0).abs() < 0.01, "{}", total("disbursed", 2017));
+    assert!((total("committed", 2017) - 24_697_647.19).abs() < 0.01);
+    assert_eq!(total("disbursed", 2020), 0.0);
+    assert!(cs.iter().all(|c| c.amount > 0.0));
+    assert_eq!(r.warnings.len(), 1);
+    assert!(r.warnings[0].reason.contains("netted") && r.warnings[0].location.contains("transaction[1]"), "{:?}", r.warnings);
+    assert!(r.rejected[0].reason.contains("cannot be netted") && r.rejected[0].location.contains("transaction[3]"), "{:?}", r.rejected);
+    assert!(imported.notes.iter().any(|n| n.starts_with("1 negative transaction(s) netted") && n.contains("1 could not be")), "{:?}", imported.notes);
+}

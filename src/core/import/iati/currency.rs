@@ -40,6 +40,15 @@ pub(super) fn parse_amount(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A transaction's value: negative values are reductions and decommitments, netted later against
+/// the same activity's earlier transactions (`netting.rs`).
+pub(super) fn parse_signed_amount(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("{:?} is not a number", text.trim())),
+    }
+}
+
 impl Importer<'_> {
     /// An amount in `currency` → the dataset currency, by the options' rates.
     pub(super) fn convert(&self, amount: f64, currency: &str) -> Result<f64, String> {
@@ -70,10 +79,10 @@ impl Importer<'_> {
                 format!("<value> is empty: the amount must be its text, not an attribute ({})", extra.join(", "))
             });
         }
-        let value = parse_amount(text).map_err(|e| format!("<value> {e}"))?;
+        let value = parse_signed_amount(text).map_err(|e| format!("<value> {e}"))?;
         if self.options.metadata.currency.trim() == "USD" {
             if let Some(usd) = &t.value_usd {
-                return parse_amount(usd).map_err(|e| format!("<unhcr:value-USD> {e}"));
+                return parse_signed_amount(usd).map_err(|e| format!("<unhcr:value-USD> {e}"));
             }
         }
         let currency =

@@ -20,6 +20,7 @@ mod activity;
 mod budgets;
 mod currency;
 mod donors;
+mod netting;
 mod parse;
 mod recipients;
 mod sectors;
@@ -74,6 +75,7 @@ struct Importer<'a> {
     requirements: Vec<Requirement>,
     seen: HashSet<String>,
     budgets: BudgetCounts,
+    netting: netting::NettingCounts,
 }
 
 /// Reads an IATI activity file (`name` locates records in the report): every transaction becomes
@@ -96,9 +98,11 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
         requirements: Vec::new(),
         seen: HashSet::new(),
         budgets: BudgetCounts::default(),
+        netting: netting::NettingCounts::default(),
     };
     let generated = imp.read(reader)?;
-    let notes = imp.notes();
+    let mut notes = imp.notes();
+    notes.extend(imp.netting.note());
     let Importer { report, unmapped, contributions, requirements, .. } = imp;
     let mut metadata = options.metadata;
     if metadata.data_as_of.is_empty() {
@@ -156,9 +160,17 @@ impl Importer<'_> {
             return;
         }
         let recipients = activity_recipients(&a.recipients);
+        let first = self.contributions.len();
+        let mut reductions = Vec::new();
         for t in &a.transactions {
             self.report.read += 1;
             match self.transaction(&a, &id, t, &recipients) {
+                Ok((list, unmapped)) if list.iter().any(|c| c.amount < 0.0) => {
+                    for k in unmapped {
+                        *self.unmapped.entry(k).or_default() += 1;
+                    }
+                    reductions.push((self.location(Some(&id), t), list));
+                }
                 Ok((list, unmapped)) => {
                     self.report.imported += 1;
                     for k in unmapped {
@@ -173,6 +185,7 @@ impl Importer<'_> {
                 }
             }
         }
+        self.net(first, reductions);
         if self.options.budgets_as_requirements {
             self.activity_budgets(&a, &id, &recipients);
         }

@@ -145,7 +145,8 @@ impl Importer<'_> {
                     model_rule: Some(rule.id().to_string()),
                     kind: kind.to_string(),
                     status: status.to_string(),
-                    amount: part.max(0.0),
+                    // A reduction stays negative until it is netted (`netting.rs`); rounding never flips a sign.
+                    amount: if amount < 0.0 { part.min(0.0) } else { part.max(0.0) },
                     plan: plan.clone(),
                     description: t.description.text.clone(),
                 }
