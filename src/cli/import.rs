@@ -5,6 +5,7 @@ use super::args::{ImportArgs, Source};
 use super::{read, write_dataset, write_json, year_range};
 use crate::core::format::dataset::{Dataset, Metadata};
 use crate::core::format::validate;
+use crate::core::import::rates::RateTable;
 use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
 use clap::ValueEnum;
 
@@ -80,6 +81,9 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         imported.dataset.requirements.len(),
         args.output.display()
     );
+    for x in &r.exchange_rates {
+        eprintln!("converted {} amount(s) from {} by the {} of {} to {}", x.amounts, x.currency, x.source, x.first_day, x.last_day);
+    }
     for w in r.warnings.iter().take(20) {
         eprintln!("warning: {}: {}", w.location, w.reason);
     }
@@ -102,7 +106,15 @@ pub(super) fn import_iati((name, text): &(String, String), metadata: Metadata, a
             Ok(iati::Rate { currency: currency.trim().to_uppercase(), to_dataset_currency })
         })
         .collect::<Result<Vec<_>, String>>()?;
+    let rate_table = match &args.ecb_rates {
+        Some(path) => {
+            let source = format!("ECB euro foreign exchange reference rates ({})", path.file_name().unwrap_or_default().to_string_lossy());
+            Some(std::sync::Arc::new(RateTable::from_ecb_csv(&read(path)?, &source).map_err(|e| format!("{}: {e}", path.display()))?))
+        }
+        None => None,
+    };
     let options = iati::Options {
+        rate_table,
         metadata,
         activity_filter: (!args.activities.is_empty()).then(|| args.activities.clone()),
         budgets_as_requirements: args.budgets,

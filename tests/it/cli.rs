@@ -222,3 +222,40 @@ fn every_error_is_a_sentence_not_a_debug_dump() {
         assert!(err.trim_end().ends_with('.') || err.contains("Usage:"), "{args:?}: not a sentence:\n{err}");
     }
 }
+
+#[test]
+fn an_iati_import_converts_by_the_ecb_table_and_says_so() {
+    let out = std::env::temp_dir().join("alianzas-ecb.json");
+    let o = alianzas(&[
+        "import",
+        "--from",
+        "iati",
+        "tests/fixtures/iati-reductions.xml",
+        "--ecb-rates",
+        "tests/fixtures/ecb-rates-extract.csv",
+        "--id",
+        "de-ffo",
+        "--title",
+        "t",
+        "--publisher",
+        "Germany - Federal Foreign Office",
+        "--source-url",
+        "https://iatistandard.org",
+        "--licence",
+        "l",
+        "--dataset-version",
+        "1",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("converted 4 amount(s) from EUR by the ECB euro foreign exchange reference rates (ecb-rates-extract.csv) of 2017-08-31 to 2020-03-13"),
+        "{err}"
+    );
+    assert!(err.contains("1 negative transaction(s) netted"), "{err}");
+    let ds: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(ds["metadata"]["exchange_rates"][0]["currency"], "EUR");
+    assert!(alianzas(&["validate", out.to_str().unwrap()]).status.success());
+}

@@ -264,7 +264,7 @@ fn non_numeric_or_misplaced_value_is_rejected() {
 fn a_currency_without_a_rate_is_rejected_and_a_rate_converts() {
     let tx = r#"<transaction><transaction-type code="2"/><transaction-date iso-date="2023-05-02"/><value currency="EUR">200</value><provider-org type="10"><narrative>Spain</narrative></provider-org></transaction>"#;
     let (_, why) = one_rejection(tx, r#"<recipient-country code="CO"/>"#, options());
-    assert_eq!(why, "no exchange rate from EUR to USD: add one to the rate table");
+    assert_eq!(why, "no exchange rate from EUR to USD: give --ecb-rates (make rates) or --rate EUR=RATE");
     let xml = file(&activity("XX-TEST-1", &format!("<recipient-country code=\"CO\"/>{tx}")));
     let imported = run(&xml, Options { rates: vec![Rate { currency: "EUR".into(), to_dataset_currency: 1.1 }], ..options() }).unwrap();
     let c = &imported.dataset.contributions[0];
@@ -393,4 +393,34 @@ fn negative_transactions_are_netted_against_the_same_activity_provider_stage_and
     assert!(r.warnings[0].reason.contains("netted") && r.warnings[0].location.contains("transaction[1]"), "{:?}", r.warnings);
     assert!(r.rejected[0].reason.contains("cannot be netted") && r.rejected[0].location.contains("transaction[3]"), "{:?}", r.rejected);
     assert!(imported.notes.iter().any(|n| n.starts_with("1 negative transaction(s) netted") && n.contains("1 could not be")), "{:?}", imported.notes);
+}
+
+/// With the ECB's daily rates each amount is converted at the rate of its own value date, the dataset
+/// and the report record which rates and days converted each currency, and a currency the table
+/// lacks is still rejected with its reason.
+#[test]
+fn amounts_are_converted_at_the_ecb_rate_of_their_value_date_and_the_conversion_is_recorded() {
+    use alianzas::core::import::rates::RateTable;
+    let table = RateTable::from_ecb_csv(&crate::support::fixture("ecb-rates-extract.csv"), "ECB euro reference rates (test extract)").unwrap();
+    let with_table = Options { metadata: metadata(), rate_table: Some(std::sync::Arc::new(table)), ..Default::default() };
+    let xml = crate::support::fixture("iati-reductions.xml");
+    let imported = iati::import(xml.as_bytes(), "iati-reductions.xml", with_table).unwrap();
+    let cs = &imported.dataset.contributions;
+    let committed: f64 = cs.iter().filter(|c| c.status == "committed").map(|c| c.amount).sum();
+    // EUR 24,697,647.19 committed on 2017-08-31, when one euro was USD 1.1825.
+    assert!((committed - 24_697_647.19 * 1.1825).abs() < 0.01, "{committed}");
+    let disbursed: f64 = cs.iter().filter(|c| c.status == "disbursed").map(|c| c.amount).sum();
+    // 24,700,000 on 2017-12-15 (1.1806) less the 1,221 reduction of 2017-11-15 (1.184), netted in dollars.
+    assert!((disbursed - (24_700_000.0 * 1.1806 - 1221.0 * 1.184)).abs() < 0.01, "{disbursed}");
+    let eur = &imported.dataset.metadata.exchange_rates;
+    assert_eq!(eur.len(), 1);
+    assert_eq!((eur[0].currency.as_str(), eur[0].first_day.as_str(), eur[0].last_day.as_str()), ("EUR", "2017-08-31", "2020-03-13"));
+    assert_eq!(eur[0].amounts, 4);
+    assert!(eur[0].source.contains("ECB"));
+    assert_eq!(imported.report.exchange_rates, *eur);
+    // A currency the table does not know is rejected, and says what to do.
+    let tx = r#"<transaction><transaction-type code="3"/><transaction-date iso-date="2017-12-15"/><value currency="MNT">5000</value><provider-org type="10"><narrative>Mongolia</narrative></provider-org></transaction>"#;
+    let table = RateTable::from_ecb_csv(&crate::support::fixture("ecb-rates-extract.csv"), "ECB test").unwrap();
+    let (_, why) = one_rejection(tx, r#"<recipient-country code="CO"/>"#, Options { rate_table: Some(std::sync::Arc::new(table)), ..options() });
+    assert!(why.contains("MNT is not in the ECB test") && why.contains("--rate MNT=RATE"), "{why}");
 }

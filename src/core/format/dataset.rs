@@ -65,6 +65,25 @@ pub struct Metadata {
     /// the dashboard leaves out their charts and says why instead of drawing one meaningless bar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_recorded: Vec<String>,
+    /// Amounts converted into `currency` from others: per currency, by which published rates and
+    /// the days whose rates were used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<ExchangeRateUse>,
+}
+
+/// How amounts in one currency were converted into the dataset's currency.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct ExchangeRateUse {
+    /// The ISO 4217 code converted from.
+    pub currency: String,
+    /// The rate table ("ECB euro foreign exchange reference rates, …") or "--rate" for a fixed rate.
+    pub source: String,
+    /// The first and last days whose rates were used.
+    pub first_day: String,
+    /// See `first_day`.
+    pub last_day: String,
+    /// How many amounts were converted.
+    pub amounts: usize,
 }
 
 /// The dimensions `metadata.not_recorded` may name.

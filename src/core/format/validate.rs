@@ -318,7 +318,26 @@ fn metadata(w: &mut Walker, m: &Map<String, Value>) -> Metadata {
         dataset_version: w.string(m, at, "dataset_version").unwrap_or_default(),
         generator: w.opt_string(m, at, "generator"),
         not_recorded: not_recorded(w, m),
+        exchange_rates: exchange_rates(w, m),
     }
+}
+
+/// `metadata.exchange_rates`: what converted the amounts. Provenance, read as it is; the currency
+/// code must be ISO 4217-shaped.
+fn exchange_rates(w: &mut Walker, m: &Map<String, Value>) -> Vec<ExchangeRateUse> {
+    let at = "/metadata/exchange_rates";
+    let Some(v) = m.get("exchange_rates").filter(|v| !v.is_null()) else { return Vec::new() };
+    let Some(list) = w.array(v, at) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let at = format!("{at}/{i}");
+        match serde_json::from_value::<ExchangeRateUse>(item.clone()) {
+            Ok(r) if r.currency.len() == 3 && r.currency.bytes().all(|b| b.is_ascii_uppercase()) => out.push(r),
+            Ok(r) => w.err(&format!("{at}/currency"), Problem::BadCurrency(r.currency)),
+            Err(_) => w.err(&at, Problem::WrongType { expected: "object" }),
+        }
+    }
+    out
 }
 
 fn not_recorded(w: &mut Walker, m: &Map<String, Value>) -> Vec<String> {

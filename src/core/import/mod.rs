@@ -13,6 +13,7 @@ pub mod csv;
 pub mod fts;
 pub mod hxl;
 pub mod iati;
+pub mod rates;
 
 use crate::core::format::dataset::Dataset;
 use crate::core::locale::i18n::Msg;
@@ -85,6 +86,9 @@ pub struct ImportReport {
     /// says (a list given as a string, …): where, and what was done. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Rejection>,
+    /// Amounts converted from other currencies: per currency, which rates and days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<crate::core::format::dataset::ExchangeRateUse>,
 }
 
 /// A record that could not be read: where it is and why.

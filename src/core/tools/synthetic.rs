@@ -86,6 +86,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
             dataset_version: format!("synthetic-{seed}"),
             generator: Some(format!("alianzas {} generate", env!("CARGO_PKG_VERSION"))),
             not_recorded: Vec::new(),
+            exchange_rates: Vec::new(),
         },
         code_lists: CodeLists::default(),
         contributions,

@@ -83,7 +83,9 @@ impl Importer<'_> {
                 self.budgets.zero += 1;
                 continue;
             }
-            match self.convert(value, &currency) {
+            // A budget is converted at the rate of the first day of its period.
+            let day = start.get(..10).unwrap_or_default().to_string();
+            match self.convert(value, &currency, &day) {
                 Ok(amount) => {
                     self.budgets.used += 1;
                     self.requirements.push(Requirement {

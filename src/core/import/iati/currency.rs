@@ -50,23 +50,29 @@ pub(super) fn parse_signed_amount(text: &str) -> Result<f64, String> {
 }
 
 impl Importer<'_> {
-    /// An amount in `currency` → the dataset currency, by the options' rates.
-    pub(super) fn convert(&self, amount: f64, currency: &str) -> Result<f64, String> {
-        let target = self.options.metadata.currency.trim();
-        if currency.eq_ignore_ascii_case(target) {
+    /// An amount in `currency` on `day` → the dataset currency: by a fixed `--rate`, else by the
+    /// rate table on the latest day on or before `day`; recorded in the conversion log.
+    pub(super) fn convert(&mut self, amount: f64, currency: &str, day: &str) -> Result<f64, String> {
+        let target = self.options.metadata.currency.trim().to_string();
+        let currency = currency.trim().to_uppercase();
+        if currency.eq_ignore_ascii_case(&target) {
             return Ok(amount);
         }
-        self.options
-            .rates
-            .iter()
-            .find(|r| r.currency.trim().eq_ignore_ascii_case(currency))
-            .map(|r| amount * r.to_dataset_currency)
-            .ok_or_else(|| format!("no exchange rate from {currency} to {target}: add one to the rate table"))
+        if let Some(r) = self.options.rates.iter().find(|r| r.currency.trim().eq_ignore_ascii_case(&currency)) {
+            self.conversions.record(&currency, "--rate", day);
+            return Ok(amount * r.to_dataset_currency);
+        }
+        let Some(table) = self.options.rate_table.clone() else {
+            return Err(format!("no exchange rate from {currency} to {target}: give --ecb-rates (make rates) or --rate {currency}=RATE"));
+        };
+        let (rate, used) = table.rate(&currency, &target, day)?;
+        self.conversions.record(&currency, &table.source, used);
+        Ok(amount * rate)
     }
 
     /// A transaction's value in the dataset currency: UNHCR's own `value-USD` when the dataset is
     /// in USD, else `<value>` in its currency (or the activity's default) converted.
-    pub(super) fn amount(&self, a: &Activity, t: &Transaction) -> Result<f64, String> {
+    pub(super) fn amount(&mut self, a: &Activity, t: &Transaction, day: &str) -> Result<f64, String> {
         if !t.value_present {
             return Err("no <value> element".into());
         }
@@ -87,7 +93,9 @@ impl Importer<'_> {
         }
         let currency =
             t.currency.clone().or_else(|| a.default_currency.clone()).ok_or("no currency: <value> has no @currency and the activity no @default-currency")?;
-        self.convert(value, &currency)
+        // IATI converts at the value date; the transaction date stands in when there is none.
+        let value_day = t.value_date.as_deref().and_then(|d| d.get(..10)).filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-').unwrap_or(day).to_string();
+        self.convert(value, &currency, &value_day)
     }
 }
 

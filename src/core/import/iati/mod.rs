@@ -61,8 +61,11 @@ pub struct Options {
     pub activity_filter: Option<Vec<String>>,
     /// Activity `<budget>`s become requirements, and contributions name their activity as `plan`.
     pub budgets_as_requirements: bool,
-    /// Exchange rates into `metadata.currency`. A value in a currency without a rate is rejected.
+    /// Fixed exchange rates into `metadata.currency` (`--rate`); they take precedence over the table.
     pub rates: Vec<Rate>,
+    /// A table of daily rates (the ECB's) to convert each amount at the rate of its value date. A
+    /// value in a currency neither gives a rate for is rejected with that reason.
+    pub rate_table: Option<std::sync::Arc<crate::core::import::rates::RateTable>>,
 }
 
 /// One import under way: the options, and what has been read so far.
@@ -76,6 +79,7 @@ struct Importer<'a> {
     seen: HashSet<String>,
     budgets: BudgetCounts,
     netting: netting::NettingCounts,
+    conversions: crate::core::import::rates::ConversionLog,
 }
 
 /// Reads an IATI activity file (`name` locates records in the report): every transaction becomes
@@ -99,12 +103,16 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
         seen: HashSet::new(),
         budgets: BudgetCounts::default(),
         netting: netting::NettingCounts::default(),
+        conversions: Default::default(),
     };
     let generated = imp.read(reader)?;
     let mut notes = imp.notes();
     notes.extend(imp.netting.note());
-    let Importer { report, unmapped, contributions, requirements, .. } = imp;
+    let Importer { mut report, unmapped, contributions, requirements, conversions, .. } = imp;
     let mut metadata = options.metadata;
+    // Which rates converted what travels with the dataset and its report.
+    metadata.exchange_rates = conversions.into_uses();
+    report.exchange_rates = metadata.exchange_rates.clone();
     if metadata.data_as_of.is_empty() {
         metadata.data_as_of = generated.unwrap_or_default();
     }

@@ -67,7 +67,7 @@ impl Importer<'_> {
     /// One transaction → its contributions (one per recipient of the activity when it names none
     /// itself) and the sector keys no mapping knew.
     pub(super) fn transaction(
-        &self,
+        &mut self,
         a: &Activity,
         id: &str,
         t: &Transaction,
@@ -95,7 +95,7 @@ impl Importer<'_> {
             return Err(Reject(format!("transaction year {year} is outside 1900–2100")));
         }
         // Amount in the dataset currency.
-        let amount = self.amount(a, t).map_err(Reject)?;
+        let amount = self.amount(a, t, day).map_err(Reject)?;
         // Donor.
         let donor = transaction_donor(a, t, is_outgoing(&code)).map_err(Reject)?;
         // Recipients: the transaction's own, else the activity's split by percentage.
