@@ -54,6 +54,7 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     for note in &notes {
         eprintln!("note: {note}");
     }
+    crate::core::import::flag_implausible_amounts(&imported.dataset, &mut imported.report);
     // What we write must pass our own validation.
     let text = serde_json::to_string(&imported.dataset).map_err(|e| e.to_string())?;
     if let Err(errors) = validate::parse_dataset(&text) {

@@ -424,3 +424,32 @@ fn amounts_are_converted_at_the_ecb_rate_of_their_value_date_and_the_conversion_
     let (_, why) = one_rejection(tx, r#"<recipient-country code="CO"/>"#, Options { rate_table: Some(std::sync::Arc::new(table)), ..options() });
     assert!(why.contains("MNT is not in the ECB test") && why.contains("--rate MNT=RATE"), "{why}");
 }
+
+/// The pattern of a real multi-publisher file: a loan of 200,000,000,000 written as "USD" though the
+/// publisher's currency was yen. It is kept as published, and the report warns about it.
+#[test]
+fn an_implausible_amount_is_kept_and_flagged() {
+    let tx = |value: &str, date: &str| {
+        format!(
+            r#"<transaction><transaction-type code="2"/><transaction-date iso-date="{date}"/><value currency="USD">{value}</value><provider-org ref="XX-GOV" type="10"><narrative>A government</narrative></provider-org></transaction>"#
+        )
+    };
+    let inner = format!(
+        "<recipient-country code=\"CO\"/>{}{}{}{}",
+        tx("1200000", "2023-01-10"),
+        tx("2500000", "2023-02-10"),
+        tx("900000", "2023-03-10"),
+        tx("200000000000", "2023-04-10")
+    );
+    let mut imported = run(&file(&activity("XX-TEST-1", &inner)), options()).unwrap();
+    alianzas::core::import::flag_implausible_amounts(&imported.dataset, &mut imported.report);
+    assert_eq!(imported.dataset.contributions.len(), 4, "nothing is dropped");
+    let w = &imported.report.warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].location, "contribution XX-TEST-1-t4");
+    assert!(w[0].reason.contains("USD 200000000000") && w[0].reason.contains("check its currency"), "{}", w[0].reason);
+    // Ordinary spreads are not flagged: the real UNHCR file's largest grant is no outlier of that kind.
+    let mut real = import_real(options());
+    alianzas::core::import::flag_implausible_amounts(&real.dataset, &mut real.report);
+    assert!(real.report.warnings.is_empty(), "{:?}", real.report.warnings.iter().take(3).collect::<Vec<_>>());
+}

@@ -163,6 +163,46 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// How many times its donor's typical (median) contribution an amount must be to be flagged.
+const IMPLAUSIBLE_TIMES_TYPICAL: f64 = 1000.0;
+
+/// Flags amounts that are probably wrong — a loan in yen written as US dollars — as warnings, without
+/// dropping them: an amount over a thousand times its donor's median contribution (donors with three
+/// or more) that is also more than all the donor's other contributions together, or, across the
+/// whole import, more than everything else together and a thousand times the median.
+pub fn flag_implausible_amounts(dataset: &Dataset, report: &mut ImportReport) {
+    fn median(mut v: Vec<f64>) -> f64 {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    }
+    let cs = &dataset.contributions;
+    let mut by_donor: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for c in cs {
+        by_donor.entry(c.donor.id.as_str()).or_default().push(c.amount);
+    }
+    let all_median = median(cs.iter().map(|c| c.amount).collect());
+    let total: f64 = cs.iter().map(|c| c.amount).sum();
+    let currency = &dataset.metadata.currency;
+    for c in cs {
+        let amounts = &by_donor[c.donor.id.as_str()];
+        let donor_total: f64 = amounts.iter().sum();
+        let typical = median(amounts.clone());
+        let among_donor = amounts.len() >= 3 && c.amount > IMPLAUSIBLE_TIMES_TYPICAL * typical && c.amount > donor_total - c.amount;
+        let among_all = cs.len() >= 3 && c.amount > IMPLAUSIBLE_TIMES_TYPICAL * all_median && c.amount > total - c.amount;
+        if among_donor || among_all {
+            let (against, typical) = if among_donor { (format!("{}'s", c.donor.name), typical) } else { ("this import's".to_string(), all_median) };
+            report.warn(
+                format!("contribution {}", c.id),
+                format!(
+                    "{currency} {:.0} is {:.0} times {against} typical contribution ({currency} {typical:.0}) and more than all the others together: check its currency and amount (kept as published)",
+                    c.amount,
+                    c.amount / typical.max(1.0)
+                ),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
