@@ -194,23 +194,34 @@ pub(super) struct ImportArgs {
     pub(super) meta: MetadataArgs,
 }
 
-/// What every written dataset says about itself (docs/dataset-format.md, `metadata`).
+/// What every written dataset says about itself (docs/dataset-format.md, `metadata`). An importer
+/// fills what its source states (FTS: publisher, licence, source; IATI: the reporting organisation
+/// and the file's date); the id defaults to the output file's name, the title to the publisher and
+/// the input file, the version to the data date. What cannot be known is asked for by name.
 #[derive(clap::Args, Clone)]
 pub(super) struct MetadataArgs {
+    /// Short stable identifier (default: the output file's name).
     #[arg(long)]
-    pub(super) id: String,
+    pub(super) id: Option<String>,
+    /// What the dataset covers (default: the publisher and the input file).
     #[arg(long)]
-    pub(super) title: String,
+    pub(super) title: Option<String>,
+    /// One or two sentences of scope.
     #[arg(long)]
     pub(super) description: Option<String>,
+    /// Who published the figures (FTS and IATI state it).
     #[arg(long)]
-    pub(super) publisher: String,
+    pub(super) publisher: Option<String>,
+    /// Where the source can be found (FTS states it).
     #[arg(long)]
-    pub(super) source_url: String,
+    pub(super) source_url: Option<String>,
+    /// The terms of reuse (FTS states them).
     #[arg(long)]
-    pub(super) licence: String,
+    pub(super) licence: Option<String>,
+    /// Link to the licence text.
     #[arg(long)]
     pub(super) licence_url: Option<String>,
+    /// ISO 4217 code every amount is converted into.
     #[arg(long, default_value = "USD")]
     pub(super) currency: String,
     /// Date the figures describe; importers default to the latest date in their input.
@@ -219,24 +230,25 @@ pub(super) struct MetadataArgs {
     /// Date the source was downloaded.
     #[arg(long)]
     pub(super) retrieved: Option<String>,
+    /// The publisher's version of this dataset (default: the data date).
     #[arg(long)]
-    pub(super) dataset_version: String,
+    pub(super) dataset_version: Option<String>,
 }
 
 impl MetadataArgs {
     pub(super) fn metadata(&self, generator: String) -> Metadata {
         Metadata {
-            id: self.id.clone(),
-            title: self.title.clone(),
+            id: self.id.clone().unwrap_or_default(),
+            title: self.title.clone().unwrap_or_default(),
             description: self.description.clone(),
-            publisher: self.publisher.clone(),
-            source_url: self.source_url.clone(),
-            licence: self.licence.clone(),
+            publisher: self.publisher.clone().unwrap_or_default(),
+            source_url: self.source_url.clone().unwrap_or_default(),
+            licence: self.licence.clone().unwrap_or_default(),
             licence_url: self.licence_url.clone(),
             currency: self.currency.clone(),
             data_as_of: self.data_as_of.clone().unwrap_or_default(),
             retrieved: self.retrieved.clone(),
-            dataset_version: self.dataset_version.clone(),
+            dataset_version: self.dataset_version.clone().unwrap_or_default(),
             generator: Some(generator),
             not_recorded: Vec::new(),
             exchange_rates: Vec::new(),

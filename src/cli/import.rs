@@ -14,7 +14,18 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         args.files.iter().map(|f| Ok((f.file_name().unwrap_or_default().to_string_lossy().into_owned(), read(f)?))).collect::<Result<_, String>>()?;
     let inputs: Vec<fts::Input> = texts.iter().map(|(name, text)| fts::Input { name, text }).collect();
     let source = args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
-    let metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
+    let mut metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
+    // What the source itself states, unless the publisher says otherwise.
+    if matches!(args.from, Source::Fts) {
+        let fill = |field: &mut String, value: &str| {
+            if field.is_empty() {
+                *field = value.to_string();
+            }
+        };
+        fill(&mut metadata.publisher, "OCHA Financial Tracking Service (FTS)");
+        fill(&mut metadata.source_url, "https://fts.unocha.org");
+        fill(&mut metadata.licence, "Open data; cite “OCHA Financial Tracking Service (fts.unocha.org)”");
+    }
     let single = || -> Result<&(String, String), String> {
         match texts.as_slice() {
             [one] => Ok(one),
@@ -46,6 +57,22 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         Source::Iati => import_iati(single()?, metadata, &args)?,
     };
     let mut imported = Imported { dataset, report, notes: Vec::new(), unmapped: Default::default() };
+    let input = texts.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(", ");
+    // When every record was rejected, that is the news: it comes first, with the first reason.
+    let nothing_imported = |r: &ImportReport| -> String {
+        let first = r.rejected.first().map(|x| format!(" The first rejection: {}: {}.", x.location, x.reason)).unwrap_or_default();
+        if r.imported == 0 && r.read > 0 {
+            format!(" No record could be imported ({} read, {} rejected).{first}", r.read, r.rejected.len())
+        } else {
+            String::new()
+        }
+    };
+    if let Err(e) = super::complete_metadata(&mut imported.dataset.metadata, &args.output, &input) {
+        if let Some(path) = &args.report {
+            write_json(path, &imported.report)?;
+        }
+        return Err(format!("nothing was written.{} {}", nothing_imported(&imported.report), e));
+    }
     if args.join_government_donors {
         for c in &mut imported.dataset.contributions {
             crate::core::tools::merge::join_government_donor(&mut c.donor);
@@ -63,13 +90,7 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         if let Some(path) = &args.report {
             write_json(path, r)?;
         }
-        let first_rejection = r.rejected.first().map(|x| format!(" The first rejection: {}: {}.", x.location, x.reason)).unwrap_or_default();
-        let nothing = if r.imported == 0 && r.read > 0 {
-            format!(" No record could be imported ({} read, {} rejected).{first_rejection}", r.read, r.rejected.len())
-        } else {
-            String::new()
-        };
-        return Err(format!("the imported dataset would not be valid, so nothing was written.{nothing} {}", super::problems_in_words(&errors)));
+        return Err(format!("the imported dataset would not be valid, so nothing was written.{} {}", nothing_imported(r), super::problems_in_words(&errors)));
     }
     write_dataset(&args.output, &imported.dataset)?;
     let r = &imported.report;

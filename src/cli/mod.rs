@@ -46,7 +46,11 @@ pub fn run() -> i32 {
             let mut metadata = meta.metadata(format!("alianzas {} merge", env!("CARGO_PKG_VERSION")));
             if let Some(first) = parts.first() {
                 metadata.currency = first.metadata.currency.clone();
+                if metadata.data_as_of.is_empty() {
+                    metadata.data_as_of = parts.iter().map(|p| p.metadata.data_as_of.clone()).max().unwrap_or_default();
+                }
             }
+            complete_metadata(&mut metadata, &output, "merged datasets")?;
             let merged = crate::core::tools::merge::merge(&parts, metadata, obligation.as_deref(), join_government_donors)?;
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             validation::parse_dataset(&text).map_err(|errors| format!("the merged dataset is not valid. {}", problems_in_words(&errors)))?;
@@ -101,4 +105,34 @@ pub(super) fn problems_in_words(errors: &[validation::ValidationError]) -> Strin
     let more = errors.len().saturating_sub(listed.len());
     let tail = if more > 0 { format!("; and {more} more") } else { String::new() };
     format!("{} problem{}: {}{tail}.", errors.len(), if errors.len() == 1 { "" } else { "s" }, listed.join("; "))
+}
+
+/// Fills what a dataset's metadata can default to — the id from the output file's name, the title
+/// from the publisher and the input, the version from the data date — and names, with the flag to
+/// give, every field still unknown.
+pub(super) fn complete_metadata(m: &mut crate::core::format::dataset::Metadata, output: &Path, input: &str) -> Result<(), String> {
+    if m.id.is_empty() {
+        m.id = crate::core::import::slug(&output.file_stem().unwrap_or_default().to_string_lossy());
+    }
+    if m.title.is_empty() && !m.publisher.is_empty() {
+        m.title = format!("{}: {input}", m.publisher);
+    }
+    if m.dataset_version.is_empty() {
+        m.dataset_version = m.data_as_of.clone();
+    }
+    let missing: Vec<&str> = [
+        (m.publisher.is_empty(), "--publisher (who published the figures)"),
+        (m.source_url.is_empty(), "--source-url (where readers find the source)"),
+        (m.licence.is_empty(), "--licence (the publisher's terms of reuse, e.g. as its IATI Registry page states them)"),
+        (m.title.is_empty(), "--title"),
+        (m.data_as_of.is_empty(), "--data-as-of (the date the figures describe, YYYY-MM-DD)"),
+    ]
+    .into_iter()
+    .filter_map(|(missing, flag)| missing.then_some(flag))
+    .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("The source does not state everything a dataset must say about itself; give {}", missing.join(", ")))
+    }
 }

@@ -259,3 +259,27 @@ fn an_iati_import_converts_by_the_ecb_table_and_says_so() {
     assert_eq!(ds["metadata"]["exchange_rates"][0]["currency"], "EUR");
     assert!(alianzas(&["validate", out.to_str().unwrap()]).status.success());
 }
+
+/// What a source states is not asked for: an FTS file needs no metadata flag at all; a CSV, which
+/// states nothing about itself, gets one message naming each flag still needed.
+#[test]
+fn an_import_asks_only_for_what_its_source_does_not_state() {
+    let out = std::env::temp_dir().join("fts-afghanistan-page-1.json");
+    let o = alianzas(&["import", "--from", "fts", "data/sources/fts-afghanistan-2020/custom-search-locationid-1-year-2020.json", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let ds: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let m = &ds["metadata"];
+    assert_eq!(m["id"], "fts-afghanistan-page-1", "the id comes from the output file");
+    assert_eq!(m["publisher"], "OCHA Financial Tracking Service (FTS)");
+    assert_eq!(m["source_url"], "https://fts.unocha.org");
+    assert_eq!(m["data_as_of"], m["dataset_version"], "the version defaults to the data date");
+    assert!(m["licence"].as_str().unwrap().contains("fts.unocha.org"));
+
+    let o = alianzas(&["import", "--from", "hxl", "data/sources/fts-afghanistan-2020/fts_requirements_funding_afg.csv", "-o", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2));
+    for flag in ["--publisher", "--source-url", "--licence", "--title", "--data-as-of"] {
+        assert!(err.contains(flag), "{flag} not named: {err}");
+    }
+    assert!(!err.contains("--id") && !err.contains("--dataset-version"), "defaults are not asked for: {err}");
+}

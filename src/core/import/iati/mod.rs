@@ -80,6 +80,8 @@ struct Importer<'a> {
     budgets: BudgetCounts,
     netting: netting::NettingCounts,
     conversions: crate::core::import::rates::ConversionLog,
+    /// The first activity's reporting organisation, named: the file's publisher.
+    reporting_org: Option<String>,
 }
 
 /// Reads an IATI activity file (`name` locates records in the report): every transaction becomes
@@ -104,8 +106,10 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
         budgets: BudgetCounts::default(),
         netting: netting::NettingCounts::default(),
         conversions: Default::default(),
+        reporting_org: None,
     };
     let generated = imp.read(reader)?;
+    let reporting_org = imp.reporting_org.take();
     let mut notes = imp.notes();
     notes.extend(imp.netting.note());
     let Importer { mut report, unmapped, contributions, requirements, conversions, .. } = imp;
@@ -115,6 +119,10 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
     report.exchange_rates = metadata.exchange_rates.clone();
     if metadata.data_as_of.is_empty() {
         metadata.data_as_of = generated.unwrap_or_default();
+    }
+    // The file states who published it: its activities' reporting organisation.
+    if metadata.publisher.is_empty() {
+        metadata.publisher = reporting_org.unwrap_or_default();
     }
     Ok(Imported {
         dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
@@ -142,6 +150,9 @@ impl Importer<'_> {
 
     /// One whole activity: its transactions, then its budgets.
     fn activity(&mut self, a: Activity) {
+        if self.reporting_org.is_none() {
+            self.reporting_org = a.reporting_org.as_ref().and_then(|o| o.name.text.clone()).filter(|n| !n.trim().is_empty());
+        }
         let id = match &a.id {
             None => {
                 for t in &a.transactions {
