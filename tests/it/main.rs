@@ -7,4 +7,5 @@ mod core;
 mod fts_import;
 mod hxl_import;
 mod iati_import;
+mod snapshots;
 mod support;
