@@ -10,8 +10,13 @@ use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
 use clap::ValueEnum;
 
 pub(super) fn import(args: ImportArgs) -> Result<(), String> {
-    let texts: Vec<(String, String)> =
-        args.files.iter().map(|f| Ok((f.file_name().unwrap_or_default().to_string_lossy().into_owned(), read(f)?))).collect::<Result<_, String>>()?;
+    let file_name = |f: &std::path::PathBuf| f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    // IATI XML is streamed from the file (files of a gigabyte and more); the others are read whole.
+    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati) {
+        args.files.iter().map(|f| (file_name(f), String::new())).collect()
+    } else {
+        args.files.iter().map(|f| Ok((file_name(f), read(f)?))).collect::<Result<_, String>>()?
+    };
     let inputs: Vec<fts::Input> = texts.iter().map(|(name, text)| fts::Input { name, text }).collect();
     let source = args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
     let mut metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
@@ -54,7 +59,10 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             let i = csv::import_csv(text.as_bytes(), name, options)?;
             (i.dataset, i.report, i.notes)
         }
-        Source::Iati => import_iati(single()?, metadata, &args)?,
+        Source::Iati => {
+            let [path] = args.files.as_slice() else { return Err("this importer reads one file at a time".into()) };
+            import_iati(path, metadata, &args)?
+        }
     };
     let mut imported = Imported { dataset, report, notes: Vec::new(), unmapped: Default::default() };
     let input = texts.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(", ");
@@ -118,7 +126,9 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn import_iati((name, text): &(String, String), metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
+pub(super) fn import_iati(path: &std::path::Path, metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let rates = args
         .rates
         .iter()
@@ -142,7 +152,7 @@ pub(super) fn import_iati((name, text): &(String, String), metadata: Metadata, a
         budgets_as_requirements: args.budgets,
         rates,
     };
-    let mut i = iati::import(std::io::BufReader::new(text.as_bytes()), name, options)?;
+    let mut i = iati::import(std::io::BufReader::with_capacity(1 << 16, file), &name, options)?;
     let mut notes = i.notes;
     if let Some(y) = &args.budget_years {
         let (from, to) = year_range("--budget-years", y)?;
