@@ -10,6 +10,7 @@ use super::{ImportReport, Imported};
 use crate::core::format::cooperation;
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -146,13 +147,14 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
     let mut latest_update = String::new();
 
     for input in inputs {
-        let doc: Value =
-            serde_json::from_str(input.text).map_err(|e| format!("{}: not valid JSON (line {}, column {}): {e}", input.name, e.line(), e.column()))?;
-        let flows = doc
-            .pointer("/data/flows")
-            .and_then(Value::as_array)
-            .ok_or_else(|| format!("{}: no /data/flows array: is this an FTS flow custom-search response?", input.name))?;
-        for (i, flow) in flows.iter().enumerate() {
+        // Flows are read one at a time from the text: memory follows one flow, not the whole answer.
+        let mut i = 0usize;
+        let mut handle = |flow: Value| {
+            let i = {
+                i += 1;
+                i - 1
+            };
+            let flow = &flow;
             report.read += 1;
             let flow_id = id_field(flow).unwrap_or_else(|| "?".into());
             let at = format!("{}#/data/flows/{i} (flow {flow_id})", input.name);
@@ -160,24 +162,24 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
                 Some("incoming") => {}
                 Some("internal") => {
                     report.skip(SKIP_INTERNAL);
-                    continue;
+                    return;
                 }
                 Some("outgoing") => {
                     report.skip(SKIP_OUTGOING);
-                    continue;
+                    return;
                 }
                 other => {
                     report.reject(at, format!("boundary is {other:?}, expected incoming, internal or outgoing"));
-                    continue;
+                    return;
                 }
             }
             if str_field(flow, "onBoundary") == Some("shared") {
                 report.skip(SKIP_SHARED);
-                continue;
+                return;
             }
             if !seen.insert(flow_id.clone()) {
                 report.skip(SKIP_DUPLICATE);
-                continue;
+                return;
             }
             // FTS lists the two ends of a flow as arrays of objects; anything else is read as empty,
             // and the report says so (the donor or recipient then reads "not reported" or is missing).
@@ -214,6 +216,14 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
                 Err(reason) if odd_ends.is_empty() => report.reject(at, reason),
                 Err(reason) => report.reject(at, format!("{reason} ({})", odd_ends.join("; "))),
             }
+        };
+        let mut de = serde_json::Deserializer::from_str(input.text);
+        let found = FtsAnswer(&mut handle)
+            .deserialize(&mut de)
+            .and_then(|found| de.end().map(|_| found))
+            .map_err(|e| format!("{}: not valid JSON (line {}, column {}): {e}", input.name, e.line(), e.column()))?;
+        if !found {
+            return Err(format!("{}: no /data/flows array: is this an FTS flow custom-search response?", input.name));
         }
     }
 
@@ -421,4 +431,76 @@ fn plan_requirements(text: &str, contributions: &[Contribution], locations: &Has
         }
     }
     Ok(out)
+}
+
+/// Streams an FTS answer: calls the handler with each element of `data.flows`, skipping everything
+/// else unread. `true` when the answer had that array.
+struct FtsAnswer<'f, F>(&'f mut F);
+
+impl<'de, F: FnMut(Value)> serde::de::DeserializeSeed<'de> for FtsAnswer<'_, F> {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(Level { handle: self.0, depth: 0 })
+    }
+}
+
+/// One level of the answer: the top object (0), `data` (1), `flows` (2).
+struct Level<'f, F> {
+    handle: &'f mut F,
+    depth: u8,
+}
+
+impl<'de, F: FnMut(Value)> serde::de::DeserializeSeed<'de> for Level<'_, F> {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, F: FnMut(Value)> serde::de::Visitor<'de> for Level<'_, F> {
+    type Value = bool;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(if self.depth == 2 { "the flows array" } else { "an object" })
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let mut found = false;
+        while let Some(key) = map.next_key::<String>()? {
+            let wanted = (self.depth == 0 && key == "data") || (self.depth == 1 && key == "flows");
+            if wanted {
+                found |= map.next_value_seed(Level { handle: &mut *self.handle, depth: self.depth + 1 })?;
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        if self.depth != 2 {
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            return Ok(false);
+        }
+        while let Some(flow) = seq.next_element::<Value>()? {
+            (self.handle)(flow);
+        }
+        Ok(true)
+    }
+    // Anything else where an object or the flows were expected: not an FTS answer.
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
 }
