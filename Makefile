@@ -34,8 +34,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Chromium for the browser tests; openssl makes the throwaway certificate of the https test origins.
 setup-browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-noto-core; }
+	@command -v openssl >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y openssl; }
 
 ## Site -------------------------------------------------------------------------------------------
 $(ALIANZAS): Cargo.toml Cargo.lock $(shell find src -type f)
