@@ -488,3 +488,31 @@ fn every_chart_of_every_bundled_dataset_draws_what_its_table_lists() {
     }
     assert!(checked > 20, "only {checked} series checked");
 }
+
+/// Checking a dataset in memory (record by record, as importers do before writing) finds what
+/// reading its file finds, at the same places.
+#[test]
+fn a_dataset_in_memory_is_checked_like_its_file() {
+    use alianzas::core::format::validate::check_dataset;
+    let root = env!("CARGO_MANIFEST_DIR");
+    for file in ["public/data/unhcr-mirps-2023.json", "public/data/fts-requirements-funding-global.json", "tests/fixtures/small.json"] {
+        let ds = parse_dataset(&std::fs::read_to_string(format!("{root}/{file}")).unwrap()).unwrap();
+        assert_eq!(check_dataset(&ds), vec![], "{file}");
+    }
+    let mut ds = parse_dataset(&fixture("small.json")).unwrap();
+    ds.contributions[1].id = ds.contributions[0].id.clone();
+    ds.contributions[2].amount = -5.0;
+    ds.contributions[3].recipient = "ZZZ".into();
+    ds.metadata.data_as_of.clear();
+    let in_memory: Vec<(String, Problem)> = check_dataset(&ds).into_iter().map(|e| (e.pointer, e.problem)).collect();
+    let written = serde_json::to_string(&ds).unwrap();
+    let from_file: Vec<(String, Problem)> = parse_dataset(&written).unwrap_err().into_iter().map(|e| (e.pointer, e.problem)).collect();
+    let sorted = |mut v: Vec<(String, Problem)>| {
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    };
+    assert_eq!(sorted(in_memory.clone()), sorted(from_file));
+    assert!(in_memory.iter().any(|(p, e)| p == "/contributions/1/id" && matches!(e, Problem::DuplicateId(_))));
+    assert!(in_memory.iter().any(|(p, e)| p == "/contributions/2/amount" && *e == Problem::NegativeAmount));
+    assert_eq!(in_memory.len(), 4, "{in_memory:?}");
+}

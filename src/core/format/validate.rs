@@ -297,6 +297,41 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
     }
 }
 
+/// Checks a dataset already in memory, as `validate_value` checks a file, one record at a time:
+/// memory follows one contribution, not a JSON tree of the whole dataset (an importer's output can
+/// be hundreds of megabytes). Every problem, located as in the file.
+pub fn check_dataset(ds: &Dataset) -> Vec<ValidationError> {
+    let mut w = Walker { errors: Vec::new() };
+    if ds.format != FORMAT_NAME {
+        w.err("/format", Problem::UnknownFormat);
+    }
+    if ds.version != FORMAT_VERSION {
+        w.err("/version", Problem::UnsupportedVersion(ds.version as u64));
+    }
+    if let Value::Object(m) = as_value(&ds.metadata) {
+        metadata(&mut w, &m);
+    }
+    let code_lists = code_lists(&mut w, &as_value(&ds.code_lists));
+    let known = KnownCodes::new(&code_lists);
+    let mut seen = HashSet::new();
+    for (i, c) in ds.contributions.iter().enumerate() {
+        let at = format!("/contributions/{i}");
+        if !seen.insert(c.id.as_str()) {
+            w.err(&format!("{at}/id"), Problem::DuplicateId(c.id.clone()));
+        }
+        contribution(&mut w, &known, &as_value(c), &at);
+    }
+    for (i, r) in ds.requirements.iter().enumerate() {
+        requirement(&mut w, &known, &as_value(r), &format!("/requirements/{i}"));
+    }
+    w.errors
+}
+
+/// A record as the JSON a file would hold (`Null` if it cannot be written, which then reads as wrong).
+fn as_value<T: serde::Serialize>(record: &T) -> Value {
+    serde_json::to_value(record).unwrap_or(Value::Null)
+}
+
 fn metadata(w: &mut Walker, m: &Map<String, Value>) -> Metadata {
     let at = "/metadata";
     let currency = w.string(m, at, "currency").unwrap_or_default();
