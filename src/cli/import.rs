@@ -11,13 +11,12 @@ use clap::ValueEnum;
 
 pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     let file_name = |f: &std::path::PathBuf| f.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    // IATI XML is streamed from the file (files of a gigabyte and more); the others are read whole.
-    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati) {
+    // IATI XML and FTS JSON are streamed from their files (a gigabyte and more); the others are read whole.
+    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati | Source::Fts) {
         args.files.iter().map(|f| (file_name(f), String::new())).collect()
     } else {
         args.files.iter().map(|f| Ok((file_name(f), read(f)?))).collect::<Result<_, String>>()?
     };
-    let inputs: Vec<fts::Input> = texts.iter().map(|(name, text)| fts::Input { name, text }).collect();
     let source = args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
     let mut metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
     // What the source itself states, unless the publisher says otherwise.
@@ -42,7 +41,12 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         Source::Fts => {
             let options =
                 fts::Options { metadata, locations: args.locations.as_deref().map(read).transpose()?, plans: args.plans.as_deref().map(read).transpose()? };
-            let i = fts::import(&inputs, options)?;
+            let files = args
+                .files
+                .iter()
+                .map(|f| Ok((file_name(f), std::fs::File::open(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?)))
+                .collect::<Result<Vec<_>, String>>()?;
+            let i = fts::import_readers(files, options)?;
             let notes = i.unmapped.iter().map(|(name, n)| format!("cluster {name:?} has no obligation mapping ({n} flows counted as unspecified)")).collect();
             (i.dataset, i.report, notes)
         }

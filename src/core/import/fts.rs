@@ -130,6 +130,12 @@ fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&
 /// Reads FTS custom-search responses (one or several pages): every flow is imported, skipped by the
 /// rules above, or rejected with where it is and why.
 pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
+    import_readers(inputs.iter().map(|i| (i.name.to_string(), i.text.as_bytes())).collect(), options)
+}
+
+/// As `import`, reading each answer from a reader (a file) as a stream: memory follows one flow at a
+/// time and the contributions made, never the whole answer.
+pub fn import_readers<R: std::io::Read>(inputs: Vec<(String, R)>, options: Options) -> Result<Imported, String> {
     let locations = match &options.locations {
         Some(text) => {
             // A newer copy of FTS's list refreshes the bundled one.
@@ -146,8 +152,9 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
     let mut seen = HashSet::new();
     let mut latest_update = String::new();
 
-    for input in inputs {
-        // Flows are read one at a time from the text: memory follows one flow, not the whole answer.
+    for (name, reader) in inputs {
+        let input = Input { name: &name, text: "" };
+        // Flows are read one at a time: memory follows one flow, not the whole answer.
         let mut i = 0usize;
         let mut handle = |flow: Value| {
             let i = {
@@ -217,7 +224,7 @@ pub fn import(inputs: &[Input], options: Options) -> Result<Imported, String> {
                 Err(reason) => report.reject(at, format!("{reason} ({})", odd_ends.join("; "))),
             }
         };
-        let mut de = serde_json::Deserializer::from_str(input.text);
+        let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
         let found = FtsAnswer(&mut handle)
             .deserialize(&mut de)
             .and_then(|found| de.end().map(|_| found))
