@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 /** Peak memory of `alianzas import` on generated inputs made of real records repeated under new ids:
  *  the UNHCR IATI file's activities (IATI is streamed: memory follows the output, not the input),
- *  and real FTS flows (FTS JSON is read whole). Sizes by BENCH_IATI_MB and BENCH_FTS_FLOWS. */
+ *  and real FTS flows (both streamed). Sizes by BENCH_IATI_MB and BENCH_FTS_FLOWS. */
 export async function importerMemory(OUT) {
   const { createWriteStream } = await import('node:fs');
   const { stat } = await import('node:fs/promises');
@@ -49,7 +49,7 @@ export async function importerMemory(OUT) {
   });
   const ftsSize = (await stat(`${OUT}/big-fts.json`)).size;
   const ftsFailed = measure(['import', '--from', 'fts', `${OUT}/big-fts.json`, ...meta, '-o', `${OUT}/big-fts-out.json`]);
-  rows.push(`| FTS (read whole) | ${(ftsSize / 1048576).toFixed(0)} MB | ${n} flows | ${ftsFailed ?? await rss()} |`);
+  rows.push(`| FTS (streamed) | ${(ftsSize / 1048576).toFixed(0)} MB | ${n} flows | ${ftsFailed ?? await rss()} |`);
   return rows;
 }
 

@@ -180,14 +180,20 @@ pub fn flag_implausible_amounts(dataset: &Dataset, report: &mut ImportReport) {
     for c in cs {
         by_donor.entry(c.donor.id.as_str()).or_default().push(c.amount);
     }
+    // Per donor, once: how many, the median and the total.
+    let donors: BTreeMap<&str, (usize, f64, f64)> = by_donor
+        .into_iter()
+        .map(|(donor, amounts)| {
+            let (count, total) = (amounts.len(), amounts.iter().sum::<f64>());
+            (donor, (count, median(amounts), total))
+        })
+        .collect();
     let all_median = median(cs.iter().map(|c| c.amount).collect());
     let total: f64 = cs.iter().map(|c| c.amount).sum();
     let currency = &dataset.metadata.currency;
     for c in cs {
-        let amounts = &by_donor[c.donor.id.as_str()];
-        let donor_total: f64 = amounts.iter().sum();
-        let typical = median(amounts.clone());
-        let among_donor = amounts.len() >= 3 && c.amount > IMPLAUSIBLE_TIMES_TYPICAL * typical && c.amount > donor_total - c.amount;
+        let (count, typical, donor_total) = donors[c.donor.id.as_str()];
+        let among_donor = count >= 3 && c.amount > IMPLAUSIBLE_TIMES_TYPICAL * typical && c.amount > donor_total - c.amount;
         let among_all = cs.len() >= 3 && c.amount > IMPLAUSIBLE_TIMES_TYPICAL * all_median && c.amount > total - c.amount;
         if among_donor || among_all {
             let (against, typical) = if among_donor { (format!("{}'s", c.donor.name), typical) } else { ("this import's".to_string(), all_median) };
