@@ -173,6 +173,11 @@ pub struct Store {
     pub requirements: Vec<RequirementRow>,
     /// How many contributions each model rule gave each model (pairs absent from the data omitted).
     pub model_rules: Vec<ModelRuleCount>,
+    /// What each dimension holds across the whole dataset, by `Dim::index`: computed once, as every
+    /// filter change asks it of every chart.
+    coverage: Vec<Coverage>,
+    /// Which stages hold a row, by `Status as usize` (the status dictionary lists all three).
+    stages_present: [bool; 3],
 }
 
 /// The `plan` value of a row whose contribution names no plan.
@@ -296,7 +301,9 @@ impl Store {
         }
         let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
 
-        Store {
+        let mut store = Store {
+            coverage: Vec::new(),
+            stages_present: [false; 3],
             contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
             model_rules,
             metadata: ds.metadata.clone(),
@@ -311,7 +318,16 @@ impl Store {
             region_parent,
             contribution_count: ds.contributions.len(),
             requirements,
+        };
+        store.coverage = Dim::ALL.map(|d| store.scan_coverage(d)).to_vec();
+        let mut present = [false; 3];
+        for &stage in store.column(Dim::Status) {
+            if let Some(seen) = present.get_mut(stage as usize) {
+                *seen = true;
+            }
         }
+        store.stages_present = present;
+        store
     }
 
     /// Number of rows (contributions × their obligations).
@@ -331,6 +347,10 @@ impl Store {
 
     /// What `dim` holds across the whole dataset.
     pub fn coverage(&self, dim: Dim) -> Coverage {
+        self.coverage[dim.index()].clone()
+    }
+
+    fn scan_coverage(&self, dim: Dim) -> Coverage {
         if self.metadata.not_recorded.iter().any(|d| d == dim.id()) {
             return Coverage::NotRecorded;
         }
@@ -350,7 +370,7 @@ impl Store {
 
     /// Does the dataset record money at this stage anywhere?
     pub fn records_stage(&self, stage: codes::Status) -> bool {
-        !self.metadata.not_recorded.iter().any(|d| d == "status") && self.column(Dim::Status).contains(&(stage as u32))
+        !self.metadata.not_recorded.iter().any(|d| d == "status") && self.stages_present[stage as usize]
     }
 
     /// The year a year-dictionary index stands for.
