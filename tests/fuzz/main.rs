@@ -15,23 +15,9 @@ use alianzas::core::format::dataset::Metadata;
 use alianzas::core::format::validate::parse_dataset;
 use alianzas::core::import::{csv, fts, hxl, iati, rates::RateTable};
 use alianzas::core::locale::lang::Lang;
+use alianzas::core::tools::synthetic::Rng;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
-
-/// A small, fast pseudo-random generator (xorshift64*): reproducible from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Bytes that matter to the formats read: their syntax, and values that break naive code.
 const TOKENS: &[&[u8]] = &[
@@ -233,7 +219,7 @@ fn main() {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
-        let mut rng = Rng(seed ^ name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
+        let mut rng = Rng::new(seed ^ name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
         let start = Instant::now();
         let mut panics = 0;
         for seed_input in &seeds {

@@ -5,28 +5,34 @@ use crate::core::format::codes::{KINDS, MODELS, OBLIGATIONS, STATUSES};
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
 
-/// xorshift64*: tiny, deterministic across platforms, good enough for test data.
-struct Rng(u64);
+/// xorshift64*: tiny, deterministic across platforms, good enough for test data and fuzzing.
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// A generator from a seed (made odd: xorshift never leaves 0).
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
 /// A synthetic dataset of `records` contributions, the same for the same `seed` on every platform;
 /// its title says it is not real funding.
 pub fn generate(records: usize, seed: u64) -> Dataset {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let countries: Vec<&str> = geo::countries().iter().filter(|c| !c.region.is_empty()).map(|c| c.iso3).step_by(4).collect();
     let donor_types = ["government", "multilateral", "un-agency", "private", "ngo", "other"];
     let donors: Vec<Donor> = (0..60)
