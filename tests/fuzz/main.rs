@@ -11,12 +11,17 @@ use alianzas::core::analysis::store::Store;
 use alianzas::core::charts::spec::{build_view, PlainLocale};
 use alianzas::core::charts::urlstate::UrlState;
 use alianzas::core::format::catalog::Catalog;
-use alianzas::core::format::dataset::Metadata;
 use alianzas::core::format::validate::parse_dataset;
 use alianzas::core::import::{csv, fts, hxl, iati, rates::RateTable};
 use alianzas::core::locale::lang::Lang;
 use alianzas::core::tools::synthetic::Rng;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use support::{test_metadata, CRS_COLUMN_MAP};
+
+/// The integration tests' shared fixtures (this binary uses a few of them).
+#[allow(dead_code)]
+#[path = "../it/support.rs"]
+mod support;
 use std::time::Instant;
 
 /// Bytes that matter to the formats read: their syntax, and values that break naive code.
@@ -107,20 +112,6 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     data
 }
 
-fn metadata() -> Metadata {
-    Metadata {
-        id: "fuzz".into(),
-        title: "fuzz".into(),
-        publisher: "p".into(),
-        source_url: "u".into(),
-        licence: "l".into(),
-        currency: "USD".into(),
-        data_as_of: "2024-01-01".into(),
-        dataset_version: "1".into(),
-        ..Default::default()
-    }
-}
-
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("seed {path}: {e}"))
 }
@@ -151,10 +142,10 @@ fn targets() -> Vec<Target> {
         }),
         ("fts", vec![fts_seed, read("tests/fixtures/fts-unknown-place.json")], |b| {
             let text = String::from_utf8_lossy(b);
-            let _ = fts::import(&[fts::Input { name: "fuzz.json", text: &text }], fts::Options { metadata: metadata(), locations: None, plans: None });
+            let _ = fts::import(&[fts::Input { name: "fuzz.json", text: &text }], fts::Options { metadata: test_metadata(), locations: None, plans: None });
         }),
         ("iati", vec![read("tests/fixtures/iati-reductions.xml"), head("data/sources/unhcr-iati-2023-americas/UNHCR-Activities-2023.xml", 80)], |b| {
-            let options = iati::Options { metadata: metadata(), budgets_as_requirements: true, ..Default::default() };
+            let options = iati::Options { metadata: test_metadata(), budgets_as_requirements: true, ..Default::default() };
             let _ = iati::import(b, "fuzz.xml", options);
         }),
         (
@@ -165,22 +156,13 @@ fn targets() -> Vec<Target> {
                 head("data/sources/fts-requirements-funding-global/fts_requirements_funding_global.csv", 12),
             ],
             |b| {
-                let _ = hxl::import_hxl(b, "fuzz.csv", hxl::HxlOptions { metadata: metadata(), ..Default::default() });
+                let _ = hxl::import_hxl(b, "fuzz.csv", hxl::HxlOptions { metadata: test_metadata(), ..Default::default() });
             },
         ),
         ("csv", vec![head("data/sources/oecd-crs-pacific-mine-action/security_assistance_by_provider_year.csv", 12)], |b| {
-            let map = [
-                "counterpart_name=donor.name",
-                "counterpart_code=donor.id",
-                "pacific_code=recipient",
-                "year=year",
-                "value_usd=amount",
-                "sector_code=obligation",
-                "status:=disbursed",
-            ];
-            let map = csv::ColumnMap::parse(&map.map(String::from)).unwrap();
+            let map = csv::ColumnMap::parse(&CRS_COLUMN_MAP.map(String::from)).unwrap();
             let filters = vec![csv::RowFilter::parse("sector_code=15250").unwrap()];
-            let _ = csv::import_csv(b, "fuzz.csv", csv::CsvOptions { metadata: metadata(), map, filters });
+            let _ = csv::import_csv(b, "fuzz.csv", csv::CsvOptions { metadata: test_metadata(), map, filters });
         }),
         (
             "url-state",

@@ -19,16 +19,8 @@ fn source(name: &str) -> String {
 fn import() -> Imported {
     let texts: Vec<String> = PAGES.iter().map(|p| source(p)).collect();
     let inputs: Vec<Input> = PAGES.iter().zip(&texts).map(|(name, text)| Input { name, text }).collect();
-    let metadata = Metadata {
-        id: "t".into(),
-        title: "t".into(),
-        publisher: "p".into(),
-        source_url: "u".into(),
-        licence: "l".into(),
-        currency: "USD".into(),
-        dataset_version: "1".into(),
-        ..Default::default()
-    };
+    // No data date: the importer takes it from the flows.
+    let metadata = Metadata { data_as_of: String::new(), ..crate::support::test_metadata() };
     fts::import(
         &inputs,
         Options { metadata, locations: Some(source("1-public-location.json")), plans: Some(source("2-fts-flow-plan-overview-progress-2020.json")) },

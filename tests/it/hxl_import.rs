@@ -139,20 +139,7 @@ fn gaps_match_each_row_even_for_appeals_covering_several_countries() {
 }
 
 fn crs_map() -> ColumnMap {
-    let entries = [
-        "counterpart_name=donor.name",
-        "counterpart_code=donor.id",
-        "pacific_code=recipient",
-        "year=year",
-        "value_usd=amount",
-        "sector_code=obligation",
-        "sector_name=description",
-        "status:=disbursed",
-        "model:=bilateral",
-        "kind:=financial",
-        "donor.type:=government",
-    ];
-    ColumnMap::parse(&entries.map(String::from)).unwrap()
+    ColumnMap::parse(&crate::support::CRS_COLUMN_MAP.map(String::from)).unwrap()
 }
 
 fn import_crs(filters: &[&str]) -> Imported {

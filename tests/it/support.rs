@@ -35,3 +35,18 @@ pub fn test_metadata() -> Metadata {
         ..Default::default()
     }
 }
+
+/// How the OECD CRS Pacific file's columns map to dataset fields (`alianzas import --from csv --map`).
+pub const CRS_COLUMN_MAP: [&str; 11] = [
+    "counterpart_name=donor.name",
+    "counterpart_code=donor.id",
+    "pacific_code=recipient",
+    "year=year",
+    "value_usd=amount",
+    "sector_code=obligation",
+    "sector_name=description",
+    "status:=disbursed",
+    "model:=bilateral",
+    "kind:=financial",
+    "donor.type:=government",
+];
