@@ -39,6 +39,8 @@ model-triangular = ثلاثية
 model-public-private = بين القطاعين العام والخاص
 model-regional-fund = صندوق إقليمي أو مشترك
 model-unspecified = غير محدد
+model-non-official = غير رسمية (القطاع الخاص والمنظمات غير الحكومية)
+model-decentralised = لامركزية (بين الحكومات المحلية)
 
 kind-financial = مالية
 kind-in-kind = عينية
@@ -91,3 +93,8 @@ rule-public-private = مانح خاص مع شريك عام
 rule-pooled-fund = صندوق إقليمي أو مشترك مسمّى
 rule-donor-type = نوع الجهة المانحة
 rule-unspecified = بيانات غير كافية: غير محدد
+rule-text = كلمات في العنوان أو الوصف
+obligation-rule-sector-code = رموز القطاعات لدى الناشر
+obligation-rule-title-text = كلمات في العنوان
+obligation-rule-description-text = كلمات في الوصف
+obligation-rule-not-specified = الإجراءات المتعلقة بالألغام، الالتزام غير محدد

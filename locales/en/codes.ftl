@@ -39,6 +39,8 @@ model-triangular = Triangular
 model-public-private = Public-private
 model-regional-fund = Regional or pooled fund
 model-unspecified = Unspecified
+model-non-official = Non-official (private and NGO)
+model-decentralised = Decentralised (between local governments)
 
 kind-financial = Financial
 kind-in-kind = In kind
@@ -91,3 +93,8 @@ rule-public-private = Private donor with a public partner
 rule-pooled-fund = Named regional or pooled fund
 rule-donor-type = Donor organisation type
 rule-unspecified = Not enough data: unspecified
+rule-text = Words in the title or description
+obligation-rule-sector-code = The publisher's sector codes
+obligation-rule-title-text = Words in the title
+obligation-rule-description-text = Words in the description
+obligation-rule-not-specified = Mine action, obligation not specified

@@ -39,6 +39,8 @@ model-triangular = Triangular
 model-public-private = Público-privada
 model-regional-fund = Fondo regional o mancomunado
 model-unspecified = Sin especificar
+model-non-official = No oficial (privada y ONG)
+model-decentralised = Descentralizada (entre gobiernos locales)
 
 kind-financial = Financiera
 kind-in-kind = En especie
@@ -91,3 +93,8 @@ rule-public-private = Donante privado con socio público
 rule-pooled-fund = Fondo regional o mancomunado con nombre
 rule-donor-type = Tipo de organización donante
 rule-unspecified = Sin datos suficientes: sin especificar
+rule-text = Palabras del título o la descripción
+obligation-rule-sector-code = Códigos de sector del publicador
+obligation-rule-title-text = Palabras del título
+obligation-rule-description-text = Palabras de la descripción
+obligation-rule-not-specified = Acción contra minas, obligación no especificada

@@ -39,6 +39,8 @@ model-triangular = Triangulaire
 model-public-private = Public-privé
 model-regional-fund = Fonds régional ou commun
 model-unspecified = Non spécifié
+model-non-official = Non officielle (privée et ONG)
+model-decentralised = Décentralisée (entre collectivités locales)
 
 kind-financial = Financière
 kind-in-kind = En nature
@@ -91,3 +93,8 @@ rule-public-private = Donateur privé avec un partenaire public
 rule-pooled-fund = Fonds régional ou commun nommé
 rule-donor-type = Type d'organisation donatrice
 rule-unspecified = Données insuffisantes : non spécifié
+rule-text = Mots du titre ou de la description
+obligation-rule-sector-code = Codes de secteur de l'éditeur
+obligation-rule-title-text = Mots du titre
+obligation-rule-description-text = Mots de la description
+obligation-rule-not-specified = Action contre les mines, obligation non précisée

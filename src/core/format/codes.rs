@@ -71,6 +71,8 @@ pub const MODELS: &[Code] = &[
     code("triangular", "", Msg::ModelTriangular),
     code("public-private", "", Msg::ModelPublicPrivate),
     code("regional-fund", "", Msg::ModelRegionalFund),
+    code("non-official", "", Msg::ModelNonOfficial),
+    code("decentralised", "", Msg::ModelDecentralised),
     code("unspecified", "", Msg::ModelUnspecified),
 ];
 

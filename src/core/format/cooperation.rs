@@ -34,6 +34,9 @@ pub enum Rule {
     SouthernProvider,
     /// A private donor works with a public partner: public-private.
     PublicPrivate,
+    /// The title or description names the modality ("south-south", "cooperación triangular",
+    /// "public-private partnership"…); the matched phrase is the evidence.
+    Text,
     /// The donor is a regional or pooled fund.
     PooledFund,
     /// The donor's organisation type (government → bilateral, multilateral/UN → multilateral).
@@ -44,12 +47,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule: `Stated`, then the others in the order `derive` tries them.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::Stated,
         Rule::CollaborationType,
         Rule::Triangular,
         Rule::SouthernProvider,
         Rule::PublicPrivate,
+        Rule::Text,
         Rule::PooledFund,
         Rule::DonorType,
         Rule::Unspecified,
@@ -63,6 +67,7 @@ impl Rule {
             Rule::Triangular => "triangular",
             Rule::SouthernProvider => "southern-provider",
             Rule::PublicPrivate => "public-private",
+            Rule::Text => "text",
             Rule::PooledFund => "pooled-fund",
             Rule::DonorType => "donor-type",
             Rule::Unspecified => "unspecified",
@@ -82,6 +87,7 @@ impl Rule {
             Rule::Triangular => Msg::RuleTriangular,
             Rule::SouthernProvider => Msg::RuleSouthernProvider,
             Rule::PublicPrivate => Msg::RulePublicPrivate,
+            Rule::Text => Msg::RuleText,
             Rule::PooledFund => Msg::RulePooledFund,
             Rule::DonorType => Msg::RuleDonorType,
             Rule::Unspecified => Msg::RuleUnspecified,
@@ -150,7 +156,7 @@ pub fn is_southern_provider(iso3: &str) -> bool {
 /// What is known about a contribution when its model is not stated.
 #[derive(Clone, Debug, Default)]
 pub struct Facts<'a> {
-    /// IATI collaboration-type code, when the source gives one; it decides before any other rule.
+    /// IATI collaboration-type code, when the source gives one.
     pub collaboration_type: Option<&'a str>,
     /// Dataset donor type (government, multilateral, un-agency, private, ngo, other).
     pub donor_type: &'a str,
@@ -162,36 +168,139 @@ pub struct Facts<'a> {
     pub recipient_country: Option<&'a str>,
     /// The money goes to a public body (government or UN agency) rather than an NGO or company.
     pub public_partner: bool,
+    /// Other funders of the same activity: their donor type and, for governments, their country.
+    pub co_funders: &'a [(&'a str, Option<&'a str>)],
     /// The donor is a named regional or pooled fund (e.g. FTS "Pooled fund", a CBPF, CERF).
     pub pooled_fund: bool,
+    /// What the publisher wrote, in the order it is read: (`title`, text), (`description`, text).
+    pub texts: &'a [(&'a str, &'a str)],
 }
 
 fn developing(recipient: Option<&str>) -> bool {
     recipient.is_some_and(|r| !is_dac_member(r))
 }
 
+/// "South-South and triangular cooperation" is one UN phrase for both: it names south-south.
+const SOUTH_SOUTH_AND_TRIANGULAR: &[&str] = &[
+    "south-south and triangular cooperation",
+    "south-south and triangular co-operation",
+    "south-south and triangular",
+    "south south and triangular",
+    "sur-sur y triangular",
+    "sur-sur y cooperacion triangular",
+    "sud-sud et triangulaire",
+    "sud-sud et cooperation triangulaire",
+    "sstc",
+];
+
+/// Phrases (folded: lower case, no accents) that name a modality, by model, in the order tried.
+pub const MODEL_PHRASES: &[(&str, &[&str])] = &[
+    (
+        "triangular",
+        &[
+            "triangular cooperation",
+            "triangular co-operation",
+            "cooperacion triangular",
+            "cooperation triangulaire",
+            "trilateral cooperation",
+            "triangular",
+            "triangulaire",
+            "تعاون ثلاثي",
+            "التعاون الثلاثي",
+        ],
+    ),
+    ("south-south", &["south-south", "south south", "sur-sur", "sur sur", "sud-sud", "sstc", "بين بلدان الجنوب", "جنوب-جنوب", "جنوب جنوب"]),
+    (
+        "public-private",
+        &[
+            "public-private partnership",
+            "public-private partnerships",
+            "public private partnership",
+            "alianza publico-privada",
+            "alianzas publico-privadas",
+            "asociacion publico-privada",
+            "partenariat public-prive",
+            "partenariats public-prive",
+            "الشراكة بين القطاعين العام والخاص",
+        ],
+    ),
+];
+
+/// The modality the publisher's words name, and the evidence (`title: “…sur-sur…”`): the first
+/// text that names one decides.
+pub fn model_from_text(texts: &[(&str, &str)]) -> Option<(&'static str, String)> {
+    use super::obligation_rules::{find_phrase, fold, snippet};
+    for (field, text) in texts {
+        let folded = fold(text);
+        // The joint phrase names south-south; only "triangular" elsewhere names triangular.
+        let mut without_joint = folded.clone();
+        for joint in SOUTH_SOUTH_AND_TRIANGULAR {
+            without_joint = without_joint.replace(joint, &" ".repeat(joint.len()));
+        }
+        for (model, phrases) in MODEL_PHRASES {
+            let haystack = if *model == "triangular" { &without_joint } else { &folded };
+            if let Some((at, phrase)) = phrases.iter().find_map(|p| find_phrase(haystack, p).map(|at| (at, p))) {
+                return Some((model, format!("{field}: “{}”", snippet(&folded, at, phrase.len()))));
+            }
+        }
+    }
+    None
+}
+
 /// The model and the rule that decided it; `unspecified` rather than a guess.
 pub fn derive(f: &Facts) -> (&'static str, Rule) {
-    if let Some(m) = f.collaboration_type.and_then(from_collaboration_type) {
-        return (m, Rule::CollaborationType);
+    let (model, rule, _) = derive_with_evidence(f);
+    (model, rule)
+}
+
+/// The model, the rule that decided it and what it matched. The order (docs/cooperation-models.md):
+/// the publisher's triangular code; the parties (a southern provider, a traditional donor with a
+/// southern pivot or co-funder, a private and a public party) unless the money goes through a
+/// multilateral; the publisher's words; the publisher's channel code; a pooled fund; the donor's
+/// type; else unspecified.
+pub fn derive_with_evidence(f: &Facts) -> (&'static str, Rule, Option<String>) {
+    if f.collaboration_type.map(str::trim) == Some("8") {
+        return ("triangular", Rule::CollaborationType, Some("collaboration-type 8 (bilateral, triangular co-operation)".into()));
     }
+    let through_multilateral = matches!(f.collaboration_type.map(str::trim), Some("2" | "4"));
     let government = f.donor_type == "government";
-    if government && f.donor_country.is_some_and(is_dac_member) && f.pivot_country.is_some_and(is_southern_provider) && developing(f.recipient_country) {
-        return ("triangular", Rule::Triangular);
+    let public = |t: &str| matches!(t, "government" | "multilateral" | "un-agency");
+    if !through_multilateral {
+        let dac_co_funder =
+            f.co_funders.iter().any(|(t, c)| (*t == "government" && c.is_some_and(is_dac_member)) || matches!(*t, "multilateral" | "un-agency"));
+        let southern_co_funder = f.co_funders.iter().find_map(|(t, c)| c.filter(|c| *t == "government" && is_southern_provider(c)));
+        if developing(f.recipient_country) && government {
+            if f.donor_country.is_some_and(is_dac_member) && f.pivot_country.or(southern_co_funder).is_some_and(is_southern_provider) {
+                let pivot = f.pivot_country.or(southern_co_funder).unwrap_or_default();
+                return ("triangular", Rule::Triangular, Some(format!("{} with southern partner {pivot}", f.donor_country.unwrap_or_default())));
+            }
+            if let Some(south) = f.donor_country.filter(|c| is_southern_provider(c) && f.donor_country != f.recipient_country) {
+                if dac_co_funder {
+                    return ("triangular", Rule::Triangular, Some(format!("southern provider {south} with a traditional or multilateral co-funder")));
+                }
+                return ("south-south", Rule::SouthernProvider, Some(format!("{south} → {}", f.recipient_country.unwrap_or_default())));
+            }
+        }
+        if f.donor_type == "private" && f.public_partner {
+            return ("public-private", Rule::PublicPrivate, Some("private donor, public partner".into()));
+        }
+        if public(f.donor_type) && f.co_funders.iter().any(|(t, _)| *t == "private") {
+            return ("public-private", Rule::PublicPrivate, Some("public donor with a private co-funder".into()));
+        }
     }
-    if government && f.donor_country.is_some_and(is_southern_provider) && developing(f.recipient_country) && f.donor_country != f.recipient_country {
-        return ("south-south", Rule::SouthernProvider);
+    if let Some((model, evidence)) = model_from_text(f.texts) {
+        return (model, Rule::Text, Some(evidence));
     }
-    if f.donor_type == "private" && f.public_partner {
-        return ("public-private", Rule::PublicPrivate);
+    if let Some(m) = f.collaboration_type.and_then(from_collaboration_type) {
+        return (m, Rule::CollaborationType, Some(format!("collaboration-type {}", f.collaboration_type.unwrap_or_default().trim())));
     }
     if f.pooled_fund {
-        return ("regional-fund", Rule::PooledFund);
+        return ("regional-fund", Rule::PooledFund, None);
     }
     match f.donor_type {
-        "government" if f.donor_country.is_some() || f.recipient_country.is_some() => ("bilateral", Rule::DonorType),
-        "multilateral" | "un-agency" => ("multilateral", Rule::DonorType),
-        _ => ("unspecified", Rule::Unspecified),
+        "government" if f.donor_country.is_some() || f.recipient_country.is_some() => ("bilateral", Rule::DonorType, None),
+        "multilateral" | "un-agency" => ("multilateral", Rule::DonorType, None),
+        _ => ("unspecified", Rule::Unspecified, None),
     }
 }
 
@@ -238,6 +347,33 @@ mod tests {
         let fund = Facts { pooled_fund: true, ..facts("multilateral", None, Some("AFG")) };
         assert_eq!(derive(&fund), ("regional-fund", Rule::PooledFund));
         assert_eq!(derive(&facts("ngo", None, None)), ("unspecified", Rule::Unspecified));
+    }
+
+    #[test]
+    fn words_name_a_modality_only_where_no_stronger_rule_applies() {
+        let texts = [("title", "Cooperación Sur-Sur entre México y Honduras")];
+        let f = Facts { texts: &texts, collaboration_type: Some("1"), ..facts("government", Some("DEU"), Some("HND")) };
+        assert_eq!(derive_with_evidence(&f), ("south-south", Rule::Text, Some("title: “cooperacion sur-sur entre mexico y honduras”".into())));
+        // The joint UN phrase names south-south; "triangular" alone names triangular.
+        assert_eq!(model_from_text(&[("description", "support to South-South and Triangular Cooperation (SSTC)")]).unwrap().0, "south-south");
+        assert_eq!(model_from_text(&[("title", "Triangular cooperation Japan-Brazil-Mozambique")]).unwrap().0, "triangular");
+        assert_eq!(model_from_text(&[("title", "Alianza público-privada para el agua")]).unwrap().0, "public-private");
+        assert_eq!(model_from_text(&[("title", "Southern south-east roads")]), None);
+        // A southern provider decides before the words; a multilateral channel leaves it to them.
+        let f = Facts { texts: &texts, ..facts("government", Some("MEX"), Some("HND")) };
+        assert_eq!(derive(&f), ("south-south", Rule::SouthernProvider));
+        let f = Facts { texts: &texts, collaboration_type: Some("4"), ..facts("government", Some("MEX"), Some("HND")) };
+        assert_eq!(derive(&f), ("south-south", Rule::Text));
+    }
+
+    #[test]
+    fn co_funders_make_triangular_and_public_private() {
+        let dac = [("government", Some("JPN"))];
+        assert_eq!(derive(&Facts { co_funders: &dac, ..facts("government", Some("BRA"), Some("MOZ")) }), ("triangular", Rule::Triangular));
+        let south = [("government", Some("BRA"))];
+        assert_eq!(derive(&Facts { co_funders: &south, ..facts("government", Some("JPN"), Some("MOZ")) }), ("triangular", Rule::Triangular));
+        let private = [("private", None)];
+        assert_eq!(derive(&Facts { co_funders: &private, ..facts("government", Some("JPN"), Some("MOZ")) }), ("public-private", Rule::PublicPrivate));
     }
 
     #[test]

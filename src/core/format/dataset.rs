@@ -164,11 +164,22 @@ pub struct Contribution {
     pub date: Option<String>,
     /// One or several obligations; shares add up to 1.
     pub obligations: Vec<ObligationShare>,
+    /// How the obligations were decided when the publisher's codes did not name them
+    /// (`obligation_rules::Rule` id); absent: from the publisher's codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligation_rule: Option<String>,
+    /// What the obligation rule matched: the phrases and where they were found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligation_evidence: Option<String>,
     /// Cooperation model code (`codes::MODELS` or one the dataset adds).
     pub model: String,
     /// How the model was decided when the source did not state it (cooperation::Rule id); absent: stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_rule: Option<String>,
+    /// What the rule matched, so a reader can check it: a phrase and where it was found
+    /// (`title: “…cooperación sur-sur…”`), the publisher's field (`TIPO DE COOPERACION: SUR SUR`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_evidence: Option<String>,
     /// `financial`, `in-kind` or `technical` (`codes::KINDS`).
     pub kind: String,
     /// The stage this record reports: `pledged`, `committed` or `disbursed`. Stages are never summed.
@@ -181,6 +192,21 @@ pub struct Contribution {
     /// Free text from the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Places below the recipient country the money is for, as the source geocoded them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+}
+
+/// A place below the country (a first-level administrative division), as a source names it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Place {
+    /// A stable gazetteer code: `geonames-admin1:CO.03` (GeoNames' admin1 code), or ISO 3166-2.
+    pub id: String,
+    /// The place's name as the source writes it.
+    pub name: String,
+    /// Fraction of the amount for this place, when the source splits it (0 to 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// A need: money required for a recipient (and optionally one obligation) in a year. Funding short

@@ -6,4 +6,5 @@ pub mod codes;
 pub mod cooperation;
 pub mod dataset;
 pub mod geo;
+pub mod obligation_rules;
 pub mod validate;

@@ -490,8 +490,17 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
             .opt_string(c, at, "model_rule")
             .filter(|r| check_code(w, crate::core::format::cooperation::Rule::parse(r).is_some(), &format!("{at}/model_rule"), "model rule", r)),
     };
+    let model_evidence = w.opt_string(c, at, "model_evidence");
+    let obligation_rule = match c.get("obligation_rule") {
+        None | Some(Value::Null) => None,
+        Some(_) => w
+            .opt_string(c, at, "obligation_rule")
+            .filter(|r| check_code(w, crate::core::format::obligation_rules::Rule::parse(r).is_some(), &format!("{at}/obligation_rule"), "obligation rule", r)),
+    };
+    let obligation_evidence = w.opt_string(c, at, "obligation_evidence");
     let plan = w.opt_string(c, at, "plan");
     let description = w.opt_string(c, at, "description");
+    let places = places(w, c, at);
     Some(Contribution {
         id: id?,
         donor: donor?,
@@ -501,12 +510,45 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         obligations: obligations?,
         model: model?,
         model_rule,
+        model_evidence,
+        obligation_rule,
+        obligation_evidence,
         kind: kind?,
         status: status?,
         amount: amount?,
         plan,
         description,
+        places: places?,
     })
+}
+
+/// Places below the country: each with an id and a name, shares (when given) between 0 and 1.
+fn places(w: &mut Walker, c: &Map<String, Value>, at: &str) -> Option<Vec<Place>> {
+    let Some(list) = c.get("places") else { return Some(Vec::new()) };
+    let lat = format!("{at}/places");
+    let list = w.array(list, &lat)?;
+    let before = w.errors.len();
+    let mut out = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let pat = format!("{lat}/{i}");
+        let Some(p) = w.object(p, &pat) else { continue };
+        let id = w.string(p, &pat, "id");
+        let name = w.string(p, &pat, "name");
+        let share = match p.get("share") {
+            None | Some(Value::Null) => None,
+            Some(v) => match v.as_f64() {
+                Some(s) if (0.0..=1.0).contains(&s) => Some(s),
+                _ => {
+                    w.err(&format!("{pat}/share"), Problem::WrongType { expected: "number" });
+                    None
+                }
+            },
+        };
+        if let (Some(id), Some(name)) = (id, name) {
+            out.push(Place { id, name, share });
+        }
+    }
+    (w.errors.len() == before).then_some(out)
 }
 
 /// `"obligation": "id"` is shorthand for `"obligations": [{"id": "id", "share": 1}]`.

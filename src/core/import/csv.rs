@@ -371,11 +371,15 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
             obligations: vec![ObligationShare { id: get(Field::Obligation).unwrap_or("unspecified").to_string(), share: 1.0 }],
             model,
             model_rule,
+            model_evidence: None,
+            obligation_rule: None,
+            obligation_evidence: None,
             kind: get(Field::Kind).unwrap_or("financial").to_string(),
             status: get(Field::Status).unwrap_or_default().to_string(),
             amount: get(Field::Amount).and_then(|a| a.parse().ok()).unwrap_or_default(),
             plan: get(Field::Plan).map(str::to_string),
             description: get(Field::Description).map(str::to_string),
+            places: Vec::new(),
         });
         report.imported += 1;
     }

@@ -124,6 +124,7 @@ fn model_facts<'a>(donor: &'a Donor, org_types: &[&str], donor_country: Option<&
         recipient_country: geo::country(recipient).map(|c| c.iso3),
         public_partner,
         pooled_fund: org_types.first() == Some(&"Pooled fund"),
+        ..Default::default()
     }
 }
 
@@ -340,11 +341,15 @@ fn flow_to_contribution(
         obligations: vec![ObligationShare { id: obligation.to_string(), share: 1.0 }],
         model: model.to_string(),
         model_rule: Some(rule.id().to_string()),
+        model_evidence: None,
+        obligation_rule: None,
+        obligation_evidence: None,
         kind: kind.to_string(),
         status: status.to_string(),
         amount,
         plan,
         description: str_field(flow, "description").map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+        places: Vec::new(),
     })
 }
 

@@ -9,6 +9,7 @@
 //! What they share lives here: the result of an import (`Imported`), its accounting
 //! (`ImportReport`), the skip reasons and their sentences, and `slug` for ids made from names.
 
+pub mod count_once;
 pub mod csv;
 pub mod fts;
 pub mod hxl;

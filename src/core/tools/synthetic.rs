@@ -67,11 +67,15 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
                 obligations,
                 model: MODELS[rng.below(MODELS.len())].id.into(),
                 model_rule: None,
+                model_evidence: None,
+                obligation_rule: None,
+                obligation_evidence: None,
                 kind: KINDS[rng.below(KINDS.len())].id.into(),
                 status: STATUSES[rng.below(STATUSES.len())].id.into(),
                 amount: (1000.0 * (rng.unit() * 9.0).exp()).round(),
                 plan: None,
                 description: None,
+                places: Vec::new(),
             }
         })
         .collect();

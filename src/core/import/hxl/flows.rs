@@ -221,6 +221,7 @@ fn flow_row(
         recipient_country: geo::country(&recipient).map(|c| c.iso3),
         public_partner,
         pooled_fund: first_type.first() == Some(&"Pooled fund"),
+        ..Default::default()
     });
     let obligation = obligations_of_list(row.get(c_sector), unmapped);
     let plan = Some(row.get(c_plan)).filter(|p| !p.is_empty()).map(str::to_string);
@@ -233,11 +234,15 @@ fn flow_row(
         obligations: vec![ObligationShare { id: obligation.into(), share: 1.0 }],
         model: model.into(),
         model_rule: Some(rule.id().to_string()),
+        model_evidence: None,
+        obligation_rule: None,
+        obligation_evidence: None,
         kind: kind.into(),
         status: status.into(),
         amount,
         plan,
         description: Some(row.get(c_description)).filter(|d| !d.is_empty()).map(str::to_string),
+        places: Vec::new(),
     }))
 }
 

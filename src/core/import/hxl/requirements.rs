@@ -174,12 +174,16 @@ pub(super) fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut m
                 model: "unspecified".into(),
                 // One total for all donors: no model can be derived.
                 model_rule: Some(cooperation::Rule::Unspecified.id().into()),
+                model_evidence: None,
+                obligation_rule: None,
+                obligation_evidence: None,
                 kind: "financial".into(),
                 // FTS funding = commitments + paid contributions, not split in this table.
                 status: "committed".into(),
                 amount: funding,
                 plan,
                 description: Some(description),
+                places: Vec::new(),
             });
         }
         report.imported += 1;

@@ -89,6 +89,7 @@ pub(super) struct Activity {
     pub(super) reporting_org: Option<Org>,
     pub(super) funding_orgs: Vec<Org>,
     pub(super) title: Narrative,
+    pub(super) description: Narrative,
     pub(super) recipients: Vec<RecipientRaw>,
     pub(super) sectors: Vec<Sector>,
     pub(super) collaboration_type: Option<String>,

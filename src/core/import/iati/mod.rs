@@ -79,6 +79,7 @@ struct Importer<'a> {
     seen: HashSet<String>,
     budgets: BudgetCounts,
     netting: netting::NettingCounts,
+    counted_once: crate::core::import::count_once::CountOnce,
     conversions: crate::core::import::rates::ConversionLog,
     /// The first activity's reporting organisation, named: the file's publisher.
     reporting_org: Option<String>,
@@ -105,6 +106,7 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
         seen: HashSet::new(),
         budgets: BudgetCounts::default(),
         netting: netting::NettingCounts::default(),
+        counted_once: Default::default(),
         conversions: Default::default(),
         reporting_org: None,
     };
@@ -112,6 +114,10 @@ pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imp
     let reporting_org = imp.reporting_org.take();
     let mut notes = imp.notes();
     notes.extend(imp.netting.note());
+    if let Some(sentence) = imp.counted_once.sentence() {
+        imp.report.warn(format!("{name} (all activities)"), sentence.clone());
+        notes.push(sentence);
+    }
     let Importer { mut report, unmapped, contributions, requirements, conversions, .. } = imp;
     let mut metadata = options.metadata;
     // Which rates converted what travels with the dataset and its report.
@@ -205,6 +211,7 @@ impl Importer<'_> {
             }
         }
         self.net(first, reductions);
+        crate::core::import::count_once::furthest_stage(&mut self.contributions, first, &mut self.counted_once);
         if self.options.budgets_as_requirements {
             self.activity_budgets(&a, &id, &recipients);
         }

@@ -266,6 +266,11 @@ impl Importer<'_> {
                             a.title.offer(text, narrative_lang);
                         }
                     }
+                    "description" if grand == "iati-activity" => {
+                        if let Some(a) = act.as_mut() {
+                            a.description.offer(text, narrative_lang);
+                        }
+                    }
                     "description" if grand == "transaction" => {
                         if let Some(t) = tx.as_mut() {
                             t.description.offer(text, narrative_lang);

@@ -16,7 +16,7 @@ fn vocabulary_order(unhcr: bool) -> &'static [&'static str] {
 
 /// OECD DAC 5-digit purpose codes (sector vocabulary 1) with their own obligation.
 pub const DAC5_SECTORS: &[(&str, &str, &str)] = &[
-    ("15250", "clearance", "Removal of land mines and explosive remnants of war"),
+    ("15250", "mine-action", "Removal of land mines and explosive remnants of war (all of mine action: the words decide which obligation)"),
     ("15240", "cooperation-assistance", "Reintegration and SALW control"),
     ("15261", "child-protection", "Child soldiers (prevention and demobilisation)"),
     ("15160", "protection", "Human rights"),

@@ -7,6 +7,7 @@ use super::recipients::recipient_code;
 use super::sectors::obligations_from_sectors;
 use super::{Importer, UNHCR_ORG};
 use crate::core::format::dataset::*;
+use crate::core::format::obligation_rules;
 use crate::core::format::validate::is_iso_date;
 
 /// What a transaction type becomes.
@@ -55,6 +56,23 @@ pub fn kind_from_aid_type(code: Option<&str>) -> &'static str {
         Some('D' | 'd' | 'E' | 'e') => "technical",
         _ => "financial",
     }
+}
+
+/// Mine action (DAC 15250) says nothing of which obligation: the activity's words decide
+/// (`obligation_rules`), each "mine-action" share split between the obligations they name.
+fn refine_mine_action(obligations: Vec<ObligationShare>, a: &Activity) -> (Vec<ObligationShare>, Option<obligation_rules::Rule>, Option<String>) {
+    let Some(mine) = obligations.iter().find(|o| o.id == "mine-action").map(|o| o.share) else {
+        return (obligations, None, None);
+    };
+    let (named, rule, evidence) = obligation_rules::mine_action_obligations(a.title.text.as_deref(), a.description.text.as_deref());
+    let mut out: Vec<ObligationShare> = obligations.into_iter().filter(|o| o.id != "mine-action").collect();
+    for n in named {
+        match out.iter_mut().find(|o| o.id == n.id) {
+            Some(o) => o.share += n.share * mine,
+            None => out.push(ObligationShare { id: n.id, share: n.share * mine }),
+        }
+    }
+    (out, Some(rule), evidence)
 }
 
 /// Why a transaction is not imported: skipped by a rule (a reason id), or rejected (why).
@@ -112,11 +130,19 @@ impl Importer<'_> {
         let sectors = if t.sectors.is_empty() { &a.sectors } else { &t.sectors };
         let unhcr = a.reporting_org.as_ref().and_then(Org::reference) == Some(UNHCR_ORG);
         let (obligations, unmapped) = obligations_from_sectors(sectors, unhcr).map_err(Reject)?;
-        // collaboration-type first, then the shared rules of docs/cooperation-models.md.
+        let (obligations, obligation_rule, obligation_evidence) = refine_mine_action(obligations, a);
+        // The shared rules of docs/cooperation-models.md, with the activity's words and co-funders.
+        let texts: Vec<(&str, &str)> =
+            [("title", a.title.text.as_deref()), ("description", a.description.text.as_deref())].into_iter().filter_map(|(f, t)| t.map(|t| (f, t))).collect();
+        let co_funders: Vec<Donor> = a.funding_orgs.iter().filter_map(Org::donor).filter(|d| d.id != donor.id).collect();
+        let co_funders: Vec<(&str, Option<&str>)> = co_funders.iter().map(|d| (d.donor_type.as_str(), d.country.as_deref())).collect();
         let facts = |recipient: &str| crate::core::format::cooperation::Facts {
-            collaboration_type: a.collaboration_type.as_deref().filter(|c| crate::core::format::cooperation::from_collaboration_type(c).is_some()),
+            collaboration_type: a.collaboration_type.as_deref(),
             donor_type: &donor.donor_type,
+            donor_country: donor.country.as_deref(),
             recipient_country: crate::core::format::geo::country(recipient).map(|c| c.iso3),
+            co_funders: &co_funders,
+            texts: &texts,
             ..Default::default()
         };
         let aid = |list: &[(String, String)]| list.iter().find(|(v, c)| v == "1" && !c.is_empty()).map(|(_, c)| c.clone());
@@ -133,7 +159,7 @@ impl Importer<'_> {
                 // The last part takes what remains, so the parts add up to the value.
                 let part = if i + 1 == n { left } else { amount * share };
                 left -= part;
-                let (model, rule) = crate::core::format::cooperation::derive(&facts(&recipient));
+                let (model, rule, model_evidence) = crate::core::format::cooperation::derive_with_evidence(&facts(&recipient));
                 Contribution {
                     id: if several { format!("{base}-{recipient}") } else { base.clone() },
                     donor: donor.clone(),
@@ -143,12 +169,16 @@ impl Importer<'_> {
                     obligations: obligations.clone(),
                     model: model.to_string(),
                     model_rule: Some(rule.id().to_string()),
+                    model_evidence: model_evidence.clone(),
+                    obligation_rule: obligation_rule.map(|r| r.id().to_string()),
+                    obligation_evidence: obligation_evidence.clone(),
                     kind: kind.to_string(),
                     status: status.to_string(),
                     // A reduction stays negative until it is netted (`netting.rs`); rounding never flips a sign.
                     amount: if amount < 0.0 { part.min(0.0) } else { part.max(0.0) },
                     plan: plan.clone(),
                     description: t.description.text.clone(),
+                    places: Vec::new(),
                 }
             })
             .collect();
