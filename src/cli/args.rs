@@ -62,6 +62,13 @@ pub(super) enum Command {
         /// get the id gov-ISO3 and the country's name.
         #[arg(long)]
         join_government_donors: bool,
+        /// Keep only recipients within this M49 area, e.g. 419 (Latin America and the Caribbean).
+        #[arg(long)]
+        region: Option<String>,
+        /// Leave out these recipients (ISO3, comma-separated) from every file after the first, whose
+        /// source already covers them: one country's money is not counted from two sources.
+        #[arg(long, value_delimiter = ',')]
+        covered_by_first: Vec<String>,
         #[command(flatten)]
         meta: MetadataArgs,
     },
@@ -106,6 +113,8 @@ pub(super) enum Source {
     Csv,
     /// IATI activity XML 2.01–2.03.
     Iati,
+    /// IATI Datastore activity documents: JSON lines, or a Solr response.
+    IatiDatastore,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -161,7 +170,7 @@ pub(super) struct ImportArgs {
     /// hxl, iati: keep only these recipient countries (ISO3, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub(super) countries: Vec<String>,
-    /// hxl: keep only these years, e.g. 2015-2025 or 2023.
+    /// hxl, iati, iati-datastore: keep only these years, e.g. 2015-2025 or 2023.
     #[arg(long)]
     pub(super) years: Option<String>,
     /// csv: COLUMN=FIELD or FIELD:=VALUE (repeatable); see docs/importers.md.

@@ -12,7 +12,7 @@ use clap::ValueEnum;
 pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     let file_name = |f: &std::path::PathBuf| f.file_name().unwrap_or_default().to_string_lossy().into_owned();
     // IATI XML and FTS JSON are streamed from their files (a gigabyte and more); the others are read whole.
-    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati | Source::Fts) {
+    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati | Source::IatiDatastore | Source::Fts) {
         args.files.iter().map(|f| (file_name(f), String::new())).collect()
     } else {
         args.files.iter().map(|f| Ok((file_name(f), read(f)?))).collect::<Result<_, String>>()?
@@ -63,7 +63,7 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             let i = csv::import_csv(text.as_bytes(), name, options)?;
             (i.dataset, i.report, i.notes)
         }
-        Source::Iati => {
+        Source::Iati | Source::IatiDatastore => {
             let [path] = args.files.as_slice() else { return Err("this importer reads one file at a time".into()) };
             import_iati(path, metadata, &args)?
         }
@@ -155,8 +155,15 @@ pub(super) fn import_iati(path: &std::path::Path, metadata: Metadata, args: &Imp
         activity_filter: (!args.activities.is_empty()).then(|| args.activities.clone()),
         budgets_as_requirements: args.budgets,
         rates,
+        years: args.years.as_deref().map(|y| year_range("--years", y)).transpose()?,
     };
-    let mut i = iati::import(std::io::BufReader::with_capacity(1 << 16, file), &name, options)?;
+    // A `.gz` file is read through gzip, as the bundled IATI Datastore extracts are stored.
+    let file: Box<dyn std::io::Read> = if name.ends_with(".gz") { Box::new(flate2::read::GzDecoder::new(file)) } else { Box::new(file) };
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut i = match args.from {
+        Source::IatiDatastore => iati::import_datastore(reader, &name, options)?,
+        _ => iati::import(reader, &name, options)?,
+    };
     let mut notes = i.notes;
     if let Some(y) = &args.budget_years {
         let (from, to) = year_range("--budget-years", y)?;

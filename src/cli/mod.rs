@@ -41,7 +41,7 @@ pub fn run() -> i32 {
         Command::Catalog { files, output, default } => catalog::catalog(&files, &output, default),
         Command::Diff { before, after, format } => diff::diff(&before, &after, format),
         Command::Serve { dir, port, address } => serve::serve(&dir, &address, port),
-        Command::Merge { files, output, obligation, join_government_donors, meta } => (|| {
+        Command::Merge { files, output, obligation, join_government_donors, region, covered_by_first, meta } => (|| {
             let parts = files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;
             let mut metadata = meta.metadata(format!("alianzas {} merge", env!("CARGO_PKG_VERSION")));
             if let Some(first) = parts.first() {
@@ -51,7 +51,8 @@ pub fn run() -> i32 {
                 }
             }
             complete_metadata(&mut metadata, &output, "merged datasets")?;
-            let merged = crate::core::tools::merge::merge(&parts, metadata, obligation.as_deref(), join_government_donors)?;
+            let options = crate::core::tools::merge::MergeOptions { obligation, join_government_donors, region, covered_by_first };
+            let merged = crate::core::tools::merge::merge(&parts, metadata, &options)?;
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             validation::parse_dataset(&text).map_err(|errors| format!("the merged dataset is not valid. {}", problems_in_words(&errors)))?;
             eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());

@@ -266,7 +266,8 @@ fn government_donors_from_two_sources_join_by_country_and_are_named_per_language
     let crs = one_source("crs", r#"{"id": "DE", "name": "Germany", "type": "government", "country": "DEU"}"#);
     let metadata = fts.metadata.clone();
     let donors = |joined: bool| {
-        let store = Store::from_dataset(&merge(&[fts.clone(), crs.clone()], metadata.clone(), None, joined).unwrap());
+        let options = alianzas::core::tools::merge::MergeOptions { join_government_donors: joined, ..Default::default() };
+        let store = Store::from_dataset(&merge(&[fts.clone(), crs.clone()], metadata.clone(), &options).unwrap());
         let g = query::group_by(&store, &query::select(&store, &Filter::default()), Dim::Donor, Measure::Funding, None);
         (store, g)
     };

@@ -182,14 +182,14 @@ fn developing(recipient: Option<&str>) -> bool {
 
 /// "South-South and triangular cooperation" is one UN phrase for both: it names south-south.
 const SOUTH_SOUTH_AND_TRIANGULAR: &[&str] = &[
-    "south-south and triangular cooperation",
-    "south-south and triangular co-operation",
-    "south-south and triangular",
+    "south south and triangular cooperation",
+    "south south and triangular co operation",
     "south south and triangular",
-    "sur-sur y triangular",
-    "sur-sur y cooperacion triangular",
-    "sud-sud et triangulaire",
-    "sud-sud et cooperation triangulaire",
+    "south south triangular",
+    "sur sur y triangular",
+    "sur sur y cooperacion triangular",
+    "sud sud et triangulaire",
+    "sud sud et cooperation triangulaire",
     "sstc",
 ];
 
@@ -199,7 +199,7 @@ pub const MODEL_PHRASES: &[(&str, &[&str])] = &[
         "triangular",
         &[
             "triangular cooperation",
-            "triangular co-operation",
+            "triangular co operation",
             "cooperacion triangular",
             "cooperation triangulaire",
             "trilateral cooperation",
@@ -209,18 +209,17 @@ pub const MODEL_PHRASES: &[(&str, &[&str])] = &[
             "التعاون الثلاثي",
         ],
     ),
-    ("south-south", &["south-south", "south south", "sur-sur", "sur sur", "sud-sud", "sstc", "بين بلدان الجنوب", "جنوب-جنوب", "جنوب جنوب"]),
+    ("south-south", &["south south", "sur sur", "sud sud", "sstc", "بين بلدان الجنوب", "جنوب جنوب"]),
     (
         "public-private",
         &[
-            "public-private partnership",
-            "public-private partnerships",
             "public private partnership",
-            "alianza publico-privada",
-            "alianzas publico-privadas",
-            "asociacion publico-privada",
-            "partenariat public-prive",
-            "partenariats public-prive",
+            "public private partnerships",
+            "alianza publico privada",
+            "alianzas publico privadas",
+            "asociacion publico privada",
+            "partenariat public prive",
+            "partenariats public prive",
             "الشراكة بين القطاعين العام والخاص",
         ],
     ),
@@ -288,11 +287,17 @@ pub fn derive_with_evidence(f: &Facts) -> (&'static str, Rule, Option<String>) {
             return ("public-private", Rule::PublicPrivate, Some("public donor with a private co-funder".into()));
         }
     }
-    if let Some((model, evidence)) = model_from_text(f.texts) {
+    // A title that names the modality outweighs the channel code; a passing mention in a
+    // description does not.
+    let (titles, descriptions): (Vec<(&str, &str)>, Vec<(&str, &str)>) = f.texts.iter().partition(|(field, _)| *field == "title");
+    if let Some((model, evidence)) = model_from_text(&titles) {
         return (model, Rule::Text, Some(evidence));
     }
     if let Some(m) = f.collaboration_type.and_then(from_collaboration_type) {
         return (m, Rule::CollaborationType, Some(format!("collaboration-type {}", f.collaboration_type.unwrap_or_default().trim())));
+    }
+    if let Some((model, evidence)) = model_from_text(&descriptions) {
+        return (model, Rule::Text, Some(evidence));
     }
     if f.pooled_fund {
         return ("regional-fund", Rule::PooledFund, None);
@@ -353,7 +358,7 @@ mod tests {
     fn words_name_a_modality_only_where_no_stronger_rule_applies() {
         let texts = [("title", "Cooperación Sur-Sur entre México y Honduras")];
         let f = Facts { texts: &texts, collaboration_type: Some("1"), ..facts("government", Some("DEU"), Some("HND")) };
-        assert_eq!(derive_with_evidence(&f), ("south-south", Rule::Text, Some("title: “cooperacion sur-sur entre mexico y honduras”".into())));
+        assert_eq!(derive_with_evidence(&f), ("south-south", Rule::Text, Some("title: “cooperacion sur sur entre mexico y honduras”".into())));
         // The joint UN phrase names south-south; "triangular" alone names triangular.
         assert_eq!(model_from_text(&[("description", "support to South-South and Triangular Cooperation (SSTC)")]).unwrap().0, "south-south");
         assert_eq!(model_from_text(&[("title", "Triangular cooperation Japan-Brazil-Mozambique")]).unwrap().0, "triangular");
@@ -364,6 +369,14 @@ mod tests {
         assert_eq!(derive(&f), ("south-south", Rule::SouthernProvider));
         let f = Facts { texts: &texts, collaboration_type: Some("4"), ..facts("government", Some("MEX"), Some("HND")) };
         assert_eq!(derive(&f), ("south-south", Rule::Text));
+        // A description's mention does not outweigh the channel code; a title's does.
+        let described = [("description", "building capacity, including through south-south cooperation")];
+        let f = Facts { texts: &described, collaboration_type: Some("4"), ..facts("multilateral", None, Some("HND")) };
+        assert_eq!(derive(&f), ("multilateral", Rule::CollaborationType));
+        let f = Facts { texts: &described, ..facts("ngo", None, Some("HND")) };
+        assert_eq!(derive(&f), ("south-south", Rule::Text));
+        assert_eq!(model_from_text(&[("description", "leveraging south?south and triangular cooperation")]).unwrap().0, "south-south");
+        assert_eq!(model_from_text(&[("description", "GoI's South-South & Triangular Cooperation (SSTC)")]).unwrap().0, "south-south");
     }
 
     #[test]

@@ -163,6 +163,19 @@ pub fn regions_of(recipient: &str) -> (&'static str, &'static str) {
     (NO_REGION, NO_REGION)
 }
 
+/// Whether a recipient lies within an M49 area: a region, a sub-region, or `419` (Latin America
+/// and the Caribbean: the Caribbean, Central and South America); an area is within itself.
+pub fn is_within(recipient: &str, area_code: &str) -> bool {
+    if recipient == area_code {
+        return true;
+    }
+    let (region, subregion) = regions_of(recipient);
+    match area_code {
+        "419" => matches!(subregion, "029" | "013" | "005" | "419"),
+        code => region == code || subregion == code,
+    }
+}
+
 /// Is this a recipient code the built-in tables know (ISO alpha-3 country or M49 area)?
 pub fn is_known_recipient(code: &str) -> bool {
     country(code).is_some() || area(code).is_some()
@@ -193,6 +206,8 @@ mod tests {
     #[test]
     fn region_codes_as_recipients() {
         assert_eq!(regions_of("419"), ("019", "419"));
+        assert!(is_within("COL", "419") && is_within("HTI", "419") && is_within("013", "419") && is_within("419", "419"));
+        assert!(!is_within("USA", "419") && !is_within("AFG", "419") && is_within("USA", "019"));
         assert_eq!(regions_of("019"), ("019", "019"));
         assert_eq!(regions_of("XXX"), (NO_REGION, NO_REGION));
         assert_eq!(country_by_name("Afghanistan").map(|c| c.iso3), Some("AFG"));

@@ -19,11 +19,26 @@ pub fn join_government_donor(donor: &mut crate::core::format::dataset::Donor) {
     }
 }
 
-/// Merges `parts` under `metadata`. When `obligation` is given, keeps only contributions with that
-/// obligation (their share of it) and requirements for that obligation. With
-/// `join_government_donors`, a government donor with a country becomes one donor across sources
-/// (FTS's "Germany, Government of" and the OECD's "Germany" are the same donor), named in English.
-pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>, join_government_donors: bool) -> Result<Dataset, String> {
+/// What `merge` keeps and joins.
+#[derive(Clone, Debug, Default)]
+pub struct MergeOptions {
+    /// Keep only contributions with this obligation (their share of it) and requirements for it.
+    pub obligation: Option<String>,
+    /// A government donor with a country becomes one donor across sources (FTS's "Germany,
+    /// Government of" and the OECD's "Germany" are the same donor), named in English.
+    pub join_government_donors: bool,
+    /// Keep only recipients within this M49 area (`geo::is_within`).
+    pub region: Option<String>,
+    /// Leave out these recipients of every part after the first, whose source already covers them
+    /// (so one country's money is not counted from two sources).
+    pub covered_by_first: Vec<String>,
+}
+
+/// Merges `parts` under `metadata`, keeping what `options` say. The exchange rates each part used
+/// travel with the result.
+pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> Result<Dataset, String> {
+    let obligation = options.obligation.as_deref();
+    let join_government_donors = options.join_government_donors;
     let mut out = Dataset {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -46,7 +61,25 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>, jo
         extend(&mut out.code_lists.obligations, &part.code_lists.obligations);
         extend(&mut out.code_lists.models, &part.code_lists.models);
         extend(&mut out.code_lists.recipients, &part.code_lists.recipients);
+        let first = std::ptr::eq(part, &parts[0]);
+        let keep = |recipient: &str| {
+            options.region.as_deref().is_none_or(|area| crate::core::format::geo::is_within(recipient, area))
+                && (first || !options.covered_by_first.iter().any(|r| r == recipient))
+        };
+        for x in &part.metadata.exchange_rates {
+            match out.metadata.exchange_rates.iter_mut().find(|y| y.currency == x.currency && y.source == x.source) {
+                Some(y) => {
+                    y.amounts += x.amounts;
+                    y.first_day = y.first_day.clone().min(x.first_day.clone());
+                    y.last_day = y.last_day.clone().max(x.last_day.clone());
+                }
+                None => out.metadata.exchange_rates.push(x.clone()),
+            }
+        }
         for c in &part.contributions {
+            if !keep(&c.recipient) {
+                continue;
+            }
             let mut c = c.clone();
             if let Some(o) = obligation {
                 let Some(share) = c.obligations.iter().find(|s| s.id == o).map(|s| s.share) else { continue };
@@ -62,7 +95,7 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, obligation: Option<&str>, jo
         }
         for r in &part.requirements {
             // A need for every obligation (a whole response plan) is not a need for this one.
-            if obligation.is_some_and(|o| r.obligation.as_deref() != Some(o)) {
+            if obligation.is_some_and(|o| r.obligation.as_deref() != Some(o)) || !keep(&r.recipient) {
                 continue;
             }
             let mut r = r.clone();

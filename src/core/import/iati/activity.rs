@@ -79,6 +79,9 @@ pub(super) struct Transaction {
     pub(super) recipients: Vec<RecipientRaw>,
     pub(super) sectors: Vec<Sector>,
     pub(super) aid_types: Vec<(String, String)>,
+    /// Why the transaction cannot be read as the source gave it (a Datastore document whose
+    /// flattened fields cannot be paired with its transactions).
+    pub(super) problem: Option<String>,
 }
 
 /// An `<iati-activity>`: the few fields the importer needs, with its budgets and transactions.

@@ -19,6 +19,7 @@
 mod activity;
 mod budgets;
 mod currency;
+mod datastore;
 mod donors;
 mod netting;
 mod parse;
@@ -37,7 +38,7 @@ use crate::core::format::dataset::*;
 use activity::{Activity, Transaction};
 use budgets::BudgetCounts;
 use recipients::activity_recipients;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::BufRead;
 use transactions::Left;
 
@@ -63,6 +64,8 @@ pub struct Options {
     pub budgets_as_requirements: bool,
     /// Fixed exchange rates into `metadata.currency` (`--rate`); they take precedence over the table.
     pub rates: Vec<Rate>,
+    /// Keep only transactions of these years; the others are skipped (`outside-years`).
+    pub years: Option<(i32, i32)>,
     /// A table of daily rates (the ECB's) to convert each amount at the rate of its value date. A
     /// value in a currency neither gives a rate for is rejected with that reason.
     pub rate_table: Option<std::sync::Arc<crate::core::import::rates::RateTable>>,
@@ -81,62 +84,87 @@ struct Importer<'a> {
     netting: netting::NettingCounts,
     counted_once: crate::core::import::count_once::CountOnce,
     conversions: crate::core::import::rates::ConversionLog,
-    /// The first activity's reporting organisation, named: the file's publisher.
-    reporting_org: Option<String>,
+    /// The activities' reporting organisations, named: the file's publishers.
+    publishers: BTreeSet<String>,
 }
 
 /// Reads an IATI activity file (`name` locates records in the report): every transaction becomes
 /// contributions or is skipped or rejected; with `budgets_as_requirements`, budgets become requirements.
 pub fn import<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imported, String> {
-    if options.metadata.currency.trim().is_empty() {
-        return Err("metadata.currency is empty: the dataset currency is needed to convert amounts".into());
+    let mut imp = Importer::new(name, &options)?;
+    let generated = imp.read(reader)?;
+    Ok(imp.finish(generated, options.metadata.clone()))
+}
+
+/// Reads IATI Datastore activity documents (`datastore`: one JSON document a line, or a Solr
+/// response) with the same rules as the XML: each document becomes the same `Activity`.
+pub fn import_datastore<R: BufRead>(reader: R, name: &str, options: Options) -> Result<Imported, String> {
+    let mut imp = Importer::new(name, &options)?;
+    let generated = imp.read_datastore(reader)?;
+    Ok(imp.finish(generated, options.metadata.clone()))
+}
+
+impl<'a> Importer<'a> {
+    fn new(name: &'a str, options: &'a Options) -> Result<Self, String> {
+        if options.metadata.currency.trim().is_empty() {
+            return Err("metadata.currency is empty: the dataset currency is needed to convert amounts".into());
+        }
+        for r in &options.rates {
+            if !(r.to_dataset_currency.is_finite() && r.to_dataset_currency > 0.0) {
+                return Err(format!("the rate for {} must be a positive number", r.currency));
+            }
+        }
+        Ok(Importer {
+            name,
+            options,
+            report: ImportReport::default(),
+            unmapped: BTreeMap::new(),
+            contributions: Vec::new(),
+            requirements: Vec::new(),
+            seen: HashSet::new(),
+            budgets: BudgetCounts::default(),
+            netting: netting::NettingCounts::default(),
+            counted_once: Default::default(),
+            conversions: Default::default(),
+            publishers: BTreeSet::new(),
+        })
     }
-    for r in &options.rates {
-        if !(r.to_dataset_currency.is_finite() && r.to_dataset_currency > 0.0) {
-            return Err(format!("the rate for {} must be a positive number", r.currency));
+
+    /// The dataset, its report and notes once every activity was read; `generated` is the date the
+    /// file says it was generated.
+    fn finish(mut self, generated: Option<String>, mut metadata: Metadata) -> Imported {
+        let mut notes = self.notes();
+        notes.extend(self.netting.note());
+        if let Some(sentence) = self.counted_once.sentence() {
+            self.report.warn(format!("{} (all activities)", self.name), sentence.clone());
+            notes.push(sentence);
+        }
+        let Importer { mut report, unmapped, contributions, requirements, conversions, publishers, .. } = self;
+        // Which rates converted what travels with the dataset and its report.
+        metadata.exchange_rates = conversions.into_uses();
+        report.exchange_rates = metadata.exchange_rates.clone();
+        if metadata.data_as_of.is_empty() {
+            metadata.data_as_of = generated.unwrap_or_default();
+        }
+        // The file states who published it: its activities' reporting organisations.
+        if metadata.publisher.is_empty() {
+            let names: Vec<&String> = publishers.iter().collect();
+            metadata.publisher = match names.as_slice() {
+                [] => String::new(),
+                [one] => (*one).clone(),
+                [a, b, c] => format!("{a}; {b}; {c}"),
+                [a, b] => format!("{a}; {b}"),
+                [a, b, c, ..] => format!("{} IATI publishers, among them {a}; {b}; {c}", names.len()),
+            };
+        }
+        Imported {
+            dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
+            report,
+            // Sector codes no mapping knew, counted per imported transaction; the notes are on budgets.
+            notes,
+            unmapped,
         }
     }
-    let mut imp = Importer {
-        name,
-        options: &options,
-        report: ImportReport::default(),
-        unmapped: BTreeMap::new(),
-        contributions: Vec::new(),
-        requirements: Vec::new(),
-        seen: HashSet::new(),
-        budgets: BudgetCounts::default(),
-        netting: netting::NettingCounts::default(),
-        counted_once: Default::default(),
-        conversions: Default::default(),
-        reporting_org: None,
-    };
-    let generated = imp.read(reader)?;
-    let reporting_org = imp.reporting_org.take();
-    let mut notes = imp.notes();
-    notes.extend(imp.netting.note());
-    if let Some(sentence) = imp.counted_once.sentence() {
-        imp.report.warn(format!("{name} (all activities)"), sentence.clone());
-        notes.push(sentence);
-    }
-    let Importer { mut report, unmapped, contributions, requirements, conversions, .. } = imp;
-    let mut metadata = options.metadata;
-    // Which rates converted what travels with the dataset and its report.
-    metadata.exchange_rates = conversions.into_uses();
-    report.exchange_rates = metadata.exchange_rates.clone();
-    if metadata.data_as_of.is_empty() {
-        metadata.data_as_of = generated.unwrap_or_default();
-    }
-    // The file states who published it: its activities' reporting organisation.
-    if metadata.publisher.is_empty() {
-        metadata.publisher = reporting_org.unwrap_or_default();
-    }
-    Ok(Imported {
-        dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
-        report,
-        // Sector codes no mapping knew, counted per imported transaction; the notes are on budgets.
-        notes,
-        unmapped,
-    })
 }
 
 impl Importer<'_> {
@@ -156,8 +184,10 @@ impl Importer<'_> {
 
     /// One whole activity: its transactions, then its budgets.
     fn activity(&mut self, a: Activity) {
-        if self.reporting_org.is_none() {
-            self.reporting_org = a.reporting_org.as_ref().and_then(|o| o.name.text.clone()).filter(|n| !n.trim().is_empty());
+        if let Some(name) = a.reporting_org.as_ref().and_then(|o| o.name.text.clone()).filter(|n| !n.trim().is_empty()) {
+            if self.publishers.len() < 1000 {
+                self.publishers.insert(name);
+            }
         }
         let id = match &a.id {
             None => {

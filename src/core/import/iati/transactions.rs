@@ -92,6 +92,9 @@ impl Importer<'_> {
         recipients: &Result<Vec<(String, f64)>, String>,
     ) -> Result<(Vec<Contribution>, Vec<String>), Left> {
         use Left::*;
+        if let Some(problem) = &t.problem {
+            return Err(Reject(problem.clone()));
+        }
         let code = match (&t.type_code, t.type_present) {
             (Some(c), _) => c.clone(),
             (None, true) => return Err(Reject("transaction-type has no @code".into())),
@@ -111,6 +114,9 @@ impl Importer<'_> {
         let year: i32 = day[..4].parse().map_err(|_| Reject(format!("transaction date {date:?} has no year")))?;
         if !(1900..=2100).contains(&year) {
             return Err(Reject(format!("transaction year {year} is outside 1900–2100")));
+        }
+        if self.options.years.is_some_and(|(from, to)| !(from..=to).contains(&year)) {
+            return Err(Skip(crate::core::import::hxl::SKIP_OUTSIDE_YEARS));
         }
         // Amount in the dataset currency.
         let amount = self.amount(a, t, day).map_err(Reject)?;
