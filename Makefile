@@ -50,7 +50,7 @@ build: setup
 	trunk build --release
 
 # Rebuilds every bundled dataset from the raw published files in data/sources, with our own CLI.
-snapshots: $(ALIANZAS)
+snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 	@mkdir -p $(DATA)
 	$(ALIANZAS) import --from fts $(SOURCES)/custom-search-locationid-1-year-2020.json \
 	  $(SOURCES)/custom-search-locationid-1-year-2020-page-2.json $(SOURCES)/custom-search-locationid-1-year-2020-page-3.json \
@@ -99,13 +99,21 @@ snapshots: $(ALIANZAS)
 	  --licence "CC BY 4.0" --licence-url "https://creativecommons.org/licenses/by/4.0/" \
 	  --retrieved 2024-03-27 --dataset-version 2023-12-19 \
 	  -o $(DATA)/unhcr-mirps-2023.json --report $(DATA)/unhcr-mirps-2023.report.json
-	$(ALIANZAS) catalog $(DATA)/unhcr-mirps-2023.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json \
+	$(ALIANZAS) import --from iati-datastore data/sources/iati-mine-action/iati_mine_action_activities.jsonl.gz --ecb-rates target/rates/eurofxref-hist.csv \
+	  --id iati-mine-action --title "Mine action funding reported to IATI by 39 publishers" \
+	  --description "Every IATI activity with the DAC purpose code 15250 (removal of land mines and explosive remnants of war) in the IATI Datastore in July 2025: donors such as the United States, Norway, Sweden, the United Kingdom and Japan, and operators such as the HALO Trust, MAG and Humanity & Inclusion. Which Mine Ban Convention obligation each activity serves is read from its title, else its description, by the rules of docs/obligation-rules.md; a commitment and its disbursements count once." \
+	  --publisher "IATI Datastore: 39 reporting organisations (HALO Trust, MAG, Humanity & Inclusion, Norad, UNDP, KSrelief, US Department of State …)" \
+	  --source-url "https://datastore.iatistandard.org" \
+	  --licence "Each publisher's open licence on the IATI Registry (mostly CC BY 4.0, ODC-BY, CC0); cite “IATI Datastore, <publisher>”" \
+	  --retrieved 2025-07-09 --dataset-version 2025-07-09 \
+	  -o $(DATA)/iati-mine-action.json --report $(DATA)/iati-mine-action.report.json
+	$(ALIANZAS) catalog $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json \
 	  --default unhcr-mirps-2023 -o $(DATA)/catalog.json
 
 snapshot: snapshots
 
 # The shipped datasets must be what the importers make of the sources today.
-check-snapshots: $(ALIANZAS)
+check-snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv target/rates/eurofxref-hist.csv
 	@tmp=$$(mktemp -d); $(MAKE) -s snapshots DATA=$$tmp >/dev/null 2>&1; \
 	  for f in $$tmp/*.json; do \
 	    cmp -s $$f public/data/$$(basename $$f) || { echo "public/data/$$(basename $$f) is stale: run make snapshots"; exit 1; }; \

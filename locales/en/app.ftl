@@ -172,3 +172,11 @@ model-rules-note = Each line counts contributions (not money) by the rule that d
 csv-contribution = Contribution id
 csv-donor-id = Donor id
 csv-donor-type = Donor type
+obligation-rules-title = How the obligations were derived
+obligation-rules-note = Mine action (OECD DAC code 15250) does not say which Mine Ban Convention obligation it serves: the activity's title names it, else its description; several named share the amount equally. Each line counts contributions, not money.
+obligation-rule-line = { $rule } → { $obligation }: { $count ->
+        [one] one contribution
+       *[other] { $count } contributions
+    }
+counting-rule = Each amount counts once, at the furthest stage it reached: money paid counts as disbursed, the rest of a commitment as committed, the rest of a pledge as pledged. Funding is committed + disbursed; stages are never added to each other.
+counted-once = Each amount counted once, at the furthest stage it reached.

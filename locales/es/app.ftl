@@ -172,3 +172,11 @@ model-rules-note = Cada línea cuenta contribuciones (no dinero) según la regla
 csv-contribution = Id de la contribución
 csv-donor-id = Id del donante
 csv-donor-type = Tipo de donante
+obligation-rules-title = Cómo se dedujeron las obligaciones
+obligation-rules-note = La acción contra minas (código CAD de la OCDE 15250) no dice a qué obligación de la Convención sobre la prohibición de minas sirve: la nombra el título de la actividad, o si no su descripción; si nombra varias, el monto se reparte por igual. Cada línea cuenta contribuciones, no dinero.
+obligation-rule-line = { $rule } → { $obligation }: { $count ->
+        [one] una contribución
+       *[other] { $count } contribuciones
+    }
+counting-rule = Cada monto cuenta una sola vez, en la etapa más avanzada que alcanzó: lo pagado cuenta como desembolsado, el resto de un compromiso como comprometido y el resto de una promesa como prometido. La financiación es comprometido + desembolsado; las etapas nunca se suman entre sí.
+counted-once = Cada monto cuenta una vez, en la etapa más avanzada que alcanzó.

@@ -172,3 +172,11 @@ model-rules-note = Chaque ligne compte des contributions (pas de l'argent) selon
 csv-contribution = Identifiant de la contribution
 csv-donor-id = Identifiant du donateur
 csv-donor-type = Type de donateur
+obligation-rules-title = Comment les obligations ont été déduites
+obligation-rules-note = L'action contre les mines (code CAD de l'OCDE 15250) ne dit pas quelle obligation de la Convention sur l'interdiction des mines elle sert : le titre de l'activité la nomme, sinon sa description ; si plusieurs sont nommées, le montant est partagé à parts égales. Chaque ligne compte des contributions, pas de l'argent.
+obligation-rule-line = { $rule } → { $obligation } : { $count ->
+        [one] une contribution
+       *[other] { $count } contributions
+    }
+counting-rule = Chaque montant compte une seule fois, à l'étape la plus avancée qu'il a atteinte : l'argent versé compte comme décaissé, le reste d'un engagement comme engagé, le reste d'une annonce comme annoncé. Le financement est engagé + décaissé ; les étapes ne s'additionnent jamais.
+counted-once = Chaque montant compté une fois, à l'étape la plus avancée qu'il a atteinte.

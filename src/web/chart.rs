@@ -301,6 +301,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                 <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>
             </figcaption>
             <p class="unit" hidden=move || spec.with(|s| s.empty || s.omitted.is_some() || !has_axis(s))>{move || spec.with(|s| s.unit.label.clone())}</p>
+            <p class="counted-once" hidden=move || spec.with(|s| s.empty || s.omitted.is_some())>{move || Msg::CountedOnce.get(lang.get())}</p>
             // ECharts writes our description (title + summary) as this element's aria-label.
             <div class="canvas" role="application" aria-roledescription=move || Msg::ChartRole.get(lang.get())
                 aria-describedby=format!("{summary_id} chart-help-{id}") tabindex=move || if spec.with(|s| s.empty || s.omitted.is_some()) { "-1" } else { "0" }

@@ -61,6 +61,9 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
         if id == "model" {
             let rules = store.model_rules.clone();
             view! { <ChartFigure spec=chart><ModelRules rules=rules/></ChartFigure> }.into_any()
+        } else if id == "obligation" && !store.obligation_rules.is_empty() {
+            let rules = store.obligation_rules.clone();
+            view! { <ChartFigure spec=chart><super::provenance::ObligationRules rules=rules/></ChartFigure> }.into_any()
         } else {
             view! { <ChartFigure spec=chart/> }.into_any()
         }
@@ -113,6 +116,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
         {external}
         <main id="main">
             <Headline view=view currency=meta.currency.clone()/>
+            <p class="counting-rule" id="counting-rule">{move || Msg::CountingRule.get(lang.get())}</p>
             <p class="equity">{move || view.with(|v| v.equity.join(" "))}</p>
             <div class="layout">
                 <FilterPanel store=filter_store/>

@@ -107,3 +107,35 @@ pub fn ModelRules(rules: Vec<crate::core::analysis::store::ModelRuleCount>) -> i
         </details>
     }
 }
+
+/// How the obligations were derived where the publisher's codes did not name them: per rule, the
+/// obligation it named and for how many contributions (docs/obligation-rules.md).
+#[component]
+pub fn ObligationRules(rules: Vec<crate::core::analysis::store::ObligationRuleCount>) -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    let store = expect_context::<Arc<crate::core::analysis::store::Store>>();
+    view! {
+        <details class="obligation-rules">
+            <summary>{move || Msg::ObligationRulesTitle.get(lang.get())}</summary>
+            <p>{move || Msg::ObligationRulesNote.get(lang.get())}</p>
+            <ul>
+                {rules.into_iter().map(|r| {
+                    let store = store.clone();
+                    let obligation = r.obligation.clone();
+                    view! {
+                        <li data-rule=r.rule.id() data-obligation=r.obligation.clone()>{move || {
+                            let l = lang.get();
+                            let locale = WebLocale::shared(l, &store.metadata.currency);
+                            text::ObligationRuleLine {
+                                rule: r.rule.label().get(l),
+                                obligation: spec::label(&store, crate::core::analysis::store::Dim::Obligation, &obligation, &*locale),
+                                count: r.contributions,
+                            }
+                            .format(l)
+                        }}</li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}

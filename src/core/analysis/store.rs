@@ -173,11 +173,25 @@ pub struct Store {
     pub requirements: Vec<RequirementRow>,
     /// How many contributions each model rule gave each model (pairs absent from the data omitted).
     pub model_rules: Vec<ModelRuleCount>,
+    /// How many contributions each obligation rule gave each obligation; empty when every
+    /// obligation came from the publisher's codes.
+    pub obligation_rules: Vec<ObligationRuleCount>,
     /// What each dimension holds across the whole dataset, by `Dim::index`: computed once, as every
     /// filter change asks it of every chart.
     coverage: Vec<Coverage>,
     /// Which stages hold a row, by `Status as usize` (the status dictionary lists all three).
     stages_present: [bool; 3],
+}
+
+/// How many contributions an obligation rule gave an obligation (docs/obligation-rules.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObligationRuleCount {
+    /// The rule that decided.
+    pub rule: crate::core::format::obligation_rules::Rule,
+    /// An obligation it named.
+    pub obligation: String,
+    /// How many contributions.
+    pub contributions: usize,
 }
 
 /// The `plan` value of a row whose contribution names no plan.
@@ -300,12 +314,23 @@ impl Store {
             *rule_counts.entry((rule, c.model.as_str())).or_default() += 1;
         }
         let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
+        let mut obligation_counts: std::collections::BTreeMap<(crate::core::format::obligation_rules::Rule, &str), usize> = Default::default();
+        for c in &ds.contributions {
+            if let Some(rule) = c.obligation_rule.as_deref().and_then(crate::core::format::obligation_rules::Rule::parse) {
+                for o in &c.obligations {
+                    *obligation_counts.entry((rule, o.id.as_str())).or_default() += 1;
+                }
+            }
+        }
+        let obligation_rules =
+            obligation_counts.into_iter().map(|((rule, obligation), n)| ObligationRuleCount { rule, obligation: obligation.to_string(), contributions: n }).collect();
 
         let mut store = Store {
             coverage: Vec::new(),
             stages_present: [false; 3],
             contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
             model_rules,
+            obligation_rules,
             metadata: ds.metadata.clone(),
             code_lists: ds.code_lists.clone(),
             dicts,

@@ -205,6 +205,7 @@ pub const MODEL_PHRASES: &[(&str, &[&str])] = &[
             "trilateral cooperation",
             "triangular",
             "triangulaire",
+            "dreieckskooperation",
             "تعاون ثلاثي",
             "التعاون الثلاثي",
         ],
@@ -228,6 +229,11 @@ pub const MODEL_PHRASES: &[(&str, &[&str])] = &[
 /// The modality the publisher's words name, and the evidence (`title: “…sur-sur…”`): the first
 /// text that names one decides.
 pub fn model_from_text(texts: &[(&str, &str)]) -> Option<(&'static str, String)> {
+    model_from_text_among(texts, &["triangular", "south-south", "public-private"])
+}
+
+/// `model_from_text` limited to some models.
+fn model_from_text_among(texts: &[(&str, &str)], models: &[&str]) -> Option<(&'static str, String)> {
     use super::obligation_rules::{find_phrase, fold, snippet};
     for (field, text) in texts {
         let folded = fold(text);
@@ -236,7 +242,7 @@ pub fn model_from_text(texts: &[(&str, &str)]) -> Option<(&'static str, String)>
         for joint in SOUTH_SOUTH_AND_TRIANGULAR {
             without_joint = without_joint.replace(joint, &" ".repeat(joint.len()));
         }
-        for (model, phrases) in MODEL_PHRASES {
+        for (model, phrases) in MODEL_PHRASES.iter().filter(|(m, _)| models.contains(m)) {
             let haystack = if *model == "triangular" { &without_joint } else { &folded };
             if let Some((at, phrase)) = phrases.iter().find_map(|p| find_phrase(haystack, p).map(|at| (at, p))) {
                 return Some((model, format!("{field}: “{}”", snippet(&folded, at, phrase.len()))));
@@ -290,13 +296,16 @@ pub fn derive_with_evidence(f: &Facts) -> (&'static str, Rule, Option<String>) {
     // A title that names the modality outweighs the channel code; a passing mention in a
     // description does not.
     let (titles, descriptions): (Vec<(&str, &str)>, Vec<(&str, &str)>) = f.texts.iter().partition(|(field, _)| *field == "title");
-    if let Some((model, evidence)) = model_from_text(&titles) {
+    // A foundation's or an NGO's money that studies or promotes south-south co-operation is not
+    // itself co-operation between southern states: for them only public-private is read.
+    let readable: &[&str] = if matches!(f.donor_type, "private" | "ngo") { &["public-private"] } else { &["triangular", "south-south", "public-private"] };
+    if let Some((model, evidence)) = model_from_text_among(&titles, readable) {
         return (model, Rule::Text, Some(evidence));
     }
     if let Some(m) = f.collaboration_type.and_then(from_collaboration_type) {
         return (m, Rule::CollaborationType, Some(format!("collaboration-type {}", f.collaboration_type.unwrap_or_default().trim())));
     }
-    if let Some((model, evidence)) = model_from_text(&descriptions) {
+    if let Some((model, evidence)) = model_from_text_among(&descriptions, readable) {
         return (model, Rule::Text, Some(evidence));
     }
     if f.pooled_fund {
@@ -373,8 +382,12 @@ mod tests {
         let described = [("description", "building capacity, including through south-south cooperation")];
         let f = Facts { texts: &described, collaboration_type: Some("4"), ..facts("multilateral", None, Some("HND")) };
         assert_eq!(derive(&f), ("multilateral", Rule::CollaborationType));
-        let f = Facts { texts: &described, ..facts("ngo", None, Some("HND")) };
+        let f = Facts { texts: &described, ..facts("other", None, Some("HND")) };
         assert_eq!(derive(&f), ("south-south", Rule::Text));
+        // A foundation that studies south-south co-operation does not co-operate south-south.
+        let f = Facts { texts: &texts, ..facts("private", None, Some("HND")) };
+        assert_eq!(derive(&f).1, Rule::Unspecified);
+        assert_eq!(model_from_text(&[("title", "Süd-Süd Dreieckskooperation und Netzwerke")]).unwrap().0, "triangular");
         assert_eq!(model_from_text(&[("description", "leveraging south?south and triangular cooperation")]).unwrap().0, "south-south");
         assert_eq!(model_from_text(&[("description", "GoI's South-South & Triangular Cooperation (SSTC)")]).unwrap().0, "south-south");
     }

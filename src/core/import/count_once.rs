@@ -44,12 +44,27 @@ fn rank(status: &str) -> usize {
     }
 }
 
+/// Per donor, the amounts at each stage (pledged, committed, disbursed) in the source's own
+/// currency: compared there, a commitment paid in full is not left with a remainder made of
+/// exchange-rate differences.
+pub type SourceTotals = BTreeMap<String, [f64; 3]>;
+
+/// The index of a stage in `SourceTotals`' arrays.
+pub fn stage_index(status: &str) -> usize {
+    rank(status)
+}
+
 /// Applies the rule to `records[from..]`, which are one activity's or project's records: each
-/// donor's records there are one agreement.
-pub fn furthest_stage(records: &mut Vec<Contribution>, from: usize, counts: &mut CountOnce) {
+/// donor's records there are one agreement. A donor in `source` is compared in its own currency.
+pub fn furthest_stage(records: &mut Vec<Contribution>, from: usize, counts: &mut CountOnce, source: &SourceTotals) {
     let mut totals: BTreeMap<&str, [f64; 3]> = BTreeMap::new();
     for c in &records[from..] {
         totals.entry(c.donor.id.as_str()).or_default()[rank(&c.status)] += c.amount;
+    }
+    for (donor, t) in totals.iter_mut() {
+        if let Some(own) = source.get(*donor) {
+            *t = *own;
+        }
     }
     // Per donor: the factor that keeps only the part of each stage that went no further.
     let factors: BTreeMap<String, [f64; 2]> = totals
@@ -116,7 +131,7 @@ mod tests {
         // US$ 17 M committed in 2020, then paid 5 M in 2020 and 12 M in 2021: 17 M of funding, not 34.
         let mut r = vec![record("A", "committed", 2020, 17e6), record("A", "disbursed", 2020, 5e6), record("A", "disbursed", 2021, 12e6)];
         let mut counts = CountOnce::default();
-        furthest_stage(&mut r, 0, &mut counts);
+        furthest_stage(&mut r, 0, &mut counts, &SourceTotals::new());
         assert_eq!(funding(&r), 17e6);
         assert!(r.iter().all(|c| c.status == "disbursed"));
         assert_eq!(counts, CountOnce { agreements: 1, reduced: 0, dropped: 1 });
@@ -133,7 +148,7 @@ mod tests {
             record("B", "committed", 2020, 4.0),
         ];
         let mut counts = CountOnce::default();
-        furthest_stage(&mut r, 1, &mut counts);
+        furthest_stage(&mut r, 1, &mut counts, &SourceTotals::new());
         assert_eq!(r[0].amount, 1.0, "before `from`: another activity");
         let of = |d: &str, s: &str| r.iter().filter(|c| c.donor.id == d && c.status == s).map(|c| c.amount).sum::<f64>();
         assert!((of("A", "committed") - 12.0).abs() < 1e-9);
@@ -143,7 +158,13 @@ mod tests {
         assert_eq!(counts, CountOnce { agreements: 1, reduced: 3, dropped: 0 });
         // Disbursed more than committed: the commitment is all paid.
         let mut r = vec![record("A", "committed", 2020, 5.0), record("A", "disbursed", 2021, 8.0)];
-        furthest_stage(&mut r, 0, &mut counts);
+        furthest_stage(&mut r, 0, &mut counts, &SourceTotals::new());
         assert_eq!(funding(&r), 8.0);
+        // EUR 100 committed, EUR 100 paid: at two days' rates USD 118 and USD 117, still all paid.
+        let mut r = vec![record("A", "committed", 2017, 118.0), record("A", "disbursed", 2017, 117.0)];
+        let own = SourceTotals::from([("A".to_string(), [0.0, 100.0, 100.0])]);
+        furthest_stage(&mut r, 0, &mut counts, &own);
+        assert_eq!(r.len(), 1);
+        assert_eq!(funding(&r), 117.0);
     }
 }

@@ -431,7 +431,7 @@ mod tests {
         assert_eq!(r.rejected[0].location, "o.csv:4 (column code)");
         assert_eq!(r.rejected[1].location, "o.csv:5 (column usd)");
         let c = &out.dataset.contributions[0];
-        assert_eq!((c.recipient.as_str(), c.obligations[0].id.as_str(), c.amount, c.donor.donor_type.as_str()), ("COK", "clearance", 7801.0, "government"));
+        assert_eq!((c.recipient.as_str(), c.obligations[0].id.as_str(), c.amount, c.donor.donor_type.as_str()), ("COK", "mine-action", 7801.0, "government"));
         let err = import_csv(text.as_bytes(), "o.csv", CsvOptions { metadata: meta(), map, filters: vec![RowFilter::parse("nope=1").unwrap()] }).unwrap_err();
         assert!(err.contains("no column \"nope\""), "{err}");
     }

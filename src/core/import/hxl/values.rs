@@ -109,10 +109,11 @@ pub(crate) fn donor_type_code(value: &str) -> Option<&'static str> {
 }
 
 /// OECD CRS purpose codes (sector 152, conflict, peace and security) → obligations.
-/// 15250 "Removal of land mines and explosive remnants of war" is clearance (Mine Ban Convention
-/// art. 5); 15240 "Reintegration and SALW control" is counted as cooperation and assistance (art.
+/// 15250 "Removal of land mines and explosive remnants of war" covers all of mine action
+/// (clearance, stockpile destruction, risk education, victim assistance): `mine-action`, the
+/// obligation not specified, since a CRS row has no words to tell them apart; 15240 "Reintegration and SALW control" is counted as cooperation and assistance (art.
 /// 6), the nearest code; the rest of 152xx is unspecified.
-pub const CRS_PURPOSES: &[(&str, &str)] = &[("15250", "clearance"), ("15240", "cooperation-assistance")];
+pub const CRS_PURPOSES: &[(&str, &str)] = &[("15250", "mine-action"), ("15240", "cooperation-assistance")];
 
 /// An obligation from one sector value: an obligation id, an FTS global cluster name, or a CRS
 /// purpose code. Values nothing knows are counted in `unmapped` and become `unspecified`.
@@ -176,7 +177,7 @@ mod tests {
         assert_eq!(obligations_of_list("Health", &mut u), "health");
         assert_eq!(obligations_of_list("Health,Protection", &mut u), "multi-sector");
         assert_eq!(obligations_of_list("Mine Action", &mut u), "mine-action");
-        assert_eq!(obligation_code("15250", &mut u), "clearance");
+        assert_eq!(obligation_code("15250", &mut u), "mine-action");
         assert_eq!(obligation_code("15240", &mut u), "cooperation-assistance");
         assert_eq!(obligation_code("15220", &mut u), "unspecified");
         assert!(u.is_empty());

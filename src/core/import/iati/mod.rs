@@ -217,9 +217,23 @@ impl Importer<'_> {
         let recipients = activity_recipients(&a.recipients);
         let first = self.contributions.len();
         let mut reductions = Vec::new();
+        // Each donor's amounts per stage in the activity's own currency (None once they mix).
+        let mut own: BTreeMap<String, Option<([f64; 3], String)>> = BTreeMap::new();
         for t in &a.transactions {
             self.report.read += 1;
-            match self.transaction(&a, &id, t, &recipients) {
+            let result = self.transaction(&a, &id, t, &recipients);
+            if let (Ok((list, _)), Some(value)) = (&result, t.value.as_deref().and_then(|v| currency::parse_signed_amount(v).ok())) {
+                if let Some(head) = list.first() {
+                    let currency = t.value_usd.as_ref().map(|_| "USD".to_string()).or_else(|| t.currency.clone()).or_else(|| a.default_currency.clone()).unwrap_or_default();
+                    let value = if t.value_usd.is_some() { list.iter().map(|c| c.amount).sum() } else { value };
+                    let entry = own.entry(head.donor.id.clone()).or_insert_with(|| Some(([0.0; 3], currency.clone())));
+                    match entry {
+                        Some((totals, c)) if *c == currency => totals[crate::core::import::count_once::stage_index(&head.status)] += value,
+                        _ => *entry = None,
+                    }
+                }
+            }
+            match result {
                 Ok((list, unmapped)) if list.iter().any(|c| c.amount < 0.0) => {
                     for k in unmapped {
                         *self.unmapped.entry(k).or_default() += 1;
@@ -241,7 +255,8 @@ impl Importer<'_> {
             }
         }
         self.net(first, reductions);
-        crate::core::import::count_once::furthest_stage(&mut self.contributions, first, &mut self.counted_once);
+        let own = own.into_iter().filter_map(|(donor, t)| t.map(|(totals, _)| (donor, totals))).collect();
+        crate::core::import::count_once::furthest_stage(&mut self.contributions, first, &mut self.counted_once, &own);
         if self.options.budgets_as_requirements {
             self.activity_budgets(&a, &id, &recipients);
         }

@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn sector_codes_map_to_obligations() {
         for (v, code, want) in [
-            ("1", "15250", "clearance"),
+            ("1", "15250", "mine-action"),
             ("1", "15240", "cooperation-assistance"),
             ("1", "15261", "child-protection"),
             ("1", "72010", "multi-sector"),
