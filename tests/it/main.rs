@@ -6,6 +6,7 @@ mod cli;
 mod core;
 mod fts_import;
 mod hxl_import;
+mod iati_datastore;
 mod iati_import;
 mod snapshots;
 mod support;

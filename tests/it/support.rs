@@ -50,3 +50,10 @@ pub const CRS_COLUMN_MAP: [&str; 11] = [
     "kind:=financial",
     "donor.type:=government",
 ];
+
+/// Panics with the first problems when a dataset does not pass the validator (record by record, as
+/// the CLI checks what it writes).
+pub fn assert_dataset_validates(ds: &alianzas::core::format::dataset::Dataset) {
+    let errors = alianzas::core::format::validate::check_dataset(ds);
+    assert!(errors.is_empty(), "{} problems, first {:?}", errors.len(), &errors[..errors.len().min(3)]);
+}

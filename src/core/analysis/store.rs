@@ -322,8 +322,10 @@ impl Store {
                 }
             }
         }
-        let obligation_rules =
-            obligation_counts.into_iter().map(|((rule, obligation), n)| ObligationRuleCount { rule, obligation: obligation.to_string(), contributions: n }).collect();
+        let obligation_rules = obligation_counts
+            .into_iter()
+            .map(|((rule, obligation), n)| ObligationRuleCount { rule, obligation: obligation.to_string(), contributions: n })
+            .collect();
 
         let mut store = Store {
             coverage: Vec::new(),

@@ -141,7 +141,11 @@ fn transaction_sectors(d: &Map<String, Value>, n: usize) -> Result<Vec<Vec<Secto
         // One sector per vocabulary in each transaction, the same vocabularies in each: they pair.
         if pattern.len() == per && (1..n).all(|t| chunk_vocabularies(t) == pattern) {
             return Ok((0..n)
-                .map(|t| (0..per).map(|k| Sector { vocabulary: vocabulary(t * per + k), code: codes[t * per + k].clone(), percentage: None, narrative: None }).collect())
+                .map(|t| {
+                    (0..per)
+                        .map(|k| Sector { vocabulary: vocabulary(t * per + k), code: codes[t * per + k].clone(), percentage: None, narrative: None })
+                        .collect()
+                })
                 .collect());
         }
     }
@@ -217,7 +221,11 @@ fn transactions(d: &Map<String, Value>, line: usize, activity_has_sectors: bool,
                     .collect(),
                 sectors: sectors.as_ref().map(|s| s[i].clone()).unwrap_or_default(),
                 aid_types: at(&aid_types, i).map(|c| (at(&aid_vocabularies, i).unwrap_or_else(|| "1".into()), c)).into_iter().collect(),
-                problem: currency_problem.clone().or(sector_problem).or_else(|| unpaired_recipients.clone()).or_else(|| amounts.is_none().then(|| "the document's transaction values cannot be paired with its transactions".into())),
+                problem: currency_problem
+                    .clone()
+                    .or(sector_problem)
+                    .or_else(|| unpaired_recipients.clone())
+                    .or_else(|| amounts.is_none().then(|| "the document's transaction values cannot be paired with its transactions".into())),
             }
         })
         .collect()
@@ -277,9 +285,10 @@ impl Importer<'_> {
     }
 
     fn solr_response(&mut self, v: &Value, line: usize) -> Result<Option<String>, String> {
-        let docs = v.pointer("/response/docs").and_then(Value::as_array).ok_or_else(|| {
-            format!("{}: a JSON object without response.docs: expected an IATI Datastore activity search response", self.name)
-        })?;
+        let docs = v
+            .pointer("/response/docs")
+            .and_then(Value::as_array)
+            .ok_or_else(|| format!("{}: a JSON object without response.docs: expected an IATI Datastore activity search response", self.name))?;
         let mut generated = None;
         for (i, d) in docs.iter().enumerate() {
             match d.as_object() {

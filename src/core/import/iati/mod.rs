@@ -224,7 +224,13 @@ impl Importer<'_> {
             let result = self.transaction(&a, &id, t, &recipients);
             if let (Ok((list, _)), Some(value)) = (&result, t.value.as_deref().and_then(|v| currency::parse_signed_amount(v).ok())) {
                 if let Some(head) = list.first() {
-                    let currency = t.value_usd.as_ref().map(|_| "USD".to_string()).or_else(|| t.currency.clone()).or_else(|| a.default_currency.clone()).unwrap_or_default();
+                    let currency = t
+                        .value_usd
+                        .as_ref()
+                        .map(|_| "USD".to_string())
+                        .or_else(|| t.currency.clone())
+                        .or_else(|| a.default_currency.clone())
+                        .unwrap_or_default();
                     let value = if t.value_usd.is_some() { list.iter().map(|c| c.amount).sum() } else { value };
                     let entry = own.entry(head.donor.id.clone()).or_insert_with(|| Some(([0.0; 3], currency.clone())));
                     match entry {

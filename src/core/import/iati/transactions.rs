@@ -92,9 +92,6 @@ impl Importer<'_> {
         recipients: &Result<Vec<(String, f64)>, String>,
     ) -> Result<(Vec<Contribution>, Vec<String>), Left> {
         use Left::*;
-        if let Some(problem) = &t.problem {
-            return Err(Reject(problem.clone()));
-        }
         let code = match (&t.type_code, t.type_present) {
             (Some(c), _) => c.clone(),
             (None, true) => return Err(Reject("transaction-type has no @code".into())),
@@ -105,6 +102,10 @@ impl Importer<'_> {
             Some(TransactionRule::Skip(reason)) => return Err(Skip(reason)),
             None => return Err(Reject(format!("transaction-type code {code:?} is not in the IATI TransactionType codelist (1–13)"))),
         };
+        // A transaction skipped by its type needs nothing else; one to import needs its fields paired.
+        if let Some(problem) = &t.problem {
+            return Err(Reject(problem.clone()));
+        }
         // Date and year.
         let date = match (&t.date, &t.value_date) {
             (Some(d), _) | (None, Some(d)) => d.clone(),
