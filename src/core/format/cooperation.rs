@@ -295,7 +295,8 @@ pub fn derive_with_evidence(f: &Facts) -> (&'static str, Rule, Option<String>) {
     }
     // A title that names the modality outweighs the channel code; a passing mention in a
     // description does not.
-    let (titles, descriptions): (Vec<(&str, &str)>, Vec<(&str, &str)>) = f.texts.iter().partition(|(field, _)| *field == "title");
+    let titles: Vec<(&str, &str)> = f.texts.iter().copied().filter(|(field, _)| *field == "title").collect();
+    let descriptions: Vec<(&str, &str)> = f.texts.iter().copied().filter(|(field, _)| *field != "title").collect();
     // A foundation's or an NGO's money that studies or promotes south-south co-operation is not
     // itself co-operation between southern states: for them only public-private is read.
     let readable: &[&str] = if matches!(f.donor_type, "private" | "ngo") { &["public-private"] } else { &["triangular", "south-south", "public-private"] };
