@@ -13,6 +13,7 @@ skip-empty-row = صف فارغ
 skip-where-not-selected = لا يستوفي شرط ‎--where‎ في الاستيراد
 skip-activity-not-selected = نشاط غير مختار
 skip-duplicate-activity = نشاط مكرر: سبقت قراءة معرّف IATI هذا
+skip-aiddata-project-without-amounts = مشروع من AidData بلا مبالغ: لا يذكر الإصدار له أي التزام أو صرف
 skip-iati-transaction-type-1 = معاملة من النوع 1 (أموال واردة): أموال مستلمة سبق أن أبلغ عنها مقدّمها التزامًا أو صرفًا
 skip-iati-transaction-type-4 = معاملة من النوع 4 (إنفاق): إنفاق النشاط، لا تمويل لمستفيد
 skip-iati-transaction-type-5 = معاملة من النوع 5 (دفع فوائد): ليست تمويلًا

@@ -13,6 +13,7 @@ skip-empty-row = empty row
 skip-where-not-selected = not selected by the import's --where condition
 skip-activity-not-selected = activity not selected
 skip-duplicate-activity = duplicate activity: this iati-identifier was already read
+skip-aiddata-project-without-amounts = AidData project without amounts: the release gives it no commitment or disbursement
 skip-iati-transaction-type-1 = transaction type 1 (Incoming Funds): money received, already reported by its provider as a commitment or disbursement
 skip-iati-transaction-type-4 = transaction type 4 (Expenditure): spending by the activity, not funding to a recipient
 skip-iati-transaction-type-5 = transaction type 5 (Interest Payment): not funding

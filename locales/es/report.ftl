@@ -13,6 +13,7 @@ skip-empty-row = fila vacía
 skip-where-not-selected = no cumple la condición --where de la importación
 skip-activity-not-selected = actividad no seleccionada
 skip-duplicate-activity = actividad repetida: este iati-identifier ya se leyó
+skip-aiddata-project-without-amounts = proyecto de AidData sin montos: la publicación no le da ningún compromiso ni desembolso
 skip-iati-transaction-type-1 = transacción de tipo 1 (fondos recibidos): dinero recibido, que su proveedor ya informa como compromiso o desembolso
 skip-iati-transaction-type-4 = transacción de tipo 4 (gasto): gasto de la actividad, no financiación a un receptor
 skip-iati-transaction-type-5 = transacción de tipo 5 (pago de intereses): no es financiación

@@ -13,6 +13,7 @@ skip-empty-row = ligne vide
 skip-where-not-selected = ne remplit pas la condition --where de l'import
 skip-activity-not-selected = activité non sélectionnée
 skip-duplicate-activity = activité en double : cet iati-identifier a déjà été lu
+skip-aiddata-project-without-amounts = projet AidData sans montants : la publication ne lui donne aucun engagement ni décaissement
 skip-iati-transaction-type-1 = transaction de type 1 (fonds reçus) : argent reçu, déjà déclaré par son fournisseur comme engagement ou décaissement
 skip-iati-transaction-type-4 = transaction de type 4 (dépense) : dépense de l'activité, pas un financement à un bénéficiaire
 skip-iati-transaction-type-5 = transaction de type 5 (paiement d'intérêts) : pas un financement

@@ -115,6 +115,8 @@ pub(super) enum Source {
     Iati,
     /// IATI Datastore activity documents: JSON lines, or a Solr response.
     IatiDatastore,
+    /// An AidData research release: its folder or .zip (data/projects.csv, transactions.csv, locations.csv, datapackage.json).
+    Aiddata,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,4 +1,4 @@
-//! `alianzas import`: a published file (FTS JSON, IATI XML, HXL or plain CSV) → a dataset and its
+//! `alianzas import`: a published file (FTS JSON, IATI XML, HXL or plain CSV, an AidData release) → a dataset and its
 //! import report, which accounts for every record read.
 
 use super::args::{ImportArgs, Source};
@@ -6,13 +6,13 @@ use super::{read, write_dataset, write_json, year_range};
 use crate::core::format::dataset::{Dataset, Metadata};
 use crate::core::format::validate;
 use crate::core::import::rates::RateTable;
-use crate::core::import::{csv, fts, hxl, iati, ImportReport, Imported};
+use crate::core::import::{aiddata, csv, fts, hxl, iati, ImportReport, Imported};
 use clap::ValueEnum;
 
 pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     let file_name = |f: &std::path::PathBuf| f.file_name().unwrap_or_default().to_string_lossy().into_owned();
     // IATI XML and FTS JSON are streamed from their files (a gigabyte and more); the others are read whole.
-    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati | Source::IatiDatastore | Source::Fts) {
+    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati | Source::IatiDatastore | Source::Fts | Source::Aiddata) {
         args.files.iter().map(|f| (file_name(f), String::new())).collect()
     } else {
         args.files.iter().map(|f| Ok((file_name(f), read(f)?))).collect::<Result<_, String>>()?
@@ -66,6 +66,14 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         Source::Iati | Source::IatiDatastore => {
             let [path] = args.files.as_slice() else { return Err("this importer reads one file at a time".into()) };
             import_iati(path, metadata, &args)?
+        }
+        Source::Aiddata => {
+            let [path] = args.files.as_slice() else { return Err("this importer reads one release (a folder or a .zip) at a time".into()) };
+            let release = super::release::open(path)?;
+            let i = aiddata::import(release.as_ref(), aiddata::Options { metadata, name: file_name(path) })?;
+            let mut notes = i.notes;
+            notes.extend(i.unmapped.iter().map(|(code, n)| format!("sector {code} has no obligation mapping ({n} transaction(s) counted as unspecified)")));
+            (i.dataset, i.report, notes)
         }
     };
     let mut imported = Imported { dataset, report, notes: Vec::new(), unmapped: Default::default() };

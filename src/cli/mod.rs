@@ -5,6 +5,7 @@ mod args;
 mod catalog;
 mod diff;
 mod import;
+mod release;
 mod serve;
 mod summarize;
 mod validate;

@@ -283,3 +283,25 @@ fn an_import_asks_only_for_what_its_source_does_not_state() {
     }
     assert!(!err.contains("--id") && !err.contains("--dataset-version"), "defaults are not asked for: {err}");
 }
+
+#[test]
+fn import_from_aiddata_reads_a_release_folder_and_names_what_is_missing() {
+    let dir = std::env::temp_dir().join(format!("alianzas-cli-aiddata-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (out, report) = (dir.join("colombia.json"), dir.join("colombia.report.json"));
+    let o = alianzas(&["import", "--from", "aiddata", "data/sources/colombia-aims-2016", "-o", out.to_str().unwrap(), "--report", report.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("read 693, imported 638, skipped 55, rejected 0"), "{stderr}");
+    assert_eq!(alianzas(&["validate", out.to_str().unwrap()]).status.code(), Some(0));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let skipped: u64 = r["skipped"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(r["read"].as_u64().unwrap(), r["imported"].as_u64().unwrap() + skipped + r["rejected"].as_array().unwrap().len() as u64);
+    assert_eq!(r["skipped"]["aiddata-project-without-amounts"], 55);
+    // Not a release: the message says what a release holds, in words.
+    let bad = alianzas(&["import", "--from", "aiddata", "tests/it", "-o", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&bad.stderr);
+    assert!(e.contains("has no data/projects.csv") && e.contains("data/transactions.csv"), "{e}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,6 +1,7 @@
 //! Integration tests, one binary (one link, one run): a module per topic, `support` for what they
 //! share. Unit tests live beside the code in `src/`.
 
+mod aiddata;
 mod architecture;
 mod cli;
 mod core;

@@ -5,10 +5,12 @@
 //! - `iati`: IATI activity XML, streamed.
 //! - `hxl`: HXL-tagged CSV (flow tables and FTS requirements-and-funding tables).
 //! - `csv`: plain CSV with a column map (`--map`) and row filters (`--where`).
+//! - `aiddata`: AidData research releases (projects, transactions and locations tables).
 //!
 //! What they share lives here: the result of an import (`Imported`), its accounting
 //! (`ImportReport`), the skip reasons and their sentences, and `slug` for ids made from names.
 
+pub mod aiddata;
 pub mod count_once;
 pub mod csv;
 pub mod fts;
@@ -52,6 +54,7 @@ pub const SKIP_REASONS: &[&str] = &[
     hxl::SKIP_DUPLICATE,
     hxl::SKIP_EMPTY,
     csv::SKIP_WHERE,
+    aiddata::SKIP_PROJECT_WITHOUT_AMOUNTS,
     iati::SKIP_NOT_SELECTED,
     iati::SKIP_DUPLICATE_ACTIVITY,
     "iati-transaction-type-1",
