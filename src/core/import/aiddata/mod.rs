@@ -431,6 +431,9 @@ impl Importer {
         let stated = typing.and_then(model_from_typing);
         let public = anc.and_then(|a| a.responsible.as_deref()).filter(|r| public_body(r).is_some());
         let texts: Vec<(&str, &str)> = p.title.as_deref().map(|t| vec![("title", t)]).unwrap_or_default();
+        let triangular_title = crate::core::format::cooperation::model_from_text(&texts)
+            .filter(|(model, _)| *model == "triangular")
+            .map(|(_, evidence)| format!("{evidence}; {}: {}", self.typing_column.as_deref().unwrap_or("typing"), typing.unwrap_or_default()));
         let (several_donors, several_recipients) = (f.donors.len() > 1, f.recipients.len() > 1);
         let n = f.donors.len() * f.recipients.len();
         let mut left = amount;
@@ -447,6 +450,9 @@ impl Importer {
                         self.public_private += 1;
                         ("public-private", "public-private", Some(format!("private donor {} with public partner {partner}", donor.name)))
                     }
+                    // The DAC files triangular co-operation under bilateral (collaboration type 8): a
+                    // bilateral project whose title names it is that kind of bilateral, not another.
+                    (Some("bilateral"), _) if triangular_title.is_some() => ("triangular", "text", triangular_title.clone()),
                     (Some(model), _) => {
                         (model, "stated", Some(format!("{}: {}", self.typing_column.as_deref().unwrap_or("typing"), typing.unwrap_or_default())))
                     }
