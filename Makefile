@@ -107,8 +107,24 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 	  --licence "Each publisher's open licence on the IATI Registry (mostly CC BY 4.0, ODC-BY, CC0); cite “IATI Datastore, <publisher>”" \
 	  --retrieved 2025-07-09 --dataset-version 2025-07-09 \
 	  -o $(DATA)/iati-mine-action.json --report $(DATA)/iati-mine-action.report.json
-	$(ALIANZAS) catalog $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json \
-	  --default unhcr-mirps-2023 -o $(DATA)/catalog.json
+	$(ALIANZAS) import --from aiddata data/sources/colombia-aims-2016 --id colombia-aims-2016 --dataset-version 1.1.1 \
+	  -o target/snapshots/colombia-aims-2016.json --report target/snapshots/colombia-aims-2016.report.json
+	$(ALIANZAS) import --from iati-datastore data/sources/iati-south-south/iati_south_south_activities.jsonl.gz --ecb-rates target/rates/eurofxref-hist.csv \
+	  --region 419 --without-recipients COL --id iati-south-south-lac --title "IATI activities naming south-south or triangular co-operation, Latin America and the Caribbean" \
+	  --publisher "IATI Datastore: 46 reporting organisations" --source-url "https://github.com/codywallace/South-South-Cooperation-Activities" \
+	  --licence "Each publisher's open licence on the IATI Registry; cite “IATI Datastore, <publisher>”" \
+	  --retrieved 2025-07-09 --dataset-version 2025-07-09 \
+	  -o target/snapshots/iati-south-south-lac.json --report target/snapshots/iati-south-south-lac.report.json
+	$(ALIANZAS) merge target/snapshots/colombia-aims-2016.json target/snapshots/iati-south-south-lac.json --join-government-donors \
+	  --reports target/snapshots/colombia-aims-2016.report.json,target/snapshots/iati-south-south-lac.report.json --report $(DATA)/cooperation-lac.report.json \
+	  -o $(DATA)/cooperation-lac.json --id cooperation-lac \
+	  --title "Cooperation with Latin America and the Caribbean: bilateral, multilateral, south-south, triangular, public-private" \
+	  --description "Two real sources, each counted once. Every project in Colombia's aid information management system (APC-Colombia, AidData's research release of 2016), typed by the Colombian government itself as bilateral, multilateral, non-official, decentralised or south-south; its 55 south-south projects carry no amounts and are counted in the import report. And the IATI activities for the other countries of Latin America and the Caribbean that name south-south or triangular co-operation (found by a full-text search of the IATI Datastore, July 2025); Colombia is left out of them, so no project counts twice. Where a source does not state the model, the rules of docs/cooperation-models.md derive it and each record keeps its evidence." \
+	  --publisher "APC-Colombia via AidData; 46 IATI publishers via the IATI Datastore" --source-url "https://github.com/AidData-WM/public_datasets" \
+	  --licence "ODC-By 1.0: cite “AidData. 2016. Colombia AIMS geocoded research release”; IATI data under each publisher's open licence: cite “IATI Datastore, <publisher>”" \
+	  --licence-url "https://opendatacommons.org/licenses/by/1-0/" --retrieved 2025-07-09 --dataset-version 2025-07-09
+	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json \
+	  --default cooperation-lac -o $(DATA)/catalog.json
 
 snapshot: snapshots
 

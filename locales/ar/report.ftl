@@ -22,3 +22,4 @@ skip-iati-transaction-type-7 = معاملة من النوع 7 (ردّ نفقات
 skip-iati-transaction-type-8 = معاملة من النوع 8 (شراء أسهم): ليست تمويلًا
 skip-iati-transaction-type-9 = معاملة من النوع 9 (بيع أسهم): ليست تمويلًا
 skip-iati-transaction-type-10 = معاملة من النوع 10 (ضمان ائتمان): يضمن قرضًا ولا ينقل أموالًا
+skip-outside-recipients = خارج المنطقة أو الجهات المستفيدة المختارة

@@ -22,3 +22,4 @@ skip-iati-transaction-type-7 = transaction type 7 (Reimbursement): not a pledge,
 skip-iati-transaction-type-8 = transaction type 8 (Purchase of Equity): not funding
 skip-iati-transaction-type-9 = transaction type 9 (Sale of Equity): not funding
 skip-iati-transaction-type-10 = transaction type 10 (Credit Guarantee): underwrites a loan, moves no money
+skip-outside-recipients = outside the selected region or recipients

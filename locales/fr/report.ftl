@@ -22,3 +22,4 @@ skip-iati-transaction-type-7 = transaction de type 7 (remboursement de frais) : 
 skip-iati-transaction-type-8 = transaction de type 8 (achat d'actions) : pas un financement
 skip-iati-transaction-type-9 = transaction de type 9 (vente d'actions) : pas un financement
 skip-iati-transaction-type-10 = transaction de type 10 (garantie de crédit) : garantit un prêt, ne déplace pas d'argent
+skip-outside-recipients = hors de la région ou des bénéficiaires choisis

@@ -62,13 +62,13 @@ pub(super) enum Command {
         /// get the id gov-ISO3 and the country's name.
         #[arg(long)]
         join_government_donors: bool,
-        /// Keep only recipients within this M49 area, e.g. 419 (Latin America and the Caribbean).
+        /// The import reports of the files, in the same order: the merged dataset's report is
+        /// their sum (written with --report).
+        #[arg(long, num_args = 1.., value_delimiter = ',')]
+        reports: Vec<PathBuf>,
+        /// Where to write the merged dataset's import report.
         #[arg(long)]
-        region: Option<String>,
-        /// Leave out these recipients (ISO3, comma-separated) from every file after the first, whose
-        /// source already covers them: one country's money is not counted from two sources.
-        #[arg(long, value_delimiter = ',')]
-        covered_by_first: Vec<String>,
+        report: Option<PathBuf>,
         #[command(flatten)]
         meta: MetadataArgs,
     },
@@ -172,6 +172,14 @@ pub(super) struct ImportArgs {
     /// hxl, iati: keep only these recipient countries (ISO3, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub(super) countries: Vec<String>,
+    /// iati, iati-datastore: keep only recipients within this UN M49 area, e.g. 419 (Latin America
+    /// and the Caribbean) or 002 (Africa).
+    #[arg(long)]
+    pub(super) region: Option<String>,
+    /// iati, iati-datastore: leave out these recipients (ISO3, comma-separated), e.g. a country
+    /// another source already covers.
+    #[arg(long, value_delimiter = ',')]
+    pub(super) without_recipients: Vec<String>,
     /// hxl, iati, iati-datastore: keep only these years, e.g. 2015-2025 or 2023.
     #[arg(long)]
     pub(super) years: Option<String>,

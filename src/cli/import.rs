@@ -164,6 +164,8 @@ pub(super) fn import_iati(path: &std::path::Path, metadata: Metadata, args: &Imp
         budgets_as_requirements: args.budgets,
         rates,
         years: args.years.as_deref().map(|y| year_range("--years", y)).transpose()?,
+        region: args.region.clone(),
+        without_recipients: args.without_recipients.clone(),
     };
     // A `.gz` file is read through gzip, as the bundled IATI Datastore extracts are stored.
     let file: Box<dyn std::io::Read> = if name.ends_with(".gz") { Box::new(flate2::read::GzDecoder::new(file)) } else { Box::new(file) };

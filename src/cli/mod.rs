@@ -42,7 +42,7 @@ pub fn run() -> i32 {
         Command::Catalog { files, output, default } => catalog::catalog(&files, &output, default),
         Command::Diff { before, after, format } => diff::diff(&before, &after, format),
         Command::Serve { dir, port, address } => serve::serve(&dir, &address, port),
-        Command::Merge { files, output, obligation, join_government_donors, region, covered_by_first, meta } => (|| {
+        Command::Merge { files, output, obligation, join_government_donors, reports, report, meta } => (|| {
             let parts = files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;
             let mut metadata = meta.metadata(format!("alianzas {} merge", env!("CARGO_PKG_VERSION")));
             if let Some(first) = parts.first() {
@@ -52,8 +52,18 @@ pub fn run() -> i32 {
                 }
             }
             complete_metadata(&mut metadata, &output, "merged datasets")?;
-            let options = crate::core::tools::merge::MergeOptions { obligation, join_government_donors, region, covered_by_first };
+            let options = crate::core::tools::merge::MergeOptions { obligation, join_government_donors };
             let merged = crate::core::tools::merge::merge(&parts, metadata, &options)?;
+            if let Some(out) = &report {
+                if reports.len() != files.len() {
+                    return Err(format!("--report needs one --reports file per dataset: {} datasets, {} reports", files.len(), reports.len()));
+                }
+                let parts = reports
+                    .iter()
+                    .map(|p| serde_json::from_str(&read(p)?).map_err(|e| format!("{}: not an import report: {e}", p.display())))
+                    .collect::<Result<Vec<crate::core::import::ImportReport>, String>>()?;
+                write_json(out, &crate::core::import::ImportReport::combine(&parts))?;
+            }
             let text = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             validation::parse_dataset(&text).map_err(|errors| format!("the merged dataset is not valid. {}", problems_in_words(&errors)))?;
             eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());

@@ -56,6 +56,7 @@ pub const SKIP_REASONS: &[&str] = &[
     csv::SKIP_WHERE,
     aiddata::SKIP_PROJECT_WITHOUT_AMOUNTS,
     iati::SKIP_NOT_SELECTED,
+    iati::SKIP_OUTSIDE_RECIPIENTS,
     iati::SKIP_DUPLICATE_ACTIVITY,
     "iati-transaction-type-1",
     "iati-transaction-type-4",
@@ -106,6 +107,23 @@ pub struct Rejection {
 }
 
 impl ImportReport {
+    /// The report of a dataset merged from several imports: their counts added up, their
+    /// rejections, warnings and conversions kept (each locates its record in its own file).
+    pub fn combine(parts: &[ImportReport]) -> ImportReport {
+        let mut out = ImportReport::default();
+        for p in parts {
+            out.read += p.read;
+            out.imported += p.imported;
+            for (reason, n) in &p.skipped {
+                *out.skipped.entry(reason.clone()).or_default() += n;
+            }
+            out.rejected.extend(p.rejected.iter().cloned());
+            out.warnings.extend(p.warnings.iter().cloned());
+            out.exchange_rates.extend(p.exchange_rates.iter().cloned());
+        }
+        out
+    }
+
     /// Counts one record skipped for `reason` (an id of `SKIP_REASONS`).
     pub fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_string()).or_default() += 1;

@@ -27,11 +27,6 @@ pub struct MergeOptions {
     /// A government donor with a country becomes one donor across sources (FTS's "Germany,
     /// Government of" and the OECD's "Germany" are the same donor), named in English.
     pub join_government_donors: bool,
-    /// Keep only recipients within this M49 area (`geo::is_within`).
-    pub region: Option<String>,
-    /// Leave out these recipients of every part after the first, whose source already covers them
-    /// (so one country's money is not counted from two sources).
-    pub covered_by_first: Vec<String>,
 }
 
 /// Merges `parts` under `metadata`, keeping what `options` say. The exchange rates each part used
@@ -61,11 +56,6 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> R
         extend(&mut out.code_lists.obligations, &part.code_lists.obligations);
         extend(&mut out.code_lists.models, &part.code_lists.models);
         extend(&mut out.code_lists.recipients, &part.code_lists.recipients);
-        let first = std::ptr::eq(part, &parts[0]);
-        let keep = |recipient: &str| {
-            options.region.as_deref().is_none_or(|area| crate::core::format::geo::is_within(recipient, area))
-                && (first || !options.covered_by_first.iter().any(|r| r == recipient))
-        };
         for x in &part.metadata.exchange_rates {
             match out.metadata.exchange_rates.iter_mut().find(|y| y.currency == x.currency && y.source == x.source) {
                 Some(y) => {
@@ -77,9 +67,6 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> R
             }
         }
         for c in &part.contributions {
-            if !keep(&c.recipient) {
-                continue;
-            }
             let mut c = c.clone();
             if let Some(o) = obligation {
                 let Some(share) = c.obligations.iter().find(|s| s.id == o).map(|s| s.share) else { continue };
@@ -95,7 +82,7 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> R
         }
         for r in &part.requirements {
             // A need for every obligation (a whole response plan) is not a need for this one.
-            if obligation.is_some_and(|o| r.obligation.as_deref() != Some(o)) || !keep(&r.recipient) {
+            if obligation.is_some_and(|o| r.obligation.as_deref() != Some(o)) {
                 continue;
             }
             let mut r = r.clone();

@@ -49,6 +49,9 @@ pub const UNHCR_ORG: &str = "XM-DAC-41121";
 
 /// Skip reason: the activity is not among `Options::activity_filter`.
 pub const SKIP_NOT_SELECTED: &str = "activity-not-selected";
+/// Skip reason: none of the transaction's recipients is within `Options::region`, or all are among
+/// `Options::without_recipients`.
+pub const SKIP_OUTSIDE_RECIPIENTS: &str = "outside-recipients";
 /// Skip reason: an activity with this `iati-identifier` was already read (its transactions count once).
 pub const SKIP_DUPLICATE_ACTIVITY: &str = "duplicate-activity";
 
@@ -66,6 +69,10 @@ pub struct Options {
     pub rates: Vec<Rate>,
     /// Keep only transactions of these years; the others are skipped (`outside-years`).
     pub years: Option<(i32, i32)>,
+    /// Keep only recipients within this M49 area (`geo::is_within`, e.g. `419`).
+    pub region: Option<String>,
+    /// Leave out these recipients (ISO3), e.g. a country another source already covers.
+    pub without_recipients: Vec<String>,
     /// A table of daily rates (the ECB's) to convert each amount at the rate of its value date. A
     /// value in a currency neither gives a rate for is rejected with that reason.
     pub rate_table: Option<std::sync::Arc<crate::core::import::rates::RateTable>>,

@@ -133,6 +133,17 @@ impl Importer<'_> {
         } else {
             recipients.clone().map_err(Reject)?
         };
+        // Only the recipients asked for: the parts outside are left out, the shares of those kept
+        // stay what they were (the money for a country outside is not moved to one inside).
+        let wanted = |r: &str| {
+            self.options.region.as_deref().is_none_or(|area| crate::core::format::geo::is_within(r, area))
+                && !self.options.without_recipients.iter().any(|w| w == r)
+        };
+        let parts: Vec<(String, f64)> = parts.into_iter().filter(|(r, _)| wanted(r)).collect();
+        if parts.is_empty() {
+            return Err(Skip(super::SKIP_OUTSIDE_RECIPIENTS));
+        }
+        let kept_share: f64 = parts.iter().map(|(_, s)| s).sum();
         // Obligations: transaction sectors, else the activity's.
         let sectors = if t.sectors.is_empty() { &a.sectors } else { &t.sectors };
         let unhcr = a.reporting_org.as_ref().and_then(Org::reference) == Some(UNHCR_ORG);
@@ -157,7 +168,7 @@ impl Importer<'_> {
         let plan = self.options.budgets_as_requirements.then(|| id.to_string());
         let base = format!("{id}-t{}", t.index);
         let several = parts.len() > 1;
-        let mut left = amount;
+        let mut left = if kept_share < 1.0 { amount * kept_share } else { amount };
         let n = parts.len();
         let list = parts
             .into_iter()
