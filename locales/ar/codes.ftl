@@ -30,6 +30,10 @@ obligation-early-recovery = التعافي المبكر
 obligation-telecommunications = الاتصالات في حالات الطوارئ
 obligation-covid-19 = كوفيد-19
 obligation-multi-sector = قطاعات متعددة (غير مفصلة)
+obligation-governance = الحكومة والمجتمع المدني
+obligation-peace-security = منع النزاعات والسلام والأمن
+obligation-environment = حماية البيئة
+obligation-social-services = خدمات اجتماعية أخرى
 obligation-unspecified = غير محدد
 
 model-bilateral = ثنائية

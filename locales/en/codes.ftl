@@ -30,6 +30,10 @@ obligation-early-recovery = Early recovery
 obligation-telecommunications = Emergency telecommunications
 obligation-covid-19 = COVID-19
 obligation-multi-sector = Multiple sectors (not broken down)
+obligation-governance = Government and civil society
+obligation-peace-security = Conflict prevention, peace and security
+obligation-environment = Environmental protection
+obligation-social-services = Other social services
 obligation-unspecified = Unspecified
 
 model-bilateral = Bilateral

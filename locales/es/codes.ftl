@@ -30,6 +30,10 @@ obligation-early-recovery = Recuperación temprana
 obligation-telecommunications = Telecomunicaciones de emergencia
 obligation-covid-19 = COVID-19
 obligation-multi-sector = Varios sectores (sin desglose)
+obligation-governance = Gobierno y sociedad civil
+obligation-peace-security = Prevención de conflictos, paz y seguridad
+obligation-environment = Protección del medio ambiente
+obligation-social-services = Otros servicios sociales
 obligation-unspecified = Sin especificar
 
 model-bilateral = Bilateral

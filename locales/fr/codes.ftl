@@ -30,6 +30,10 @@ obligation-early-recovery = Relèvement précoce
 obligation-telecommunications = Télécommunications d'urgence
 obligation-covid-19 = COVID-19
 obligation-multi-sector = Plusieurs secteurs (non ventilé)
+obligation-governance = Gouvernement et société civile
+obligation-peace-security = Prévention des conflits, paix et sécurité
+obligation-environment = Protection de l'environnement
+obligation-social-services = Autres services sociaux
 obligation-unspecified = Non spécifié
 
 model-bilateral = Bilatérale

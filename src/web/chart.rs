@@ -301,7 +301,6 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                 <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>
             </figcaption>
             <p class="unit" hidden=move || spec.with(|s| s.empty || s.omitted.is_some() || !has_axis(s))>{move || spec.with(|s| s.unit.label.clone())}</p>
-            <p class="counted-once" hidden=move || spec.with(|s| s.empty || s.omitted.is_some())>{move || Msg::CountedOnce.get(lang.get())}</p>
             // ECharts writes our description (title + summary) as this element's aria-label.
             <div class="canvas" role="application" aria-roledescription=move || Msg::ChartRole.get(lang.get())
                 aria-describedby=format!("{summary_id} chart-help-{id}") tabindex=move || if spec.with(|s| s.empty || s.omitted.is_some()) { "-1" } else { "0" }
@@ -310,6 +309,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             <p class="sr-only" id=format!("chart-help-{id}")>{move || Msg::ChartKeyboardHelp.get(lang.get())}</p>
             <p class="sr-only announcer" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             {move || spec.with(|s| s.empty && s.omitted.is_none()).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
+            <p class="counted-once" hidden=move || spec.with(|s| s.empty || s.omitted.is_some())>{move || Msg::CountedOnce.get(lang.get())}</p>
             <div class="chart-actions" hidden=omitted>
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|v| *v = !*v)>

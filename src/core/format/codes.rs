@@ -60,6 +60,10 @@ pub const OBLIGATIONS: &[Code] = &[
     code("telecommunications", "humanitarian", Msg::ObligationTelecommunications),
     code("covid-19", "humanitarian", Msg::ObligationCovid19),
     code("multi-sector", "humanitarian", Msg::ObligationMultiSector),
+    code("governance", "general", Msg::ObligationGovernance),
+    code("peace-security", "general", Msg::ObligationPeaceSecurity),
+    code("environment", "general", Msg::ObligationEnvironment),
+    code("social-services", "general", Msg::ObligationSocialServices),
     code("unspecified", "general", Msg::ObligationUnspecified),
 ];
 

@@ -508,10 +508,10 @@ mod tests {
 
     #[test]
     fn sector_codes_split_equally() {
-        let (o, u) = obligations_from_sector_codes("110|151|311");
-        assert_eq!(o.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["education", "unspecified", "agriculture"]);
+        let (o, u) = obligations_from_sector_codes("110|151|999");
+        assert_eq!(o.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["education", "governance", "unspecified"]);
         assert!((o.iter().map(|o| o.share).sum::<f64>() - 1.0).abs() < 1e-12);
-        assert_eq!(u, ["DAC 151"]);
+        assert_eq!(u, ["DAC 999"]);
         let (o, u) = obligations_from_sector_codes("");
         assert_eq!((o[0].id.as_str(), o[0].share, u.len()), ("unspecified", 1.0, 0));
     }

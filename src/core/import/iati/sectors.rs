@@ -41,6 +41,10 @@ pub const DAC_PREFIXES: &[(&str, &str, &str)] = &[
     ("13", "health", "Population policies/programmes and reproductive health"),
     ("14", "wash", "Water supply and sanitation"),
     ("311", "agriculture", "Agriculture"),
+    ("151", "governance", "Government and civil society, general"),
+    ("152", "peace-security", "Conflict, peace and security (15250 mine action and 15240 are listed above)"),
+    ("160", "social-services", "Other social infrastructure and services"),
+    ("410", "environment", "General environmental protection"),
     ("720", "multi-sector", "Emergency response"),
     ("730", "early-recovery", "Reconstruction relief and rehabilitation"),
 ];
