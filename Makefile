@@ -170,7 +170,7 @@ chart-snapshots:
 
 # Mutation fuzzing of every loader (tests/fuzz): FUZZ_EXECUTIONS per target, two targets at a time.
 FUZZ_EXECUTIONS ?= 2000000
-FUZZ_TARGETS := dataset fts iati hxl csv url-state catalog rates
+FUZZ_TARGETS := dataset fts iati iati-datastore aiddata hxl csv url-state catalog rates
 fuzz:
 	cargo build --release --tests
 	printf '%s\n' $(FUZZ_TARGETS) | xargs -P 2 -I{} env FUZZ_TARGET={} FUZZ_EXECUTIONS=$(FUZZ_EXECUTIONS) cargo test --release --test fuzz

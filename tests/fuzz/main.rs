@@ -12,7 +12,7 @@ use alianzas::core::charts::spec::{build_view, PlainLocale};
 use alianzas::core::charts::urlstate::UrlState;
 use alianzas::core::format::catalog::Catalog;
 use alianzas::core::format::validate::parse_dataset;
-use alianzas::core::import::{csv, fts, hxl, iati, rates::RateTable};
+use alianzas::core::import::{aiddata, csv, fts, hxl, iati, rates::RateTable};
 use alianzas::core::locale::lang::Lang;
 use alianzas::core::tools::synthetic::Rng;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -122,6 +122,14 @@ fn head(path: &str, n: usize) -> Vec<u8> {
     text.lines().take(n).collect::<Vec<_>>().join("\n").into_bytes()
 }
 
+/// The first `n` lines of a gzip-compressed file.
+fn gz_head(path: &str, n: usize) -> Vec<u8> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&read(path)[..]).read_to_string(&mut text).unwrap();
+    text.lines().take(n).collect::<Vec<_>>().join("\n").into_bytes()
+}
+
 type Target = (&'static str, Vec<Vec<u8>>, fn(&[u8]));
 
 fn targets() -> Vec<Target> {
@@ -180,6 +188,29 @@ fn targets() -> Vec<Target> {
             if let Ok(c) = serde_json::from_slice::<Catalog>(b) {
                 let _ = c.default_entry();
             }
+        }),
+        (
+            "iati-datastore",
+            vec![
+                gz_head("data/sources/iati-mine-action/iati_mine_action_activities.jsonl.gz", 3),
+                gz_head("data/sources/iati-south-south/iati_south_south_activities.jsonl.gz", 2),
+            ],
+            |b| {
+                let _ = iati::import_datastore(b, "fuzz.jsonl", iati::Options { metadata: test_metadata(), ..Default::default() });
+            },
+        ),
+        // The release's tables, mutated one at a time: the transactions, then the projects.
+        ("aiddata", vec![read("tests/fixtures/aiddata-mini/data/transactions.csv"), read("tests/fixtures/aiddata-mini/data/projects.csv")], |b| {
+            let mut release: std::collections::BTreeMap<String, Vec<u8>> =
+                ["datapackage.json", "data/projects.csv", "data/transactions.csv", "data/locations.csv", "data/projects_ancillary.csv"]
+                    .into_iter()
+                    .filter_map(|m| {
+                        std::fs::read(format!("{}/tests/fixtures/aiddata-mini/{m}", env!("CARGO_MANIFEST_DIR"))).ok().map(|bytes| (m.to_string(), bytes))
+                    })
+                    .collect();
+            let member = if b.starts_with(b"\"transaction_id\"") || b.starts_with(b"transaction_id") { "data/transactions.csv" } else { "data/projects.csv" };
+            release.insert(member.to_string(), b.to_vec());
+            let _ = aiddata::import(&release, aiddata::Options { metadata: test_metadata(), name: "fuzz".into() });
         }),
         ("rates", vec![read("tests/fixtures/ecb-rates-extract.csv")], |b| {
             if let Ok(t) = RateTable::from_ecb_csv(&String::from_utf8_lossy(b), "fuzz") {
