@@ -233,3 +233,18 @@ fn cooperation_model_rules_on_real_records() {
     // The channel code stays where no words name the modality.
     assert!(imported.dataset.contributions.iter().any(|c| c.model_rule.as_deref() == Some("collaboration-type") && c.model == "multilateral"));
 }
+
+/// A reader who downloads the rows sees, for each, which rule decided its model and obligation and
+/// what it matched.
+#[test]
+fn downloaded_rows_carry_each_rule_and_its_evidence() {
+    use alianzas::core::analysis::query::{select, Filter};
+    use alianzas::core::analysis::store::Store;
+    use alianzas::core::charts::export::rows_csv;
+    let store = Store::from_dataset(&mine_action().dataset);
+    let csv = rows_csv(&store, &select(&store, &Filter::default()), alianzas::core::locale::lang::Lang::Es);
+    let header = csv.lines().next().unwrap();
+    assert!(header.contains("Cómo se dedujo el modelo") && header.contains("Evidencia de la obligación"), "{header}");
+    let titled = csv.lines().find(|l| l.contains(",\"title-text\",")).expect("a row decided by its title");
+    assert!(titled.contains(": title “"), "{titled}");
+}

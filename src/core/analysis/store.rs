@@ -157,6 +157,12 @@ pub struct Store {
     pub row_contribution: Vec<u32>,
     /// Each contribution's id, by contribution index.
     pub contribution_ids: Vec<String>,
+    /// Per contribution, how its model and obligations were decided: indexes into `rule_texts`
+    /// of its model rule, model evidence, obligation rule and obligation evidence (`NO_TEXT`: none).
+    pub derivations: Vec<[u32; 4]>,
+    /// The distinct rule ids and evidence texts `derivations` points to (evidence repeats across
+    /// an activity's transactions, so it is held once).
+    pub rule_texts: Dictionary,
     /// Each row's money: the contribution's amount times its obligation share.
     pub amount: Vec<f64>,
     /// Plan id per row, `u32::MAX` when none.
@@ -193,6 +199,9 @@ pub struct ObligationRuleCount {
     /// How many contributions.
     pub contributions: usize,
 }
+
+/// A `derivations` entry with no text.
+pub const NO_TEXT: u32 = u32::MAX;
 
 /// The `plan` value of a row whose contribution names no plan.
 pub const NO_PLAN: u32 = u32::MAX;
@@ -314,6 +323,15 @@ impl Store {
             *rule_counts.entry((rule, c.model.as_str())).or_default() += 1;
         }
         let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
+        let mut rule_texts = Dictionary::default();
+        let derivations = ds
+            .contributions
+            .iter()
+            .map(|c| {
+                let mut text = |t: &Option<String>| t.as_deref().map_or(NO_TEXT, |t| rule_texts.intern(t));
+                [text(&c.model_rule), text(&c.model_evidence), text(&c.obligation_rule), text(&c.obligation_evidence)]
+            })
+            .collect();
         let mut obligation_counts: std::collections::BTreeMap<(crate::core::format::obligation_rules::Rule, &str), usize> = Default::default();
         for c in &ds.contributions {
             if let Some(rule) = c.obligation_rule.as_deref().and_then(crate::core::format::obligation_rules::Rule::parse) {
@@ -331,6 +349,8 @@ impl Store {
             coverage: Vec::new(),
             stages_present: [false; 3],
             contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
+            derivations,
+            rule_texts,
             model_rules,
             obligation_rules,
             metadata: ds.metadata.clone(),

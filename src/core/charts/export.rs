@@ -57,12 +57,30 @@ pub fn table_csv(table: &Table, currency: &str) -> String {
     out
 }
 
-const ROW_FIELDS: [&str; 12] =
-    ["contribution", "donor_id", "donor", "donor_type", "recipient", "region", "year", "obligation", "model", "kind", "status", "amount"];
+const ROW_FIELDS: [&str; 16] = [
+    "contribution",
+    "donor_id",
+    "donor",
+    "donor_type",
+    "recipient",
+    "region",
+    "year",
+    "obligation",
+    "model",
+    "kind",
+    "status",
+    "model_rule",
+    "model_evidence",
+    "obligation_rule",
+    "obligation_evidence",
+    "amount",
+];
 
-fn row_values(store: &Store, r: usize) -> [String; 12] {
+fn row_values(store: &Store, r: usize) -> [String; 16] {
     let code = |dim: Dim| store.dict(dim).ids[store.column(dim)[r] as usize].clone();
     let donor = &store.donors[store.column(Dim::Donor)[r] as usize];
+    let derivation = store.derivations[store.row_contribution[r] as usize];
+    let text = |i: usize| store.rule_texts.ids.get(derivation[i] as usize).cloned().unwrap_or_default();
     [
         store.contribution_ids[store.row_contribution[r] as usize].clone(),
         code(Dim::Donor),
@@ -75,12 +93,16 @@ fn row_values(store: &Store, r: usize) -> [String; 12] {
         code(Dim::Model),
         code(Dim::Kind),
         code(Dim::Status),
+        text(0),
+        text(1),
+        text(2),
+        text(3),
         number(store.amount[r]),
     ]
 }
 
 /// The column headers of the contributions CSV in a reader's language.
-fn row_headers(lang: Lang, currency: &str) -> [String; 12] {
+fn row_headers(lang: Lang, currency: &str) -> [String; 16] {
     let m = |msg: Msg| msg.get(lang).to_string();
     [
         m(Msg::CsvContribution),
@@ -94,6 +116,10 @@ fn row_headers(lang: Lang, currency: &str) -> [String; 12] {
         m(Msg::DimModel),
         m(Msg::DimKind),
         m(Msg::DimStatus),
+        m(Msg::CsvModelRule),
+        m(Msg::CsvModelEvidence),
+        m(Msg::CsvObligationRule),
+        m(Msg::CsvObligationEvidence),
         format!("{} ({currency})", Msg::Amount.get(lang)),
     ]
 }
