@@ -123,7 +123,13 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 	  --publisher "APC-Colombia via AidData; 46 IATI publishers via the IATI Datastore" --source-url "https://github.com/AidData-WM/public_datasets" \
 	  --licence "ODC-By 1.0: cite “AidData. 2016. Colombia AIMS geocoded research release”; IATI data under each publisher's open licence: cite “IATI Datastore, <publisher>”" \
 	  --licence-url "https://opendatacommons.org/licenses/by/1-0/" --retrieved 2025-07-09 --dataset-version 2025-07-09
-	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json \
+	$(ALIANZAS) import --from fts-snapshots data/sources/fts-ebola-pledges-2014/fts_ebola_flows_snapshots_2014-2015.csv \
+	  --id fts-ebola-pledges-2014 --title "Ebola response, West Africa 2014–2015: pledges followed over 12 FTS snapshots" \
+	  --description "The flows of the Ebola virus outbreak response as OCHA's Financial Tracking Service listed them in 12 snapshots from 11 November 2014 to 13 April 2015, saved by the ebola-fts-dashboard project. A flow is followed from snapshot to snapshot by its donor, channel and description: when it was pledged, when it became a commitment, what is still only pledged. Flows no longer listed in the last snapshot are counted in the import report, not in the figures." \
+	  --source-url "https://github.com/SimonbJohnson/ebola-fts-dashboard" \
+	  --retrieved 2026-11-22 --dataset-version 2015-04-13 \
+	  -o $(DATA)/fts-ebola-pledges-2014.json --report $(DATA)/fts-ebola-pledges-2014.report.json
+	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json $(DATA)/fts-ebola-pledges-2014.json \
 	  --default cooperation-lac -o $(DATA)/catalog.json
 
 snapshot: snapshots

@@ -16,3 +16,4 @@ type-array = مصفوفة
 type-string = نص
 type-number = رقم
 type-integer = عدد صحيح
+validation-not-chronological = تاريخ هذا البند أقدم من البند الذي يسبقه: رتّب السجل من الأقدم إلى الأحدث

@@ -184,3 +184,13 @@ obligation-rule-line = { $rule } → { $obligation }: { $count ->
     }
 counting-rule = Each amount counts once, at the furthest stage it reached: money paid counts as disbursed, the rest of a commitment as committed, the rest of a pledge as pledged. Funding is committed + disbursed; stages are never added to each other.
 counted-once = Each amount counted once, at the furthest stage it reached.
+chart-pledge-history = Pledges followed over time
+snapshot-date = Snapshot
+summary-pledge-history = On { $first }, { $pledged_first } was pledged and not yet committed; on { $last }, { $pledged_last }. Of { $pledges ->
+        [one] the one pledge recorded
+       *[other] the { $pledges } pledges recorded
+    }, { $followed } became commitments or payments and { $still } { $still ->
+        [one] is
+       *[other] are
+    } still only pledged.
+omit-no-history = “{ $chart }” is not shown: this dataset does not follow contributions over time (it has one snapshot, not a series).

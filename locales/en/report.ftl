@@ -23,3 +23,4 @@ skip-iati-transaction-type-8 = transaction type 8 (Purchase of Equity): not fund
 skip-iati-transaction-type-9 = transaction type 9 (Sale of Equity): not funding
 skip-iati-transaction-type-10 = transaction type 10 (Credit Guarantee): underwrites a loan, moves no money
 skip-outside-recipients = outside the selected region or recipients
+skip-no-longer-listed = no longer listed in the latest snapshot (withdrawn, or described differently)

@@ -18,3 +18,4 @@ type-array = an array
 type-string = a string
 type-number = a number
 type-integer = an integer
+validation-not-chronological = this entry is dated before the one it follows: list the history oldest first

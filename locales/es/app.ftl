@@ -184,3 +184,13 @@ obligation-rule-line = { $rule } → { $obligation }: { $count ->
     }
 counting-rule = Cada monto cuenta una sola vez, en la etapa más avanzada que alcanzó: lo pagado cuenta como desembolsado, el resto de un compromiso como comprometido y el resto de una promesa como prometido. La financiación es comprometido + desembolsado; las etapas nunca se suman entre sí.
 counted-once = Cada monto cuenta una vez, en la etapa más avanzada que alcanzó.
+chart-pledge-history = Promesas seguidas en el tiempo
+snapshot-date = Corte
+summary-pledge-history = El { $first }, { $pledged_first } estaba prometido y aún no comprometido; el { $last }, { $pledged_last }. De { $pledges ->
+        [one] la única promesa registrada
+       *[other] las { $pledges } promesas registradas
+    }, { $followed } se convirtieron en compromisos o pagos y { $still } { $still ->
+        [one] sigue
+       *[other] siguen
+    } solo prometida(s).
+omit-no-history = “{ $chart }” no se muestra: este conjunto de datos no sigue las contribuciones en el tiempo (tiene un corte, no una serie).

@@ -23,3 +23,4 @@ skip-iati-transaction-type-8 = transacción de tipo 8 (compra de acciones): no e
 skip-iati-transaction-type-9 = transacción de tipo 9 (venta de acciones): no es financiación
 skip-iati-transaction-type-10 = transacción de tipo 10 (garantía de crédito): respalda un préstamo, no mueve dinero
 skip-outside-recipients = fuera de la región o los receptores seleccionados
+skip-no-longer-listed = ya no figura en el corte más reciente (retirado o descrito de otra manera)

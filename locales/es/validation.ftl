@@ -16,3 +16,4 @@ type-array = una lista
 type-string = un texto
 type-number = un número
 type-integer = un número entero
+validation-not-chronological = esta entrada tiene fecha anterior a la que la precede: ordene el historial de la más antigua a la más reciente

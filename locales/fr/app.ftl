@@ -184,3 +184,13 @@ obligation-rule-line = { $rule } → { $obligation } : { $count ->
     }
 counting-rule = Chaque montant compte une seule fois, à l'étape la plus avancée qu'il a atteinte : l'argent versé compte comme décaissé, le reste d'un engagement comme engagé, le reste d'une annonce comme annoncé. Le financement est engagé + décaissé ; les étapes ne s'additionnent jamais.
 counted-once = Chaque montant compté une fois, à l'étape la plus avancée qu'il a atteinte.
+chart-pledge-history = Annonces suivies dans le temps
+snapshot-date = Relevé
+summary-pledge-history = Le { $first }, { $pledged_first } était annoncé et pas encore engagé ; le { $last }, { $pledged_last }. Sur { $pledges ->
+        [one] l'unique annonce enregistrée
+       *[other] les { $pledges } annonces enregistrées
+    }, { $followed } sont devenues des engagements ou des versements et { $still } { $still ->
+        [one] reste
+       *[other] restent
+    } au stade de l'annonce.
+omit-no-history = « { $chart } » n'est pas affiché : ce jeu de données ne suit pas les contributions dans le temps (il a un relevé, pas une série).

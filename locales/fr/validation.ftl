@@ -16,3 +16,4 @@ type-array = une liste
 type-string = un texte
 type-number = un nombre
 type-integer = un entier
+validation-not-chronological = cette entrée est datée d'avant celle qui la précède : classez l'historique du plus ancien au plus récent

@@ -115,6 +115,8 @@ pub(super) enum Source {
     Iati,
     /// IATI Datastore activity documents: JSON lines, or a Solr response.
     IatiDatastore,
+    /// A series of dated FTS snapshots of one response's flows (CSV): contributions with their history.
+    FtsSnapshots,
     /// An AidData research release: its folder or .zip (data/projects.csv, transactions.csv, locations.csv, datapackage.json).
     Aiddata,
 }

@@ -20,7 +20,7 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     let source = args.from.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
     let mut metadata = args.meta.metadata(format!("alianzas {} import --from {source}", env!("CARGO_PKG_VERSION")));
     // What the source itself states, unless the publisher says otherwise.
-    if matches!(args.from, Source::Fts) {
+    if matches!(args.from, Source::Fts | Source::FtsSnapshots) {
         let fill = |field: &mut String, value: &str| {
             if field.is_empty() {
                 *field = value.to_string();
@@ -54,6 +54,11 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             let (name, text) = single()?;
             let options = hxl::HxlOptions { metadata, countries: args.countries.clone(), year_from: years.map(|y| y.0), year_to: years.map(|y| y.1) };
             let i = hxl::import_hxl(text.as_bytes(), name, options)?;
+            (i.dataset, i.report, i.notes)
+        }
+        Source::FtsSnapshots => {
+            let (name, text) = single()?;
+            let i = crate::core::import::fts_series::import(text, name, crate::core::import::fts_series::Options { metadata })?;
             (i.dataset, i.report, i.notes)
         }
         Source::Csv => {

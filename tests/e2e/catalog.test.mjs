@@ -18,6 +18,7 @@ function expectedLeftOut(ds) {
   if (!says('status', (c) => [c.status])) out.add('pipeline');
   if (!recorded('status', (c) => [c.status]) || !ds.contributions.some((c) => c.status === 'pledged')) out.add('pledges');
   if (!(ds.requirements ?? []).length) out.add('gap');
+  if (!ds.contributions.some((c) => (c.history ?? []).length)) out.add('pledge-history');
   if (!recorded('donor', (c) => [c.donor.id])) out.add('flows');
   const dated = ds.contributions.some((c) => c.date && c.date.slice(0, 4) === String(c.year));
   if (codes((c) => [c.year]).size === 1 && !dated) out.add('timeline');

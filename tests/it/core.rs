@@ -517,3 +517,26 @@ fn a_dataset_in_memory_is_checked_like_its_file() {
     assert!(in_memory.iter().any(|(p, e)| p == "/contributions/2/amount" && *e == Problem::NegativeAmount));
     assert_eq!(in_memory.len(), 4, "{in_memory:?}");
 }
+
+/// Pledges followed over time: at each snapshot date, what each followed contribution was then,
+/// stages side by side and never added; what became of the pledges.
+#[test]
+fn pledges_are_followed_over_time_from_their_history() {
+    let store = small();
+    let h = query::pledge_history(&store, &query::select(&store, &Filter::default()));
+    assert_eq!(h.dates, ["2023-02-01", "2023-06-01", "2024-01-15"]);
+    // c2 was a 600 pledge, then a 500 commitment; c4 a 2,000 pledge from 2024-01-15.
+    assert_eq!(h.stages, vec![[600.0, 0.0, 0.0], [0.0, 500.0, 0.0], [2000.0, 500.0, 0.0]]);
+    assert_eq!((h.pledges, h.followed_through, h.still_pledged), (2, 1, 1));
+    let view = spec::build_view(&store, &Filter::default(), &en());
+    let chart = view.charts.iter().find(|c| c.id == "pledge-history").unwrap();
+    assert!(chart.omitted.is_none());
+    assert_eq!(chart.table.rows.len(), 3);
+    assert!(chart.table.footer.is_none(), "stages are never added up");
+    assert!(chart.summary.contains("2 pledges recorded") && chart.summary.contains("1 became commitments"), "{}", chart.summary);
+    // A filter counts only what it selects: Norway's alone.
+    let mut norway = Filter::default();
+    norway.toggle(Dim::Donor, "nor");
+    let h = query::pledge_history(&store, &query::select(&store, &norway));
+    assert_eq!(h.stages[2], [0.0, 500.0, 0.0]);
+}

@@ -586,6 +586,53 @@ pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<Pledg
     out
 }
 
+/// Contributions followed over time: per snapshot date, the money at each stage, and what became
+/// of the pledges.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PledgeHistory {
+    /// The snapshot dates, oldest first.
+    pub dates: Vec<String>,
+    /// Per date: pledged (not yet committed), committed and disbursed, as recorded on that date.
+    pub stages: Vec<[f64; 3]>,
+    /// Contributions that were pledges at some date.
+    pub pledges: usize,
+    /// Of those, how many are committed or disbursed by the last date.
+    pub followed_through: usize,
+    /// Of those, how many are still only pledged.
+    pub still_pledged: usize,
+}
+
+/// What the selection's contributions with a history were at each snapshot date: each row counts
+/// its share (of obligations) of the amount each entry recorded; a contribution counts from the
+/// first date it was recorded. Stages are exclusive at each date, never added together.
+pub fn pledge_history(store: &Store, sel: &Selection) -> PledgeHistory {
+    let h = &store.histories;
+    let mut out = PledgeHistory { dates: h.dates.clone(), stages: vec![[0.0; 3]; h.dates.len()], ..Default::default() };
+    let mut seen = vec![false; h.entries.len()];
+    for &r in &sel.rows {
+        let c = store.row_contribution[r as usize] as usize;
+        let Some(entries) = h.entries.get(c).filter(|e| !e.is_empty()) else { continue };
+        let share = if h.amounts[c] > 0.0 { store.amount[r as usize] / h.amounts[c] } else { 0.0 };
+        let mut next = 0;
+        for (d, stages) in out.stages.iter_mut().enumerate() {
+            while next < entries.len() && entries[next].0 as usize <= d {
+                next += 1;
+            }
+            if let Some(&(_, stage, amount)) = next.checked_sub(1).and_then(|i| entries.get(i)) {
+                stages[stage as usize] += amount * share;
+            }
+        }
+        if !std::mem::replace(&mut seen[c], true) && entries.iter().any(|e| e.1 == Status::Pledged) {
+            out.pledges += 1;
+            match entries.last() {
+                Some(&(_, Status::Pledged, _)) => out.still_pledged += 1,
+                _ => out.followed_through += 1,
+            }
+        }
+    }
+    out
+}
+
 /// How evenly funding is spread: the share of the largest recipients, and the obligations the
 /// dataset funds in some year but not in the latest year of the selection.
 #[derive(Clone, Debug, PartialEq)]

@@ -160,6 +160,8 @@ pub struct Store {
     /// Per contribution, how its model and obligations were decided: indexes into `rule_texts`
     /// of its model rule, model evidence, obligation rule and obligation evidence (`NO_TEXT`: none).
     pub derivations: Vec<[u32; 4]>,
+    /// Contributions followed over time (`history` in the dataset), empty when none is.
+    pub histories: Histories,
     /// The distinct rule ids and evidence texts `derivations` points to (evidence repeats across
     /// an activity's transactions, so it is held once).
     pub rule_texts: Dictionary,
@@ -198,6 +200,48 @@ pub struct ObligationRuleCount {
     pub obligation: String,
     /// How many contributions.
     pub contributions: usize,
+}
+
+/// The dated stages of the contributions a dataset follows over time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Histories {
+    /// The snapshot dates, sorted.
+    pub dates: Vec<String>,
+    /// Per contribution (dataset order): its entries as (date index, stage, amount), oldest first;
+    /// empty for a contribution without history.
+    pub entries: Vec<Vec<(u32, codes::Status, f64)>>,
+    /// Per contribution, its current amount (to take a row's share of each entry).
+    pub amounts: Vec<f64>,
+}
+
+impl Histories {
+    fn of(ds: &Dataset) -> Histories {
+        if ds.contributions.iter().all(|c| c.history.is_empty()) {
+            return Histories::default();
+        }
+        let mut dates: Vec<String> = ds.contributions.iter().flat_map(|c| c.history.iter().map(|h| h.date.clone())).collect();
+        dates.sort();
+        dates.dedup();
+        let entries = ds
+            .contributions
+            .iter()
+            .map(|c| {
+                c.history
+                    .iter()
+                    .filter_map(|h| {
+                        let date = dates.binary_search(&h.date).ok()? as u32;
+                        Some((date, codes::Status::parse(&h.status)?, h.amount))
+                    })
+                    .collect()
+            })
+            .collect();
+        Histories { dates, entries, amounts: ds.contributions.iter().map(|c| c.amount).collect() }
+    }
+
+    /// Whether any contribution is followed over time.
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
 }
 
 /// A `derivations` entry with no text.
@@ -351,6 +395,7 @@ impl Store {
             contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
             derivations,
             rule_texts,
+            histories: Histories::of(ds),
             model_rules,
             obligation_rules,
             metadata: ds.metadata.clone(),

@@ -1,4 +1,4 @@
-//! The nine charts, each built from the store through a `Builder`: which numbers, in which order,
+//! The ten charts, each built from the store through a `Builder`: which numbers, in which order,
 //! with which table and summary sentence. Sums come from `analysis::query`.
 
 use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
@@ -473,6 +473,52 @@ pub(super) fn pledges(b: &Builder) -> ChartSpec {
     };
     let mut spec = b.spec("pledges", ChartType::GroupedBars, Msg::ChartPledges.get(lang).to_string(), Some(Dim::Donor));
     spec.selected = b.selected_flags(Dim::Donor, &categories);
+    spec.categories = categories;
+    spec.series = series;
+    // Stages are never added up, so no totals row.
+    spec.table = Table { columns, rows: table_rows, footer: None };
+    spec.summary = summary;
+    b.finish(spec)
+}
+
+/// Contributions followed over time: at each snapshot date, the money still only pledged, committed
+/// and disbursed, side by side (stages exclude each other and are never added up), and what became
+/// of the pledges.
+pub(super) fn pledge_history(b: &Builder) -> ChartSpec {
+    let (store, lang) = (b.store, b.lang());
+    let h = query::pledge_history(store, b.sel);
+    let categories: Vec<Category> = h.dates.iter().map(|d| Category { key: d.clone(), label: d.clone() }).collect();
+    let series: Vec<Series> = Status::ALL
+        .iter()
+        .filter(|&&s| h.stages.iter().any(|v| v[s as usize] > 0.0))
+        .map(|&s| Series { key: s.id().to_string(), name: b.label(Dim::Status, s.id()), values: h.stages.iter().map(|v| v[s as usize]).collect() })
+        .collect();
+    let mut columns = vec![Column { label: Msg::SnapshotDate.get(lang).to_string(), kind: ColumnKind::Text }];
+    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    let table_rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = vec![Cell::Text(c.label.clone())];
+            row.extend(series.iter().map(|s| Cell::Number(s.values[i])));
+            row
+        })
+        .collect();
+    let pledged_at = |i: usize| h.stages.get(i).map_or(0.0, |v| v[Status::Pledged as usize]);
+    let summary = match (h.dates.first(), h.dates.last()) {
+        (Some(first), Some(last)) if h.pledges > 0 => text::SummaryPledgeHistory {
+            first,
+            last,
+            pledged_first: b.locale.money(pledged_at(0)),
+            pledged_last: b.locale.money(pledged_at(h.dates.len() - 1)),
+            pledges: h.pledges,
+            followed: h.followed_through,
+            still: h.still_pledged,
+        }
+        .format(lang),
+        _ => Msg::SummaryPledgesNone.get(lang).to_string(),
+    };
+    let mut spec = b.spec("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory.get(lang).to_string(), None);
     spec.categories = categories;
     spec.series = series;
     // Stages are never added up, so no totals row.

@@ -127,7 +127,8 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
             .y_axis(Axis::new().type_(AxisType::Value).position(side))
             .series(Bar::new().name(spec.series[0].name.clone()).data(scaled(&spec.series[0].values))),
-        ChartType::StackedColumns => {
+        ChartType::StackedColumns | ChartType::GroupedColumns => {
+            let stacked = spec.chart_type == ChartType::StackedColumns;
             let legend = spec.series.len() > 1;
             let mut c = chart
                 .grid(Grid::new().left(8).right(16).top(if legend { 40 } else { 16 }).bottom(8).contain_label(true))
@@ -137,7 +138,8 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
                 c = c.legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll));
             }
             for s in &spec.series {
-                c = c.series(Bar::new().name(s.name.clone()).stack("total").data(scaled(&s.values)));
+                let bar = Bar::new().name(s.name.clone()).data(scaled(&s.values));
+                c = c.series(if stacked { bar.stack("total") } else { bar });
             }
             c
         }

@@ -10,7 +10,7 @@ use crate::core::locale::lang::Lang;
 pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 // Words for codes and filters, and the chart builders, live beside this file; `spec` is the
 // folder's front door, so callers write `spec::label` as before.
-use super::builders::{by_dimension, flows, gap, pipeline, pledges, timeline, Builder, DimChart};
+use super::builders::{by_dimension, flows, gap, pipeline, pledge_history, pledges, timeline, Builder, DimChart};
 pub use super::labels::{dim_name, fallback_of, filter_description, filter_line, filter_options, label, measure_label, FilterPart, FILTER_DIMS};
 
 /// How a chart is drawn; each renderer maps it to its own kind of figure.
@@ -30,6 +30,8 @@ pub enum ChartType {
     Sankey,
     /// Several series side by side per category (e.g. pledged, committed, disbursed per donor).
     GroupedBars,
+    /// Columns over dates, several series side by side (never stacked: e.g. stages at each date).
+    GroupedColumns,
 }
 
 impl ChartType {
@@ -184,7 +186,7 @@ impl ChartSpec {
 
 /// The dashboard's charts, in page order; `build_view` makes them in this order and `embed=` names
 /// one of them.
-pub const CHART_IDS: [&str; 9] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges"];
+pub const CHART_IDS: [&str; 10] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges", "pledge-history"];
 
 /// A node key of a chart mixing dimensions (Sankey): "donor:ID".
 pub fn node_key(dim: Dim, key: &str) -> String {
@@ -282,6 +284,7 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
             _ => None,
         },
         "gap" => store.requirements.is_empty().then(|| text::OmitNoNeeds { chart: title }.format(lang)),
+        "pledge-history" => store.histories.is_empty().then(|| text::OmitNoHistory { chart: title }.format(lang)),
         "flows" => match store.coverage(Dim::Donor) {
             Coverage::NotRecorded => not_recorded(Dim::Donor),
             _ => None,
@@ -314,6 +317,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         chart("gap", ChartType::Gap, Msg::ChartGap, &gap),
         chart("flows", ChartType::Sankey, Msg::ChartFlows, &flows),
         chart("pledges", ChartType::GroupedBars, Msg::ChartPledges, &pledges),
+        chart("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory, &pledge_history),
     ];
     let equity = equity_sentences(store, &sel, filter, locale);
     View { headline, charts, equity }
@@ -321,7 +325,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
 
 /// A chart's title; charts that follow the measure say which stage they show.
 pub(super) fn titled(msg: Msg, measure: Measure, lang: Lang) -> String {
-    let follows_measure = !matches!(msg, Msg::ChartPipeline | Msg::ChartGap | Msg::ChartPledges);
+    let follows_measure = !matches!(msg, Msg::ChartPipeline | Msg::ChartGap | Msg::ChartPledges | Msg::ChartPledgeHistory);
     match measure {
         Measure::Stage(_) if follows_measure => format!("{} — {}", msg.get(lang), measure_label(measure, lang)),
         _ => msg.get(lang).to_string(),

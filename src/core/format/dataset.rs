@@ -195,6 +195,21 @@ pub struct Contribution {
     /// Places below the recipient country the money is for, as the source geocoded them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<Place>,
+    /// The stages this contribution went through, as dated snapshots of the source recorded them
+    /// (a pledge that became a commitment): oldest first, the last one being `status` and `amount`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StageAt>,
+}
+
+/// A contribution's stage and amount as of one date.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct StageAt {
+    /// `YYYY-MM-DD` of the snapshot that recorded it.
+    pub date: String,
+    /// `pledged`, `committed` or `disbursed`.
+    pub status: String,
+    /// The amount recorded then, in `metadata.currency`.
+    pub amount: f64,
 }
 
 /// A place below the country (a first-level administrative division), as a source names it.

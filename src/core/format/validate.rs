@@ -53,6 +53,8 @@ pub enum Problem {
     BadCurrency(String),
     /// A contribution id used before in the same dataset.
     DuplicateId(String),
+    /// A history entry dated before the one it follows.
+    NotChronological,
 }
 
 /// One problem found in a dataset document, and where.
@@ -82,6 +84,7 @@ impl ValidationError {
             BadDate(d) => text::ValidationBadDate { date: d }.format(lang),
             BadCurrency(c) => text::ValidationBadCurrency { currency: c }.format(lang),
             DuplicateId(id) => text::ValidationDuplicateId { id }.format(lang),
+            NotChronological => Msg::ValidationNotChronological.get(lang).to_string(),
         }
     }
 }
@@ -501,6 +504,7 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
     let plan = w.opt_string(c, at, "plan");
     let description = w.opt_string(c, at, "description");
     let places = places(w, c, at);
+    let history = history(w, c, at);
     Some(Contribution {
         id: id?,
         donor: donor?,
@@ -519,7 +523,31 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         plan,
         description,
         places: places?,
+        history: history?,
     })
+}
+
+/// A contribution's dated stages: each with a date, a known stage and an amount, oldest first.
+fn history(w: &mut Walker, c: &Map<String, Value>, at: &str) -> Option<Vec<StageAt>> {
+    let Some(list) = c.get("history") else { return Some(Vec::new()) };
+    let lat = format!("{at}/history");
+    let list = w.array(list, &lat)?;
+    let before = w.errors.len();
+    let mut out: Vec<StageAt> = Vec::new();
+    for (i, e) in list.iter().enumerate() {
+        let eat = format!("{lat}/{i}");
+        let Some(e) = w.object(e, &eat) else { continue };
+        let date = w.date(e, &eat, "date", true);
+        let status = w.string(e, &eat, "status").filter(|s| check_code(w, codes::find(STATUSES, s).is_some(), &format!("{eat}/status"), "status", s));
+        let amount = w.amount(e, &eat, "amount");
+        if let (Some(date), Some(status), Some(amount)) = (date, status, amount) {
+            if out.last().is_some_and(|prev| prev.date > date) {
+                w.err(&format!("{eat}/date"), Problem::NotChronological);
+            }
+            out.push(StageAt { date, status, amount });
+        }
+    }
+    (w.errors.len() == before).then_some(out)
 }
 
 /// Places below the country: each with an id and a name, shares (when given) between 0 and 1.

@@ -119,6 +119,7 @@ mod tests {
             plan: None,
             description: None,
             places: Vec::new(),
+            history: Vec::new(),
         }
     }
 

@@ -380,6 +380,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
             plan: get(Field::Plan).map(str::to_string),
             description: get(Field::Description).map(str::to_string),
             places: Vec::new(),
+            history: Vec::new(),
         });
         report.imported += 1;
     }

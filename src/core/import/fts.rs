@@ -350,6 +350,7 @@ fn flow_to_contribution(
         plan,
         description: str_field(flow, "description").map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
         places: Vec::new(),
+        history: Vec::new(),
     })
 }
 

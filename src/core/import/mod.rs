@@ -14,6 +14,7 @@ pub mod aiddata;
 pub mod count_once;
 pub mod csv;
 pub mod fts;
+pub mod fts_series;
 pub mod hxl;
 pub mod iati;
 pub mod rates;
@@ -54,6 +55,7 @@ pub const SKIP_REASONS: &[&str] = &[
     hxl::SKIP_DUPLICATE,
     hxl::SKIP_EMPTY,
     csv::SKIP_WHERE,
+    fts_series::SKIP_NO_LONGER_LISTED,
     aiddata::SKIP_PROJECT_WITHOUT_AMOUNTS,
     iati::SKIP_NOT_SELECTED,
     iati::SKIP_OUTSIDE_RECIPIENTS,

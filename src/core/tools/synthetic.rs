@@ -76,6 +76,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
                 plan: None,
                 description: None,
                 places: Vec::new(),
+                history: Vec::new(),
             }
         })
         .collect();

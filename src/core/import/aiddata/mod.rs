@@ -495,6 +495,7 @@ impl Importer {
                     plan: None,
                     description: p.title.clone(),
                     places: places::in_country(places.get(&p.id), recipient.iso2),
+                    history: Vec::new(),
                 });
             }
         }

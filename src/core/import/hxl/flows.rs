@@ -243,6 +243,7 @@ fn flow_row(
         plan,
         description: Some(row.get(c_description)).filter(|d| !d.is_empty()).map(str::to_string),
         places: Vec::new(),
+        history: Vec::new(),
     }))
 }
 

@@ -184,6 +184,7 @@ pub(super) fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut m
                 plan,
                 description: Some(description),
                 places: Vec::new(),
+                history: Vec::new(),
             });
         }
         report.imported += 1;

@@ -197,6 +197,7 @@ impl Importer<'_> {
                     plan: plan.clone(),
                     description: t.description.text.clone(),
                     places: Vec::new(),
+                    history: Vec::new(),
                 }
             })
             .collect();
