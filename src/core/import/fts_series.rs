@@ -95,12 +95,18 @@ pub fn donor(name: &str) -> Donor {
     Donor { id: slug(&name), name, donor_type: donor_type.into(), country: country.map(str::to_string) }
 }
 
+/// What matches a flow across snapshots: donor, channel (through the aliases), description.
+type FlowKey = (String, String, String);
+
+/// A flow: its key and which occurrence of that key within a snapshot it is.
+type FlowId = (FlowKey, usize);
+
 /// One readable row.
 struct Row {
     line: usize,
     snapshot: usize,
     date: String,
-    key: (String, String, String),
+    key: FlowKey,
     area: String,
     status: &'static str,
     amount: f64,
@@ -188,8 +194,8 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
     };
     let latest = order[order.len() - 1];
     // Each flow: (key, occurrence within its snapshot) → its rows by snapshot rank.
-    let mut occurrences: BTreeMap<(usize, &(String, String, String)), usize> = BTreeMap::new();
-    let mut flows: BTreeMap<((String, String, String), usize), Vec<&Row>> = BTreeMap::new();
+    let mut occurrences: BTreeMap<(usize, &FlowKey), usize> = BTreeMap::new();
+    let mut flows: BTreeMap<FlowId, Vec<&Row>> = BTreeMap::new();
     let mut sorted: Vec<&Row> = rows.iter().collect();
     sorted.sort_by_key(|r| (rank[r.snapshot], r.line));
     for r in sorted {
@@ -200,7 +206,7 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
     let mut contributions = Vec::new();
     let (mut matched, mut followed, mut still, mut vanished_pledges) = (0, 0, 0, 0);
     // Flows in order of first appearance, so ids are stable.
-    let mut ordered: Vec<(&((String, String, String), usize), &Vec<&Row>)> = flows.iter().collect();
+    let mut ordered: Vec<(&FlowId, &Vec<&Row>)> = flows.iter().collect();
     ordered.sort_by_key(|(_, rows)| (rank[rows[0].snapshot], rows[0].line));
     for ((key, _), flow_rows) in ordered {
         let last = flow_rows[flow_rows.len() - 1];
