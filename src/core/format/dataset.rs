@@ -215,7 +215,7 @@ pub struct StageAt {
 /// A place below the country (a first-level administrative division), as a source names it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Place {
-    /// A stable gazetteer code: `geonames-admin1:CO.03` (GeoNames' admin1 code), or ISO 3166-2.
+    /// The ISO 3166-2 code of a first-level division (`MX-CHP`), one Natural Earth's admin-1 table lists.
     pub id: String,
     /// The place's name as the source writes it.
     pub name: String,

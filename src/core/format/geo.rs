@@ -176,6 +176,13 @@ pub fn is_within(recipient: &str, area_code: &str) -> bool {
     }
 }
 
+/// Whether an ISO 3166-2 code names a first-level division Natural Earth knows
+/// (`admin1_codes.txt`, written by data/scripts/admin1.mjs).
+pub fn is_known_place(code: &str) -> bool {
+    static CODES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| include_str!("admin1_codes.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()).contains(code)
+}
+
 /// Is this a recipient code the built-in tables know (ISO alpha-3 country or M49 area)?
 pub fn is_known_recipient(code: &str) -> bool {
     country(code).is_some() || area(code).is_some()
@@ -208,6 +215,7 @@ mod tests {
         assert_eq!(regions_of("419"), ("019", "419"));
         assert!(is_within("COL", "419") && is_within("HTI", "419") && is_within("013", "419") && is_within("419", "419"));
         assert!(!is_within("USA", "419") && !is_within("AFG", "419") && is_within("USA", "019"));
+        assert!(is_known_place("MX-CHP") && is_known_place("CO-ARA") && !is_known_place("MX-XXX") && !is_known_place("geonames-admin1:CO.03"));
         assert_eq!(regions_of("019"), ("019", "019"));
         assert_eq!(regions_of("XXX"), (NO_REGION, NO_REGION));
         assert_eq!(country_by_name("Afghanistan").map(|c| c.iso3), Some("AFG"));

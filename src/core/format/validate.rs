@@ -560,7 +560,7 @@ fn places(w: &mut Walker, c: &Map<String, Value>, at: &str) -> Option<Vec<Place>
     for (i, p) in list.iter().enumerate() {
         let pat = format!("{lat}/{i}");
         let Some(p) = w.object(p, &pat) else { continue };
-        let id = w.string(p, &pat, "id");
+        let id = w.string(p, &pat, "id").filter(|id| check_code(w, geo::is_known_place(id), &format!("{pat}/id"), "ISO 3166-2 place", id));
         let name = w.string(p, &pat, "name");
         let share = match p.get("share") {
             None | Some(Value::Null) => None,

@@ -41,6 +41,16 @@ pub struct Imported {
     pub unmapped: BTreeMap<String, usize>,
 }
 
+/// The ISO 3166-2 code of a first-level division from its GeoNames admin1 code (`CO.03` →
+/// `CO-ARA`), by Natural Earth's table (`admin1_geonames.tsv`, written by data/scripts/admin1.mjs).
+pub fn iso_3166_2_of_geonames(code: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| include_str!("admin1_geonames.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect())
+        .get(code)
+        .copied()
+}
+
 /// Every reason an importer skips records for. The report counts skipped records by these ids;
 /// each has a sentence in every language, the Fluent message `skip-<id>` (locales/*/report.ftl).
 pub const SKIP_REASONS: &[&str] = &[

@@ -11,8 +11,10 @@ pub(super) type ProjectPlaces = HashMap<String, Vec<(String, Place)>>;
 
 /// The first-level division of a GeoNames hierarchy: `6295630|6255150|CO|03` (Earth, continent,
 /// country, admin1…) with names `Earth|South America|Colombia|Departamento de Arauca` → (`CO`,
-/// `geonames-admin1:CO.03`, "Departamento de Arauca"). None when the place is the whole country,
-/// or a feature outside any division (GeoNames admin1 `00`, or a feature's own id in its place).
+/// `CO-ARA`, "Departamento de Arauca"): GeoNames' admin1 code `CO.03` read as ISO 3166-2 through
+/// Natural Earth's table (`admin1_geonames.tsv`). None when the place is the whole country, a
+/// feature outside any division (admin1 `00`, or a feature's own id in its place), or a code the
+/// table does not know.
 pub fn admin1(codes: &str, names: &str) -> Option<(String, String, String)> {
     let codes: Vec<&str> = codes.split('|').map(str::trim).collect();
     let names: Vec<&str> = names.split('|').map(str::trim).collect();
@@ -22,7 +24,8 @@ pub fn admin1(codes: &str, names: &str) -> Option<(String, String, String)> {
         return None;
     }
     let name = names.get(3).filter(|n| !n.is_empty()).map_or_else(|| code.to_string(), |n| n.to_string());
-    Some((country.to_uppercase(), format!("geonames-admin1:{}.{code}", country.to_uppercase()), name))
+    let iso = crate::core::import::iso_3166_2_of_geonames(&format!("{}.{code}", country.to_uppercase()))?;
+    Some((country.to_uppercase(), iso.to_string(), name))
 }
 
 /// Every project's first-level divisions from locations.csv (`project_id`, `gazetteer_adm_code`,
@@ -57,9 +60,9 @@ mod tests {
     fn first_level_divisions_from_the_geonames_hierarchy() {
         assert_eq!(
             admin1("6295630|6255150|CO|03", "Earth|South America|Colombia|Departamento de Arauca"),
-            Some(("CO".into(), "geonames-admin1:CO.03".into(), "Departamento de Arauca".into()))
+            Some(("CO".into(), "CO-ARA".into(), "Departamento de Arauca".into()))
         );
-        assert_eq!(admin1("6295630|6255150|CO|05|3689399", "Earth|South America|Colombia|Antioquia|Medellín").unwrap().1, "geonames-admin1:CO.05");
+        assert_eq!(admin1("6295630|6255150|CO|02|3674962", "Earth|South America|Colombia|Antioquia|Medellín").unwrap().1, "CO-ANT");
         assert_eq!(admin1("6295630|6255150|CO", "Earth|South America|Colombia"), None);
         assert_eq!(admin1("6295630|6255150|CO|00", "Earth|South America|Colombia|Magdalena River"), None);
         assert_eq!(admin1("6295630|6255150|CO|9179883", "Earth|South America|Colombia|Rafael Nuñez"), None);
