@@ -216,3 +216,5 @@ chart-pledge-history = متابعة التعهدات عبر الزمن
 snapshot-date = تاريخ اللقطة
 summary-pledge-history = في { $first } كان { $pledged_first } متعهدًا به ولم يُلتزم به بعد؛ وفي { $last } { $pledged_last }. من أصل { $pledges } من التعهدات المسجلة، تحوّل { $followed } إلى التزامات أو مدفوعات، وما زال { $still } مجرد تعهدات.
 omit-no-history = لا يُعرض «{ $chart }»: مجموعة البيانات هذه لا تتابع المساهمات عبر الزمن (فيها لقطة واحدة لا سلسلة).
+dim-place = الولاية أو المقاطعة
+place-none = غير محدد داخل البلد

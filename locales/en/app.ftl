@@ -194,3 +194,5 @@ summary-pledge-history = On { $first }, { $pledged_first } was pledged and not y
        *[other] are
     } still only pledged.
 omit-no-history = “{ $chart }” is not shown: this dataset does not follow contributions over time (it has one snapshot, not a series).
+dim-place = State or department
+place-none = Not placed below the country

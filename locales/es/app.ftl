@@ -194,3 +194,5 @@ summary-pledge-history = El { $first }, { $pledged_first } estaba prometido y a�
        *[other] siguen
     } solo prometida(s).
 omit-no-history = “{ $chart }” no se muestra: este conjunto de datos no sigue las contribuciones en el tiempo (tiene un corte, no una serie).
+dim-place = Estado o departamento
+place-none = Sin ubicación dentro del país

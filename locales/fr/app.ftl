@@ -194,3 +194,5 @@ summary-pledge-history = Le { $first }, { $pledged_first } était annoncé et pa
        *[other] restent
     } au stade de l'annonce.
 omit-no-history = « { $chart } » n'est pas affiché : ce jeu de données ne suit pas les contributions dans le temps (il a un relevé, pas une série).
+dim-place = État ou département
+place-none = Non localisé dans le pays

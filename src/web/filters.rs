@@ -176,7 +176,12 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                 {time_axis()}
                 {year_select("filter-from", Msg::YearFrom, YearBound::From, years)}
                 {year_select("filter-to", Msg::YearTo, YearBound::To, years2)}
-                {spec::FILTER_DIMS.into_iter().map(|d| code_select(d, store.clone())).collect_view()}
+                // A dataset that places nothing below the country has no place to choose.
+                {spec::FILTER_DIMS
+                    .into_iter()
+                    .filter(|&d| d != Dim::Place || store.coverage(Dim::Place) != crate::core::analysis::store::Coverage::NotRecorded)
+                    .map(|d| code_select(d, store.clone()))
+                    .collect_view()}
             </div>
         </aside>
     }

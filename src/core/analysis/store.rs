@@ -32,11 +32,15 @@ pub enum Dim {
     Status,
     /// Half-year ("2023-H1") where the date allows, else the year: for the time axis only.
     Period,
+    /// A first-level division of the recipient country (ISO 3166-2); `NO_PLACE` for money the
+    /// source does not place below the country. A contribution in several places has a row for each.
+    Place,
 }
 
 impl Dim {
     /// Every dimension, in the order of the store's columns.
-    pub const ALL: [Dim; 9] = [Dim::Year, Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind, Dim::Status, Dim::Period];
+    pub const ALL: [Dim; 10] =
+        [Dim::Year, Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind, Dim::Status, Dim::Period, Dim::Place];
 
     /// The name in URLs, file names and `metadata.not_recorded`, e.g. `recipient`.
     pub fn id(self) -> &'static str {
@@ -50,6 +54,7 @@ impl Dim {
             Dim::Kind => "kind",
             Dim::Status => "status",
             Dim::Period => "period",
+            Dim::Place => "place",
         }
     }
 
@@ -151,8 +156,8 @@ pub struct Store {
     pub metadata: Metadata,
     /// Codes the dataset adds, for their labels and the regions of its own recipients.
     pub code_lists: CodeLists,
-    dicts: [Dictionary; 9],
-    columns: [Vec<u32>; 9],
+    dicts: [Dictionary; 10],
+    columns: [Vec<u32>; 10],
     /// Index of the contribution each row comes from; rows of one contribution are contiguous.
     pub row_contribution: Vec<u32>,
     /// Each contribution's id, by contribution index.
@@ -160,6 +165,8 @@ pub struct Store {
     /// Per contribution, how its model and obligations were decided: indexes into `rule_texts`
     /// of its model rule, model evidence, obligation rule and obligation evidence (`NO_TEXT`: none).
     pub derivations: Vec<[u32; 4]>,
+    /// The name the dataset gives each place code.
+    pub place_names: HashMap<String, String>,
     /// Contributions followed over time (`history` in the dataset), empty when none is.
     pub histories: Histories,
     /// The distinct rule ids and evidence texts `derivations` points to (evidence repeats across
@@ -244,6 +251,9 @@ impl Histories {
     }
 }
 
+/// The place code of money the source does not place below the country.
+pub const NO_PLACE: &str = "-";
+
 /// A `derivations` entry with no text.
 pub const NO_TEXT: u32 = u32::MAX;
 
@@ -266,7 +276,7 @@ impl Store {
     /// Builds the store: one row per contribution and obligation, statuses, kinds and models interned in
     /// built-in order, years and periods sorted, each recipient's region resolved once.
     pub fn from_dataset(ds: &Dataset) -> Store {
-        let mut dicts: [Dictionary; 9] = Default::default();
+        let mut dicts: [Dictionary; 10] = Default::default();
         // Fixed orders for the small built-in lists, so colours and legends stay stable.
         for s in codes::STATUSES {
             dicts[Dim::Status.index()].intern(s.id);
@@ -290,8 +300,9 @@ impl Store {
             dicts[Dim::Year.index()].intern(&y.to_string());
         }
 
-        let rows: usize = ds.contributions.iter().map(|c| c.obligations.len()).sum();
-        let mut columns: [Vec<u32>; 9] = Default::default();
+        let rows: usize = ds.contributions.iter().map(|c| c.obligations.len() * c.places.len().max(1)).sum();
+        let mut place_names: HashMap<String, String> = HashMap::new();
+        let mut columns: [Vec<u32>; 10] = Default::default();
         for c in columns.iter_mut() {
             c.reserve(rows);
         }
@@ -331,15 +342,32 @@ impl Store {
             let status = dicts[Dim::Status.index()].intern(&c.status);
             let plan_id = c.plan.as_deref().map_or(NO_PLAN, |p| plans.intern(p));
             let period = dicts[Dim::Period.index()].get(&period_of(c)).expect("periods interned above");
+            // Places split the amount by their shares (equal parts where the source gives none).
+            let places: Vec<(u32, f64)> = if c.places.is_empty() {
+                vec![(dicts[Dim::Place.index()].intern(NO_PLACE), 1.0)]
+            } else {
+                let given: f64 = c.places.iter().filter_map(|p| p.share).sum();
+                let equal = c.places.iter().all(|p| p.share.is_none()) || given <= 0.0;
+                c.places
+                    .iter()
+                    .map(|p| {
+                        place_names.entry(p.id.clone()).or_insert_with(|| p.name.clone());
+                        let share = if equal { 1.0 / c.places.len() as f64 } else { p.share.unwrap_or(0.0) / given };
+                        (dicts[Dim::Place.index()].intern(&p.id), share)
+                    })
+                    .collect()
+            };
             for o in &c.obligations {
                 let obligation = dicts[Dim::Obligation.index()].intern(&o.id);
-                let values = [year, region, recipient, donor, obligation, model, kind, status, period];
-                for (col, v) in columns.iter_mut().zip(values) {
-                    col.push(v);
+                for &(place, place_share) in &places {
+                    let values = [year, region, recipient, donor, obligation, model, kind, status, period, place];
+                    for (col, v) in columns.iter_mut().zip(values) {
+                        col.push(v);
+                    }
+                    row_contribution.push(ci as u32);
+                    amount.push(c.amount * o.share * place_share);
+                    plan.push(plan_id);
                 }
-                row_contribution.push(ci as u32);
-                amount.push(c.amount * o.share);
-                plan.push(plan_id);
             }
         }
 
@@ -396,6 +424,7 @@ impl Store {
             derivations,
             rule_texts,
             histories: Histories::of(ds),
+            place_names,
             model_rules,
             obligation_rules,
             metadata: ds.metadata.clone(),
@@ -454,7 +483,7 @@ impl Store {
         let mut present = used.iter().enumerate().filter(|(_, u)| **u).map(|(i, _)| &self.dict(dim).ids[i]);
         match (present.next(), present.next()) {
             (None, _) => Coverage::NotRecorded,
-            (Some(only), None) if only == "unspecified" => Coverage::NotRecorded,
+            (Some(only), None) if only == "unspecified" || only == NO_PLACE => Coverage::NotRecorded,
             (Some(only), None) => Coverage::Single(only.clone()),
             _ => Coverage::Several,
         }

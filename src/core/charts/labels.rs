@@ -10,7 +10,7 @@ use crate::core::locale::lang::Lang;
 use crate::core::locale::numbers::Locale;
 
 /// The dimensions a reader filters by code, in the order the filter panel shows them.
-pub const FILTER_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
+pub const FILTER_DIMS: [Dim; 7] = [Dim::Region, Dim::Recipient, Dim::Place, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
 
 /// The choices of a filter: the codes of a dimension present in the data (for regions, also the
 /// M49 regions above the sub-regions found), labelled in the reader's language, sorted by label.
@@ -60,6 +60,9 @@ pub fn label(store: &Store, dim: Dim, key: &str, locale: &dyn Locale) -> String 
             Some((year, half)) => text::HalfYear { year, half }.format(lang),
             None => text::PeriodUndated { year: key }.format(lang),
         }),
+        // A place as its source names it; money placed nowhere below the country says so.
+        Dim::Place if key == crate::core::analysis::store::NO_PLACE => Some(Msg::PlaceNone.get(lang).to_string()),
+        Dim::Place => store.place_names.get(key).cloned(),
     };
     found.unwrap_or_else(|| key.to_string())
 }
@@ -103,6 +106,7 @@ pub fn dim_name(dim: Dim, lang: Lang) -> &'static str {
         Dim::Kind => Msg::DimKind,
         Dim::Status => Msg::DimStatus,
         Dim::Period => Msg::DimPeriod,
+        Dim::Place => Msg::DimPlace,
     }
     .get(lang)
 }

@@ -25,7 +25,7 @@ pub struct UrlState {
 }
 
 /// Dimensions that are lists of codes in the query, in the order they are written.
-const LIST_DIMS: [Dim; 6] = [Dim::Region, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
+const LIST_DIMS: [Dim; 7] = [Dim::Region, Dim::Recipient, Dim::Place, Dim::Donor, Dim::Obligation, Dim::Model, Dim::Kind];
 
 impl UrlState {
     /// Did the query ask for "from" after "to" (which `from_query` swaps)? The page then says so.
