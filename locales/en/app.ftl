@@ -196,3 +196,14 @@ summary-pledge-history = On { $first }, { $pledged_first } was pledged and not y
 omit-no-history = “{ $chart }” is not shown: this dataset does not follow contributions over time (it has one snapshot, not a series).
 dim-place = State or department
 place-none = Not placed below the country
+chart-map = Funding by recipient country
+chart-places = Funding by state or department
+map-class = { $from } to { $to }
+omit-no-countries = “{ $chart }” is not shown: this dataset's recipients are regions, not countries.
+omit-no-places = “{ $chart }” is not shown: this dataset does not place money below the country.
+map-legend = Shades
+map-unavailable = The map cannot be drawn: its boundaries could not be loaded. The table and the sentence above give every figure.
+summary-places = { $placed } ({ $share } of this selection) is placed in { $count ->
+        [one] one state or department
+       *[other] { $count } states or departments
+    } of { $country }; the most, { $amount }, in { $name }.

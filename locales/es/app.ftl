@@ -196,3 +196,14 @@ summary-pledge-history = El { $first }, { $pledged_first } estaba prometido y a�
 omit-no-history = “{ $chart }” no se muestra: este conjunto de datos no sigue las contribuciones en el tiempo (tiene un corte, no una serie).
 dim-place = Estado o departamento
 place-none = Sin ubicación dentro del país
+chart-map = Financiación por país receptor
+chart-places = Financiación por estado o departamento
+map-class = de { $from } a { $to }
+omit-no-countries = “{ $chart }” no se muestra: los receptores de este conjunto de datos son regiones, no países.
+omit-no-places = “{ $chart }” no se muestra: este conjunto de datos no ubica el dinero dentro de los países.
+map-legend = Tonos
+map-unavailable = No se puede dibujar el mapa: sus límites no se pudieron cargar. La tabla y la frase de arriba dan todas las cifras.
+summary-places = { $placed } ({ $share } de esta selección) se ubica en { $count ->
+        [one] un estado o departamento
+       *[other] { $count } estados o departamentos
+    } de { $country }; la mayor parte, { $amount }, en { $name }.

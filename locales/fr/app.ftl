@@ -196,3 +196,14 @@ summary-pledge-history = Le { $first }, { $pledged_first } était annoncé et pa
 omit-no-history = « { $chart } » n'est pas affiché : ce jeu de données ne suit pas les contributions dans le temps (il a un relevé, pas une série).
 dim-place = État ou département
 place-none = Non localisé dans le pays
+chart-map = Financement par pays bénéficiaire
+chart-places = Financement par État ou département
+map-class = de { $from } à { $to }
+omit-no-countries = « { $chart } » n'est pas affiché : les bénéficiaires de ce jeu de données sont des régions, pas des pays.
+omit-no-places = « { $chart } » n'est pas affiché : ce jeu de données ne localise pas l'argent à l'intérieur des pays.
+map-legend = Nuances
+map-unavailable = La carte ne peut pas être dessinée : ses limites n'ont pas pu être chargées. Le tableau et la phrase ci-dessus donnent tous les chiffres.
+summary-places = { $placed } ({ $share } de cette sélection) est localisé dans { $count ->
+        [one] un État ou département
+       *[other] { $count } États ou départements
+    } de { $country } ; le plus, { $amount }, dans { $name }.

@@ -146,7 +146,7 @@ fn save_image(spec: &ChartSpec, ctx: Ctx, format: ImageFormat, patterns: bool) {
 
 /// Charts with a value axis name their unit above the drawing ("USD, millions").
 fn has_axis(spec: &ChartSpec) -> bool {
-    !matches!(spec.chart_type, ChartType::Donut | ChartType::Sankey)
+    !matches!(spec.chart_type, ChartType::Donut | ChartType::Sankey | ChartType::Map)
 }
 
 #[component]
@@ -164,11 +164,25 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let patterns_setting = Memo::new(move |_| ctx.state.with(|s| s.patterns));
     let patterns = move || patterns_setting.get().unwrap_or_else(|| prefers("(prefers-contrast: more)"));
 
+    // Bumped when a map's boundaries arrive, so the chart is drawn then.
+    let maps_arrived = RwSignal::new(0u32);
+    let map_failed = RwSignal::new(false);
     Effect::new(move |_| {
         let current = spec.get();
         let lang = lang.get();
         let narrow = narrow.get();
+        maps_arrived.track();
         let Some(el) = container.get() else { return };
+        if let Some(layer) = current.map.as_ref().filter(|_| echarts::available() && !current.empty && current.omitted.is_none()) {
+            match echarts::ensure_map(&layer.name, move || maps_arrived.try_update(|n| *n += 1).unwrap_or_default()) {
+                echarts::MapState::Ready => map_failed.set(false),
+                echarts::MapState::Loading => return,
+                echarts::MapState::Failed => {
+                    map_failed.set(true);
+                    return;
+                }
+            }
+        }
         if current.empty || current.omitted.is_some() || !echarts::available() {
             instance.update_value(|i| {
                 if let Some(c) = i.take() {
@@ -309,6 +323,15 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             <p class="sr-only" id=format!("chart-help-{id}")>{move || Msg::ChartKeyboardHelp.get(lang.get())}</p>
             <p class="sr-only announcer" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             {move || spec.with(|s| s.empty && s.omitted.is_none()).then(|| view! { <p class="no-data">{Msg::NoData.get(lang.get())}</p> })}
+            {move || map_failed.get().then(|| view! { <p class="no-data">{Msg::MapUnavailable.get(lang.get())}</p> })}
+            // A map's shades, in words: the legend says which range of money each shade stands for.
+            {move || spec.with(|s| s.map.clone().filter(|_| !s.empty && s.omitted.is_none())).map(|layer| view! {
+                <ul class="map-legend" aria-label=move || Msg::MapLegend.get(lang.get())>
+                    {layer.legend.into_iter().enumerate().map(|(k, text)| view! {
+                        <li><span class=format!("swatch shade-{k}") aria-hidden="true"></span>{text}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <p class="counted-once" hidden=move || spec.with(|s| s.empty || s.omitted.is_some())>{move || Msg::CountedOnce.get(lang.get())}</p>
             <div class="chart-actions" hidden=omitted>
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()

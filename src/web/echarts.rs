@@ -101,3 +101,65 @@ pub fn image_url(option: &JsValue, format: ImageFormat, width: u32, height: u32)
     holder.remove();
     Some(url)
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = echarts, js_name = registerMap)]
+    fn register_map(name: &str, geo_json: &JsValue);
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = getMap)]
+    fn get_map(name: &str) -> JsValue;
+}
+
+thread_local! {
+    /// Boundaries being fetched, and those that could not be.
+    static MAPS: std::cell::RefCell<(std::collections::HashSet<String>, std::collections::HashSet<String>)> = Default::default();
+}
+
+/// Where a map's boundaries stand.
+#[derive(Clone, Copy, PartialEq)]
+pub enum MapState {
+    /// Registered with ECharts: the map can be drawn.
+    Ready,
+    /// Being fetched; `done` will be called.
+    Loading,
+    /// Could not be fetched (offline without the cache, a broken file): the table and sentence stay.
+    Failed,
+}
+
+/// Whether the boundaries `geo/<name>.json` are registered; if not, fetches them once (they are
+/// never part of the first load) and calls `done` when they are registered or failed.
+pub fn ensure_map(name: &str, done: impl Fn() + 'static) -> MapState {
+    let registered = available() && !get_map(name).is_undefined() && !get_map(name).is_null();
+    if registered {
+        return MapState::Ready;
+    }
+    let (loading, failed) = MAPS.with(|m| (m.borrow().0.contains(name), m.borrow().1.contains(name)));
+    if failed {
+        return MapState::Failed;
+    }
+    if !loading {
+        MAPS.with(|m| m.borrow_mut().0.insert(name.to_string()));
+        let name = name.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let url = format!("geo/{name}.json");
+            let text = match gloo_net::http::Request::get(&url).send().await {
+                Ok(r) if r.ok() => r.text().await.ok(),
+                _ => None,
+            };
+            let parsed = text.and_then(|t| js_sys::JSON::parse(&t).ok());
+            MAPS.with(|m| {
+                let mut m = m.borrow_mut();
+                m.0.remove(&name);
+                if parsed.is_none() {
+                    m.1.insert(name.clone());
+                }
+            });
+            if let Some(geo) = parsed {
+                register_map(&name, &geo);
+            }
+            done();
+        });
+    }
+    MapState::Loading
+}

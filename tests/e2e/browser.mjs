@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, as a person's browser would run the site.
 import { chromium } from 'playwright-core';
 
-export const CHART_IDS = ['obligation', 'region', 'model', 'timeline', 'donors', 'pipeline', 'gap', 'flows', 'pledges', 'pledge-history'];
+export const CHART_IDS = ['obligation', 'region', 'map', 'places', 'model', 'timeline', 'donors', 'pipeline', 'gap', 'flows', 'pledges', 'pledge-history'];
 
 export async function launch() {
   return chromium.launch({

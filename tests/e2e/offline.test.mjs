@@ -23,7 +23,8 @@ test('a reload with the network off renders every chart', async () => {
   await chartsSettled(page);
   assert.equal(await page.locator('h1').textContent(), 'Humanitarian funding, Afghanistan 2020');
   const shown = await shownCharts(page);
-  assert.equal(shown.length, 7, 'every chart but pledges (none recorded) and region (one region)');
+  assert.equal(shown.length, 8, 'every chart but pledges and their history (none recorded), places (none) and region (one region)');
+  assert.ok(shown.includes('map'), 'the world map, its boundaries from the offline copy');
   for (const id of shown) {
     assert.equal(await page.locator(`#${id} .canvas canvas`).count(), 1, id);
   }

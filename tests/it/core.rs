@@ -540,3 +540,25 @@ fn pledges_are_followed_over_time_from_their_history() {
     let h = query::pledge_history(&store, &query::select(&store, &norway));
     assert_eq!(h.stages[2], [0.0, 500.0, 0.0]);
 }
+
+/// Places split a contribution by their shares; the places map shades each division by its class
+/// and names the country's boundaries; the world map shows countries, not regional recipients.
+#[test]
+fn places_split_money_and_maps_shade_it_by_class() {
+    let store = small();
+    let sel = query::select(&store, &Filter::default());
+    let g = query::group_by(&store, &sel, Dim::Place, Measure::Funding, None);
+    let amount = |k: &str| g.groups.iter().find(|x| x.key == k).map_or(0.0, |x| x.amount);
+    assert_eq!((amount("GT-GU"), amount("GT-PE")), (180.0, 120.0), "300 split 60/40");
+    let view = spec::build_view(&store, &Filter::default(), &en());
+    let places = view.charts.iter().find(|c| c.id == "places").unwrap();
+    let layer = places.map.as_ref().unwrap();
+    assert_eq!(layer.name, "admin1-GT");
+    let class_of = |k: &str| layer.classes[places.categories.iter().position(|c| c.key == k).unwrap()];
+    assert_eq!((class_of("GT-GU"), class_of("GT-PE"), class_of("-")), (Some(4), Some(3), None));
+    assert_eq!(layer.legend.len(), spec::MAP_CLASSES);
+    assert!(places.summary.contains("is placed in 2 states or departments of Guatemala"), "{}", places.summary);
+    let world = view.charts.iter().find(|c| c.id == "map").unwrap();
+    assert_eq!(world.map.as_ref().unwrap().name, "world");
+    assert!(world.categories.iter().zip(&world.map.as_ref().unwrap().classes).all(|(c, k)| k.is_some() == alianzas::core::format::geo::country(&c.key).is_some()));
+}

@@ -83,6 +83,7 @@ impl Builder<'_> {
             unit: unit_for(0.0, &self.store.metadata.currency, self.lang()),
             empty: true,
             omitted: None,
+            map: None,
         }
     }
 
@@ -130,6 +131,10 @@ impl DimChart {
     pub const REGION: DimChart = DimChart { id: "region", dim: Dim::Region, chart_type: ChartType::Bars, title: Msg::ChartRegion, top: Some(10) };
     /// Money by cooperation model, as a donut with every model named.
     pub const MODEL: DimChart = DimChart { id: "model", dim: Dim::Model, chart_type: ChartType::Donut, title: Msg::ChartModel, top: None };
+    /// Money by recipient country, on the world map.
+    pub const MAP: DimChart = DimChart { id: "map", dim: Dim::Recipient, chart_type: ChartType::Map, title: Msg::ChartMap, top: None };
+    /// Money by first-level division (state, department), on the map of one country.
+    pub const PLACES: DimChart = DimChart { id: "places", dim: Dim::Place, chart_type: ChartType::Map, title: Msg::ChartPlaces, top: None };
     /// Money by donor, the 10 largest named.
     pub const DONORS: DimChart = DimChart { id: "donors", dim: Dim::Donor, chart_type: ChartType::Bars, title: Msg::ChartDonors, top: Some(10) };
 }
@@ -190,6 +195,61 @@ pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
     spec.table = table;
     spec.summary = summary;
     b.finish(spec)
+}
+
+/// A map: the chart by its dimension (the same table and sentence), each area shaded by one of
+/// `MAP_CLASSES` classes of equal width up to the largest amount drawn. The world map shows
+/// countries; the places map shows the divisions of the country with the most placed money in
+/// the selection (the one the reader filtered on, when one is).
+pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
+    let mut spec = by_dimension(b, c);
+    let on_map = |key: &str| -> Option<String> {
+        match c.dim {
+            Dim::Place => (key != crate::core::analysis::store::NO_PLACE && key != OTHERS_KEY).then(|| key.get(..2).unwrap_or_default().to_string()),
+            _ => crate::core::format::geo::country(key).map(|_| String::new()),
+        }
+    };
+    let name = match c.dim {
+        Dim::Place => {
+            // The first (largest) placed category decides the country.
+            let Some(country) = spec.categories.iter().find_map(|x| on_map(&x.key)) else { return spec };
+            format!("admin1-{country}")
+        }
+        _ => "world".to_string(),
+    };
+    let values = spec.series.first().map(|s| s.values.clone()).unwrap_or_default();
+    let drawn = |i: usize| on_map(&spec.categories[i].key).is_some_and(|country| c.dim != Dim::Place || name.ends_with(&country));
+    let max = (0..spec.categories.len()).filter(|&i| drawn(i)).map(|i| values[i]).fold(0.0, f64::max);
+    let width = max / MAP_CLASSES as f64;
+    let classes = (0..spec.categories.len())
+        .map(|i| drawn(i).then(|| if width > 0.0 { ((values[i] / width).ceil() as usize).clamp(1, MAP_CLASSES) - 1 } else { 0 }))
+        .collect();
+    let legend = (0..MAP_CLASSES)
+        .map(|k| text::MapClass { from: b.locale.money(width * k as f64), to: b.locale.money(width * (k + 1) as f64) }.format(b.lang()))
+        .collect();
+    // The places map speaks of the money it can place: how much, where most of it went.
+    if c.dim == Dim::Place && !spec.categories.is_empty() {
+        let total: f64 = values.iter().sum();
+        let drawn_total: f64 = (0..spec.categories.len()).filter(|&i| drawn(i)).map(|i| values[i]).sum();
+        let count = (0..spec.categories.len()).filter(|&i| drawn(i)).count();
+        if let Some(top) = (0..spec.categories.len()).filter(|&i| drawn(i)).max_by(|&a, &b| values[a].total_cmp(&values[b])) {
+            let country = crate::core::format::geo::country_by_iso2(&name[7..]).map(|c| b.label(Dim::Recipient, c.iso3)).unwrap_or_default();
+            spec.summary = text::SummaryPlaces {
+                placed: b.locale.money(drawn_total),
+                share: b.locale.percent(if total > 0.0 { drawn_total / total } else { 0.0 }),
+                count,
+                country: &country,
+                name: &spec.categories[top].label,
+                amount: b.locale.money(values[top]),
+            }
+            .format(b.lang());
+            if let Some(picked) = b.selected_sentence(&spec.categories, &spec.selected, &values, total) {
+                spec.summary = format!("{} {picked}", spec.summary);
+            }
+        }
+    }
+    spec.map = Some(MapLayer { name, classes, legend });
+    spec
 }
 
 pub(super) fn timeline(b: &Builder) -> ChartSpec {

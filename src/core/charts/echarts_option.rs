@@ -143,6 +143,8 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             }
             c
         }
+        // Drawn from JSON below: charming's map series is not needed for so few settings.
+        ChartType::Map => chart,
         ChartType::Sankey => {
             // Node names must be unique across layers: keys are ("donor:ID"); labels are set per node below.
             let nodes: Vec<String> = spec.categories.iter().map(|c| c.key.clone()).collect();
@@ -202,11 +204,70 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             sankey_details(&mut v, spec, d, rtl);
             return v;
         }
+        ChartType::Map => {
+            map_series(&mut v, spec, d, scale);
+            return v;
+        }
         ChartType::Donut => donut_labels(&mut v, d),
         _ => {}
     }
     point_details(&mut v, spec, d);
     v
+}
+
+/// Sequential blues (ColorBrewer), lightest for the least money; on the dark page the scale runs
+/// from the background's depth to light, so more money always stands out more.
+pub const MAP_SHADES: [&str; 5] = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
+/// See `MAP_SHADES`.
+pub const MAP_SHADES_DARK: [&str; 5] = ["#12324f", "#1f5c8f", "#3f88c5", "#7fb6e0", "#cfe6f7"];
+/// One pattern per class when patterns are on, so the classes differ in more than colour.
+const MAP_DECALS: [&str; 5] = ["none", "circle", "rect", "triangle", "diamond"];
+
+/// The map series: each area its class's shade (and pattern), exact amounts in tooltips, the
+/// selected areas kept and the others faded. Areas the boundaries lack are not drawn but keep their
+/// place in `data`, so a point's index is its category's, for clicks and the keyboard.
+fn map_series(v: &mut Value, spec: &ChartSpec, d: &Display, scale: f64) {
+    let Some(layer) = &spec.map else { return };
+    let shades = if d.dark { MAP_SHADES_DARK } else { MAP_SHADES };
+    let highlighting = !spec.selected.is_empty();
+    let name = spec.series.first().map(|s| s.name.as_str()).unwrap_or("");
+    let data: Vec<Value> = spec
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let raw = spec.series.first().and_then(|s| s.values.get(i)).copied().unwrap_or(0.0);
+            let mut text = format!("{}<br>{}: {}", escape_html(&c.label), escape_html(name), escape_html(&(d.money)(raw)));
+            let selected = spec.is_selected(i);
+            if selected {
+                text = format!("{text}<br>({})", escape_html(d.selected_word));
+            }
+            let mut point = json!({ "name": c.key, "value": (raw / scale * 1000.0).round() / 1000.0, "tooltip": { "formatter": text } });
+            if let Some(Some(class)) = layer.classes.get(i) {
+                point["itemStyle"] = json!({ "areaColor": shades[*class] });
+                if d.patterns && *class > 0 {
+                    point["itemStyle"]["decal"] = json!({ "symbol": MAP_DECALS[*class], "symbolSize": 0.6, "color": "rgba(0, 0, 0, 0.35)" });
+                }
+                if highlighting && !selected {
+                    point["itemStyle"]["opacity"] = json!(0.3);
+                }
+            }
+            point
+        })
+        .collect();
+    let empty_area = if d.dark { "#2a3138" } else { "#eef1f4" };
+    v["series"] = json!([{
+        "type": "map",
+        "map": layer.name,
+        "nameProperty": "name",
+        "roam": false,
+        "selectedMode": false,
+        "left": 4, "right": 4, "top": 4, "bottom": 4,
+        "label": { "show": false },
+        "itemStyle": { "areaColor": empty_area, "borderColor": d.muted, "borderWidth": 0.4 },
+        "emphasis": { "label": { "show": false }, "itemStyle": { "borderColor": d.ink, "borderWidth": 1.5 } },
+        "data": data,
+    }]);
 }
 
 /// Per-point tooltips with exact, localised amounts, and the selected categories highlighted (the

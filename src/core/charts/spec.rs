@@ -10,7 +10,7 @@ use crate::core::locale::lang::Lang;
 pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 // Words for codes and filters, and the chart builders, live beside this file; `spec` is the
 // folder's front door, so callers write `spec::label` as before.
-use super::builders::{by_dimension, flows, gap, pipeline, pledge_history, pledges, timeline, Builder, DimChart};
+use super::builders::{by_dimension, flows, gap, map, pipeline, pledge_history, pledges, timeline, Builder, DimChart};
 pub use super::labels::{dim_name, fallback_of, filter_description, filter_line, filter_options, label, measure_label, FilterPart, FILTER_DIMS};
 
 /// How a chart is drawn; each renderer maps it to its own kind of figure.
@@ -32,6 +32,8 @@ pub enum ChartType {
     GroupedBars,
     /// Columns over dates, several series side by side (never stacked: e.g. stages at each date).
     GroupedColumns,
+    /// Areas of a map (countries, or a country's first-level divisions) shaded by class.
+    Map,
 }
 
 impl ChartType {
@@ -175,6 +177,25 @@ pub struct ChartSpec {
     /// Why the chart is left out for this dataset (its dimension is not recorded, or holds one
     /// code only): a sentence shown instead of the chart.
     pub omitted: Option<String>,
+    /// Maps only: the boundaries to draw (`world`, `admin1-CO`), each category's shade class
+    /// (0 lightest … `MAP_CLASSES - 1`; `None` for a category the map cannot show) and the
+    /// legend's label of each class.
+    pub map: Option<MapLayer>,
+}
+
+/// How many shades a map uses.
+pub const MAP_CLASSES: usize = 5;
+
+/// What a map draws on its boundaries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayer {
+    /// The boundaries file (`geo/<name>.json`) and ECharts map name.
+    pub name: String,
+    /// Per category, its shade class, or `None` when it is not an area of these boundaries (a
+    /// regional recipient on the world map, money not placed below the country).
+    pub classes: Vec<Option<usize>>,
+    /// The legend: per class, the range of money it stands for, in words.
+    pub legend: Vec<String>,
 }
 
 impl ChartSpec {
@@ -186,7 +207,8 @@ impl ChartSpec {
 
 /// The dashboard's charts, in page order; `build_view` makes them in this order and `embed=` names
 /// one of them.
-pub const CHART_IDS: [&str; 10] = ["obligation", "region", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges", "pledge-history"];
+pub const CHART_IDS: [&str; 12] =
+    ["obligation", "region", "map", "places", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges", "pledge-history"];
 
 /// A node key of a chart mixing dimensions (Sankey): "donor:ID".
 pub fn node_key(dim: Dim, key: &str) -> String {
@@ -285,6 +307,9 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
         },
         "gap" => store.requirements.is_empty().then(|| text::OmitNoNeeds { chart: title }.format(lang)),
         "pledge-history" => store.histories.is_empty().then(|| text::OmitNoHistory { chart: title }.format(lang)),
+        "map" => (!store.dict(Dim::Recipient).ids.iter().any(|r| crate::core::format::geo::country(r).is_some()))
+            .then(|| text::OmitNoCountries { chart: title }.format(lang)),
+        "places" => (store.coverage(Dim::Place) == Coverage::NotRecorded).then(|| text::OmitNoPlaces { chart: title }.format(lang)),
         "flows" => match store.coverage(Dim::Donor) {
             Coverage::NotRecorded => not_recorded(Dim::Donor),
             _ => None,
@@ -310,6 +335,8 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
     let charts = vec![
         chart("obligation", ChartType::Bars, Msg::ChartObligation, &|b| by_dimension(b, DimChart::OBLIGATION)),
         chart("region", ChartType::Bars, Msg::ChartRegion, &|b| by_dimension(b, DimChart::REGION)),
+        chart("map", ChartType::Map, Msg::ChartMap, &|b| map(b, DimChart::MAP)),
+        chart("places", ChartType::Map, Msg::ChartPlaces, &|b| map(b, DimChart::PLACES)),
         chart("model", ChartType::Donut, Msg::ChartModel, &|b| by_dimension(b, DimChart::MODEL)),
         chart("timeline", ChartType::StackedColumns, Msg::ChartTimeline, &timeline),
         chart("donors", ChartType::Bars, Msg::ChartDonors, &|b| by_dimension(b, DimChart::DONORS)),
