@@ -19,6 +19,9 @@ function expectedLeftOut(ds) {
   if (!recorded('status', (c) => [c.status]) || !ds.contributions.some((c) => c.status === 'pledged')) out.add('pledges');
   if (!(ds.requirements ?? []).length) out.add('gap');
   if (!ds.contributions.some((c) => (c.history ?? []).length)) out.add('pledge-history');
+  if (!ds.contributions.some((c) => (c.places ?? []).length)) out.add('places');
+  // M49 areas are numeric codes; countries are ISO alpha-3.
+  if (!ds.contributions.some((c) => /^[A-Z]{3}$/.test(c.recipient))) out.add('map');
   if (!recorded('donor', (c) => [c.donor.id])) out.add('flows');
   const dated = ds.contributions.some((c) => c.date && c.date.slice(0, 4) === String(c.year));
   if (codes((c) => [c.year]).size === 1 && !dated) out.add('timeline');

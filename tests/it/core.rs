@@ -560,5 +560,9 @@ fn places_split_money_and_maps_shade_it_by_class() {
     assert!(places.summary.contains("is placed in 2 states or departments of Guatemala"), "{}", places.summary);
     let world = view.charts.iter().find(|c| c.id == "map").unwrap();
     assert_eq!(world.map.as_ref().unwrap().name, "world");
-    assert!(world.categories.iter().zip(&world.map.as_ref().unwrap().classes).all(|(c, k)| k.is_some() == alianzas::core::format::geo::country(&c.key).is_some()));
+    assert!(world
+        .categories
+        .iter()
+        .zip(&world.map.as_ref().unwrap().classes)
+        .all(|(c, k)| k.is_some() == alianzas::core::format::geo::country(&c.key).is_some()));
 }
