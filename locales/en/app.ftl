@@ -207,3 +207,10 @@ summary-places = { $placed } ({ $share } of this selection) is placed in { $coun
         [one] one state or department
        *[other] { $count } states or departments
     } of { $country }; the most, { $amount }, in { $name }.
+changes-title = What changed since version { $version } (data as of { $as_of })
+changes-unavailable = The previous version could not be loaded.
+changes-totals = Funding: { $funding_before } then, { $funding_after } now. Pledged: { $pledged_before } then, { $pledged_after } now.
+changes-counts = { $added } contributions added, { $removed } no longer listed, { $changed } changed; { $moved } moved to a further stage (a pledge became a commitment or a payment).
+changes-largest = The largest changes
+changes-before = Before
+changes-after = Now

@@ -24,3 +24,4 @@ skip-iati-transaction-type-9 = transaction type 9 (Sale of Equity): not funding
 skip-iati-transaction-type-10 = transaction type 10 (Credit Guarantee): underwrites a loan, moves no money
 skip-outside-recipients = outside the selected region or recipients
 skip-no-longer-listed = no longer listed in the latest snapshot (withdrawn, or described differently)
+skip-after-until = after the date this version of the series stops at

@@ -207,3 +207,10 @@ summary-places = { $placed } ({ $share } de esta selección) se ubica en { $coun
         [one] un estado o departamento
        *[other] { $count } estados o departamentos
     } de { $country }; la mayor parte, { $amount }, en { $name }.
+changes-title = Qué cambió desde la versión { $version } (datos al { $as_of })
+changes-unavailable = No se pudo cargar la versión anterior.
+changes-totals = Financiación: { $funding_before } entonces, { $funding_after } ahora. Prometido: { $pledged_before } entonces, { $pledged_after } ahora.
+changes-counts = { $added } contribuciones añadidas, { $removed } ya no figuran, { $changed } cambiaron; { $moved } pasaron a una etapa más avanzada (una promesa se volvió compromiso o pago).
+changes-largest = Los mayores cambios
+changes-before = Antes
+changes-after = Ahora

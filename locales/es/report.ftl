@@ -24,3 +24,4 @@ skip-iati-transaction-type-9 = transacción de tipo 9 (venta de acciones): no es
 skip-iati-transaction-type-10 = transacción de tipo 10 (garantía de crédito): respalda un préstamo, no mueve dinero
 skip-outside-recipients = fuera de la región o los receptores seleccionados
 skip-no-longer-listed = ya no figura en el corte más reciente (retirado o descrito de otra manera)
+skip-after-until = posterior a la fecha en que se detiene esta versión de la serie

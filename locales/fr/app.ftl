@@ -207,3 +207,10 @@ summary-places = { $placed } ({ $share } de cette sélection) est localisé dans
         [one] un État ou département
        *[other] { $count } États ou départements
     } de { $country } ; le plus, { $amount }, dans { $name }.
+changes-title = Ce qui a changé depuis la version { $version } (données au { $as_of })
+changes-unavailable = La version précédente n'a pas pu être chargée.
+changes-totals = Financement : { $funding_before } alors, { $funding_after } maintenant. Annoncé : { $pledged_before } alors, { $pledged_after } maintenant.
+changes-counts = { $added } contributions ajoutées, { $removed } qui ne figurent plus, { $changed } modifiées ; { $moved } passées à une étape plus avancée (une annonce devenue engagement ou versement).
+changes-largest = Les plus grands changements
+changes-before = Avant
+changes-after = Maintenant

@@ -24,3 +24,4 @@ skip-iati-transaction-type-9 = transaction de type 9 (vente d'actions) : pas un 
 skip-iati-transaction-type-10 = transaction de type 10 (garantie de crédit) : garantit un prêt, ne déplace pas d'argent
 skip-outside-recipients = hors de la région ou des bénéficiaires choisis
 skip-no-longer-listed = ne figure plus dans le dernier relevé (retiré, ou décrit autrement)
+skip-after-until = postérieur à la date où s’arrête cette version de la série

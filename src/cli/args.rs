@@ -174,6 +174,9 @@ pub(super) struct ImportArgs {
     /// hxl, iati: keep only these recipient countries (ISO3, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub(super) countries: Vec<String>,
+    /// fts-snapshots: read the series up to this date (YYYY-MM-DD), for an earlier version.
+    #[arg(long)]
+    pub(super) until: Option<String>,
     /// iati, iati-datastore: keep only recipients within this UN M49 area, e.g. 419 (Latin America
     /// and the Caribbean) or 002 (Africa).
     #[arg(long)]

@@ -13,6 +13,7 @@ pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>)
         let report = report.exists().then(|| relative(&report));
         datasets.push(crate::core::format::catalog::Entry::new(&ds, relative(f), report));
     }
+    let datasets = crate::core::format::catalog::group_versions(datasets);
     let default = match default {
         Some(id) if datasets.iter().any(|d| d.id == id) => id,
         Some(id) => return Err(format!("--default {id}: no such dataset among the files")),

@@ -58,7 +58,7 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
         }
         Source::FtsSnapshots => {
             let (name, text) = single()?;
-            let i = crate::core::import::fts_series::import(text, name, crate::core::import::fts_series::Options { metadata })?;
+            let i = crate::core::import::fts_series::import(text, name, crate::core::import::fts_series::Options { metadata, until: args.until.clone() })?;
             (i.dataset, i.report, i.notes)
         }
         Source::Csv => {

@@ -23,12 +23,12 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone())));
+    let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone(), s.version.clone())));
     let loading = RwSignal::new(true);
     let data = RwSignal::new_local(None::<Result<Loaded, LoadProblem>>);
     // Each request loads on its own; a newer one (another dataset picked while one loads) aborts
     // the older one's fetches, and only the latest request's answer is shown.
-    type Request = (Option<String>, Option<String>);
+    type Request = (Option<String>, Option<String>, Option<String>);
     let in_flight = StoredValue::new_local(None::<(Request, web_sys::AbortController)>);
     Effect::new(move |_| {
         let request = requested.get();
@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
         in_flight.set_value(Some((request.clone(), controller)));
         loading.set(true);
         leptos::task::spawn_local(async move {
-            let loaded = load::load(request.0.clone(), request.1.clone(), signal).await;
+            let loaded = load::load(request.0.clone(), request.1.clone(), request.2.clone(), signal).await;
             let latest = in_flight.with_value(|f| f.as_ref().map(|(r, _)| r.clone()));
             if matches!(loaded, Err(LoadProblem::Cancelled)) || latest.as_ref() != Some(&request) {
                 return;

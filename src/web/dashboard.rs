@@ -45,6 +45,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let catalog = loaded.catalog.clone();
     let current_id = loaded.entry.as_ref().map(|e| e.id.clone());
     let report = loaded.report.clone();
+    let changes_entry = loaded.entry.clone().filter(|e| !e.previous.is_empty() && ctx.state.with_untracked(|s| s.embed.is_none()));
     provide_context(store.clone());
     provide_context(super::embed::DatasetId(current_id.clone()));
     let embed = ctx.state.with_untracked(|s| s.embed.clone());
@@ -117,6 +118,8 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
         <main id="main">
             <Headline view=view currency=meta.currency.clone()/>
             <p class="counting-rule" id="counting-rule">{move || Msg::CountingRule.get(lang.get())}</p>
+            // The latest version of a dataset with earlier ones says what changed since.
+            {changes_entry.map(|entry| view! { <super::changes::WhatChanged entry=entry/> })}
             <p class="equity">{move || view.with(|v| v.equity.join(" "))}</p>
             <div class="layout">
                 <FilterPanel store=filter_store/>

@@ -209,10 +209,16 @@ async fn load_entry(catalog: Arc<Catalog>, entry: Entry, problem: Option<LoadPro
     Ok(Loaded { store: Arc::new(store?), catalog, entry: Some(entry), report, problem })
 }
 
+/// The text of a bundled dataset file (`data/<file>`), for comparing two versions.
+pub async fn bundled_text(file: &str) -> Option<String> {
+    let controller = web_sys::AbortController::new().ok()?;
+    fetch_text(&format!("data/{file}"), &controller.signal()).await.ok()
+}
+
 /// Loads `?data=` when given, else the bundled dataset `?dataset=` names (else the default). When
 /// the requested one cannot be shown, says why and shows the default bundled dataset. `cancel`
 /// aborts its fetches when a newer request replaces this one (the reader picked another dataset).
-pub async fn load(dataset: Option<String>, data: Option<String>, cancel: AbortSignal) -> Result<Loaded, LoadProblem> {
+pub async fn load(dataset: Option<String>, data: Option<String>, version: Option<String>, cancel: AbortSignal) -> Result<Loaded, LoadProblem> {
     let cancel = &cancel;
     if let Some(url) = data {
         // The catalog (for the fallback and the picker) and the external dataset come at once.
@@ -235,7 +241,11 @@ pub async fn load(dataset: Option<String>, data: Option<String>, cancel: AbortSi
     match dataset {
         None => load_entry(catalog, default, None, cancel).await,
         Some(id) => match catalog.find(&id).cloned() {
-            Some(entry) => load_entry(catalog, entry, None, cancel).await,
+            // An embed pinned to an earlier version the catalog still has shows that version.
+            Some(entry) => {
+                let pinned = version.as_deref().and_then(|v| entry.at_version(v)).unwrap_or(entry);
+                load_entry(catalog, pinned, None, cancel).await
+            }
             None => load_entry(catalog, default, Some(LoadProblem::UnknownDataset { id }), cancel).await,
         },
     }

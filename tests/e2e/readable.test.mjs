@@ -113,8 +113,8 @@ test('charts a dataset cannot fill are left out with one sentence each, in every
     // is for nor how it travelled.
     await page.goto(`${server.url}?dataset=fts-requirements-funding-global&lang=${lang}`);
     await chartsSettled(page);
-    assert.deepEqual((await leftOutCharts(page)).sort(), ['donors', 'flows', 'model', 'obligation', 'pipeline', 'pledges'], lang);
-    assert.deepEqual(await shownCharts(page), ['region', 'timeline', 'gap'], lang);
+    assert.deepEqual((await leftOutCharts(page)).sort(), ['donors', 'flows', 'model', 'obligation', 'pipeline', 'places', 'pledge-history', 'pledges'], lang);
+    assert.deepEqual(await shownCharts(page), ['region', 'map', 'timeline', 'gap'], lang);
     // Unknown is not zero: no pledges or donors recorded reads "not reported", without a digit.
     const notReported = (await readFile(`locales/${lang}/app.ftl`, 'utf8')).match(/^headline-not-reported = (.+)$/m)[1];
     for (const figure of ['pledged', 'donors']) {

@@ -6,6 +6,7 @@ mod architecture;
 mod cli;
 mod core;
 mod fts_import;
+mod fts_series;
 mod hxl_import;
 mod iati_datastore;
 mod iati_import;

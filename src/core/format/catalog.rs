@@ -45,6 +45,23 @@ pub struct Entry {
     /// Path of the import report, when the dataset was imported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<String>,
+    /// Earlier versions of the same dataset (the previous semester's update…), newest first: the
+    /// page can say what changed since, and an embed pinned to one of them shows it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<Version>,
+}
+
+/// An earlier version of a bundled dataset.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Version {
+    /// Its `metadata.dataset_version`.
+    pub dataset_version: String,
+    /// Its `metadata.data_as_of`.
+    pub data_as_of: String,
+    /// Number of contributions.
+    pub records: usize,
+    /// Path of its file, relative to the catalog.
+    pub file: String,
 }
 
 impl Entry {
@@ -65,8 +82,51 @@ impl Entry {
             requirements: ds.requirements.len(),
             file,
             report,
+            previous: Vec::new(),
         }
     }
+
+    /// The entry of this dataset at `version`: itself, or an earlier version (its file, date and
+    /// size; the rest of the entry describes the dataset as a whole).
+    pub fn at_version(&self, version: &str) -> Option<Entry> {
+        if self.dataset_version == version {
+            return Some(self.clone());
+        }
+        let v = self.previous.iter().find(|v| v.dataset_version == version)?;
+        Some(Entry {
+            dataset_version: v.dataset_version.clone(),
+            data_as_of: v.data_as_of.clone(),
+            records: v.records,
+            file: v.file.clone(),
+            report: None,
+            previous: Vec::new(),
+            ..self.clone()
+        })
+    }
+}
+
+/// The catalog's entries from one entry per file: files of the same dataset id become one entry,
+/// the latest version, with the others as its `previous` versions, newest first. Ids keep the order
+/// in which they first appear.
+pub fn group_versions(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut ids: Vec<String> = Vec::new();
+    for e in &entries {
+        if !ids.contains(&e.id) {
+            ids.push(e.id.clone());
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let mut versions: Vec<&Entry> = entries.iter().filter(|e| e.id == id).collect();
+            versions.sort_by(|a, b| b.dataset_version.cmp(&a.dataset_version));
+            let mut head = (*versions.first()?).clone();
+            head.previous = versions[1..]
+                .iter()
+                .map(|v| Version { dataset_version: v.dataset_version.clone(), data_as_of: v.data_as_of.clone(), records: v.records, file: v.file.clone() })
+                .collect();
+            Some(head)
+        })
+        .collect()
 }
 
 impl Catalog {
@@ -78,5 +138,41 @@ impl Catalog {
     /// The entry to open when none is asked for: `default`, or the first one if `default` is not listed.
     pub fn default_entry(&self) -> Option<&Entry> {
         self.find(&self.default).or(self.datasets.first())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, version: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            title: id.into(),
+            description: None,
+            publisher: "p".into(),
+            licence: "l".into(),
+            source_url: "u".into(),
+            retrieved: None,
+            data_as_of: version.into(),
+            dataset_version: version.into(),
+            records: 1,
+            requirements: 0,
+            file: format!("{id}-{version}.json"),
+            report: None,
+            previous: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn versions_of_one_dataset_become_one_entry_with_its_earlier_versions() {
+        let grouped = group_versions(vec![entry("a", "2015-01-19"), entry("b", "1"), entry("a", "2015-04-13"), entry("a", "2014-11-25")]);
+        assert_eq!(grouped.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(grouped[0].dataset_version, "2015-04-13");
+        assert_eq!(grouped[0].previous.iter().map(|v| v.dataset_version.as_str()).collect::<Vec<_>>(), ["2015-01-19", "2014-11-25"]);
+        let old = grouped[0].at_version("2015-01-19").unwrap();
+        assert_eq!((old.file.as_str(), old.report.is_none(), old.previous.is_empty()), ("a-2015-01-19.json", true, true));
+        assert!(grouped[0].at_version("1999").is_none());
+        assert_eq!(grouped[0].at_version("2015-04-13").unwrap(), grouped[0]);
     }
 }

@@ -46,6 +46,24 @@ const AREA_ALIASES: &[(&str, &str)] = &[("drc", "COD"), ("cote d'ivoire", "CIV")
 pub struct Options {
     /// The dataset's metadata; an empty `data_as_of` becomes the latest snapshot's date.
     pub metadata: Metadata,
+    /// Read the series only up to this date (`YYYY-MM-DD`): an earlier version of the same dataset,
+    /// with the same contribution ids. Later rows are skipped (`after-until`).
+    pub until: Option<String>,
+}
+
+/// Skip reason: the row's snapshot is later than `Options::until`.
+pub const SKIP_AFTER_UNTIL: &str = "after-until";
+
+/// A flow's id from its key: the same in every version of the series (FNV-1a, 64 bits).
+fn flow_id(key: &FlowKey, occurrence: usize) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [key.0.as_str(), key.1.as_str(), key.2.as_str(), &occurrence.to_string()] {
+        for byte in part.bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("flow-{hash:016x}")
 }
 
 fn squash(text: &str) -> String {
@@ -153,6 +171,10 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
             report.reject(at, format!("snapshot_date {date:?} is not a YYYY-MM-DD date"));
             continue;
         }
+        if options.until.as_deref().is_some_and(|until| date.as_str() > until) {
+            report.skip(SKIP_AFTER_UNTIL);
+            continue;
+        }
         let Some(status) = stage(get(c_status)) else {
             report.reject(at, format!("status {:?} is not pledged, committed or paid", get(c_status)));
             continue;
@@ -208,7 +230,7 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
     // Flows in order of first appearance, so ids are stable.
     let mut ordered: Vec<(&FlowId, &Vec<&Row>)> = flows.iter().collect();
     ordered.sort_by_key(|(_, rows)| (rank[rows[0].snapshot], rows[0].line));
-    for ((key, _), flow_rows) in ordered {
+    for ((key, occurrence), flow_rows) in ordered {
         let last = flow_rows[flow_rows.len() - 1];
         let was_pledged = flow_rows.iter().any(|r| r.status == "pledged");
         if flow_rows.len() > 1 {
@@ -264,7 +286,7 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
         let description = if key.2.is_empty() { format!("→ {channel}") } else { format!("{} → {channel}", key.2) };
         let kind = if key.2.to_lowercase().contains("in-kind") || key.2.to_lowercase().contains("in kind") { "in-kind" } else { "financial" };
         contributions.push(Contribution {
-            id: format!("flow-{}", contributions.len() + 1),
+            id: flow_id(key, *occurrence),
             donor,
             recipient,
             year: first.date[..4].parse().unwrap_or(0),
@@ -329,7 +351,7 @@ b,2014-12-01,Canada,MSF,New,Atlantis,committed,5
 
     #[test]
     fn flows_are_matched_across_snapshots_and_keep_their_history() {
-        let i = import(SERIES, "s.csv", Options { metadata: Metadata { currency: "USD".into(), ..Default::default() } }).unwrap();
+        let i = import(SERIES, "s.csv", Options { metadata: Metadata { currency: "USD".into(), ..Default::default() }, until: None }).unwrap();
         let r = &i.report;
         assert_eq!((r.read, r.imported, r.skipped_total(), r.rejected.len()), (8, 6, 1, 1), "{r:?}");
         assert!(r.balances());
@@ -345,6 +367,16 @@ b,2014-12-01,Canada,MSF,New,Atlantis,committed,5
         assert_eq!(cs[2].donor.donor_type, "private");
         assert!(i.notes.iter().any(|n| n.contains("1 became commitments or payments, 1 are still only pledged, 1 are no longer listed")), "{:?}", i.notes);
         assert_eq!(i.dataset.metadata.data_as_of, "2014-12-01");
+        // An earlier version of the series: the same flows keep their ids.
+        let earlier =
+            import(SERIES, "s.csv", Options { metadata: Metadata { currency: "USD".into(), ..Default::default() }, until: Some("2014-11-30".into()) }).unwrap();
+        assert_eq!(earlier.report.skipped_total(), 4);
+        assert!(earlier.report.balances());
+        let id_of = |ds: &Dataset, donor: &str, status: &str| {
+            ds.contributions.iter().find(|c| c.donor.name == donor && c.history[0].status == status).map(|c| c.id.clone())
+        };
+        assert_eq!(id_of(&earlier.dataset, "Japan", "pledged"), id_of(&i.dataset, "Japan", "pledged"));
+        assert_eq!(earlier.dataset.contributions.iter().filter(|c| c.status == "pledged").count(), 3);
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub const SKIP_REASONS: &[&str] = &[
     hxl::SKIP_EMPTY,
     csv::SKIP_WHERE,
     fts_series::SKIP_NO_LONGER_LISTED,
+    fts_series::SKIP_AFTER_UNTIL,
     aiddata::SKIP_PROJECT_WITHOUT_AMOUNTS,
     iati::SKIP_NOT_SELECTED,
     iati::SKIP_OUTSIDE_RECIPIENTS,

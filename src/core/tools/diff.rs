@@ -57,6 +57,71 @@ pub struct Diff {
     pub totals_after: Totals,
 }
 
+/// One change as a reader sees it: who, for what, and the stage and amount before and after.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ChangeLine {
+    /// The contribution id.
+    pub id: String,
+    /// The donor's name.
+    pub donor: String,
+    /// The contribution's description, when it has one.
+    pub description: Option<String>,
+    /// Stage and amount in the older version; `None` for a contribution that is new.
+    pub before: Option<(String, f64)>,
+    /// Stage and amount in the newer version; `None` for one no longer listed.
+    pub after: Option<(String, f64)>,
+}
+
+/// What changed between two versions, as the page tells it: the comparison, how many
+/// contributions moved to a further stage, and the largest changes in money.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Changes {
+    /// The whole comparison.
+    pub diff: Diff,
+    /// Contributions in both whose stage moved forward (a pledge became a commitment or a payment).
+    pub moved_forward: usize,
+    /// The largest changes by money moved (added, removed or changed), largest first.
+    pub largest: Vec<ChangeLine>,
+}
+
+/// The money a change moves: what was added or removed, the difference in amount, or, when the
+/// stage changed, the amount that changed stage.
+fn money_moved(l: &ChangeLine) -> f64 {
+    let before = l.before.as_ref().map_or(0.0, |x| x.1);
+    let after = l.after.as_ref().map_or(0.0, |x| x.1);
+    match (&l.before, &l.after) {
+        (Some(a), Some(b)) if a.0 != b.0 => before.max(after),
+        _ => (after - before).abs(),
+    }
+}
+
+fn rank(status: &str) -> usize {
+    Status::parse(status).map_or(0, |s| s as usize)
+}
+
+/// The comparison the page shows: `compare`, plus the stage moves and the `n` largest changes.
+pub fn changes(before: &Dataset, after: &Dataset, n: usize) -> Changes {
+    let diff = compare(before, after);
+    let old: HashMap<&str, &Contribution> = before.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
+    let new: HashMap<&str, &Contribution> = after.contributions.iter().map(|c| (c.id.as_str(), c)).collect();
+    let moved_forward = diff.changed.iter().filter(|c| rank(&c.status_after) > rank(&c.status_before)).count();
+    let line = |id: &str| {
+        let (a, b) = (old.get(id), new.get(id));
+        let c = b.or(a).expect("the id comes from one of the two versions");
+        ChangeLine {
+            id: id.to_string(),
+            donor: c.donor.name.clone(),
+            description: c.description.clone(),
+            before: a.map(|x| (x.status.clone(), x.amount)),
+            after: b.map(|x| (x.status.clone(), x.amount)),
+        }
+    };
+    let mut largest: Vec<ChangeLine> = diff.added.iter().chain(&diff.removed).map(|id| line(id)).chain(diff.changed.iter().map(|c| line(&c.id))).collect();
+    largest.sort_by(|a, b| money_moved(b).total_cmp(&money_moved(a)).then(a.id.cmp(&b.id)));
+    largest.truncate(n);
+    Changes { diff, moved_forward, largest }
+}
+
 fn totals(ds: &Dataset) -> Totals {
     let mut t = Totals { contributions: ds.contributions.len(), ..Default::default() };
     for c in &ds.contributions {
