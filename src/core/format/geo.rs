@@ -177,10 +177,24 @@ pub fn is_within(recipient: &str, area_code: &str) -> bool {
 }
 
 /// Whether an ISO 3166-2 code names a first-level division Natural Earth knows
-/// (`admin1_codes.txt`, written by data/scripts/admin1.mjs).
+/// (`admin1_codes.txt`, written by data/scripts/admin1.mjs). In the page, which must stay small
+/// for phones, only the code's form is checked (`XX-YYY`): `alianzas validate` and every import
+/// check it against the list.
 pub fn is_known_place(code: &str) -> bool {
-    static CODES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    CODES.get_or_init(|| include_str!("admin1_codes.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()).contains(code)
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static CODES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+        CODES.get_or_init(|| include_str!("admin1_codes.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()).contains(code)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let b = code.as_bytes();
+        b.len() >= 4
+            && b.len() <= 6
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && b[2] == b'-'
+            && b[3..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    }
 }
 
 /// Is this a recipient code the built-in tables know (ISO alpha-3 country or M49 area)?
