@@ -164,7 +164,7 @@ load-cors = The server of { $url } answered, but does not let other sites read t
 load-not-found = Nothing was found at { $url } (404): check the address.
 load-not-json = { $url } cannot be read as a dataset: { $detail }
 not-https = { $url } is not an https address: datasets from other sites must use https.
-model-rule-line = { $rule } → { $model }: { $count ->
+rule-line = { $rule } → { $code }: { $count ->
         [one] one contribution
        *[other] { $count } contributions
     }
@@ -178,10 +178,6 @@ csv-obligation-rule = How the obligation was derived
 csv-obligation-evidence = Obligation evidence
 obligation-rules-title = How the obligations were derived
 obligation-rules-note = Mine action (OECD DAC code 15250) does not say which Mine Ban Convention obligation it serves: the activity's title names it, else its description; several named share the amount equally. Each line counts contributions, not money.
-obligation-rule-line = { $rule } → { $obligation }: { $count ->
-        [one] one contribution
-       *[other] { $count } contributions
-    }
 counting-rule = Each amount counts once, at the furthest stage it reached: money paid counts as disbursed, the rest of a commitment as committed, the rest of a pledge as pledged. Funding is committed + disbursed; stages are never added to each other.
 counted-once = Each amount counted once, at the furthest stage it reached.
 chart-pledge-history = Pledges followed over time

@@ -164,7 +164,7 @@ load-cors = El servidor de { $url } respondió, pero no permite que otros sitios
 load-not-found = No se encontró nada en { $url } (404): compruebe la dirección.
 load-not-json = { $url } no se puede leer como conjunto de datos: { $detail }
 not-https = { $url } no es una dirección https: los datos de otros sitios deben usar https.
-model-rule-line = { $rule } → { $model }: { $count ->
+rule-line = { $rule } → { $code }: { $count ->
         [one] una contribución
        *[other] { $count } contribuciones
     }
@@ -178,10 +178,6 @@ csv-obligation-rule = Cómo se dedujo la obligación
 csv-obligation-evidence = Evidencia de la obligación
 obligation-rules-title = Cómo se dedujeron las obligaciones
 obligation-rules-note = La acción contra minas (código CAD de la OCDE 15250) no dice a qué obligación de la Convención sobre la prohibición de minas sirve: la nombra el título de la actividad, o si no su descripción; si nombra varias, el monto se reparte por igual. Cada línea cuenta contribuciones, no dinero.
-obligation-rule-line = { $rule } → { $obligation }: { $count ->
-        [one] una contribución
-       *[other] { $count } contribuciones
-    }
 counting-rule = Cada monto cuenta una sola vez, en la etapa más avanzada que alcanzó: lo pagado cuenta como desembolsado, el resto de un compromiso como comprometido y el resto de una promesa como prometido. La financiación es comprometido + desembolsado; las etapas nunca se suman entre sí.
 counted-once = Cada monto cuenta una vez, en la etapa más avanzada que alcanzó.
 chart-pledge-history = Promesas seguidas en el tiempo

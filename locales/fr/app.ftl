@@ -164,7 +164,7 @@ load-cors = Le serveur de { $url } a répondu, mais ne permet pas aux autres sit
 load-not-found = Rien n'a été trouvé à { $url } (404) : vérifiez l'adresse.
 load-not-json = { $url } ne peut pas être lu comme jeu de données : { $detail }
 not-https = { $url } n'est pas une adresse https : les données d'autres sites doivent utiliser https.
-model-rule-line = { $rule } → { $model } : { $count ->
+rule-line = { $rule } → { $code } : { $count ->
         [one] une contribution
        *[other] { $count } contributions
     }
@@ -178,10 +178,6 @@ csv-obligation-rule = Comment l'obligation a été déduite
 csv-obligation-evidence = Indice de l'obligation
 obligation-rules-title = Comment les obligations ont été déduites
 obligation-rules-note = L'action contre les mines (code CAD de l'OCDE 15250) ne dit pas quelle obligation de la Convention sur l'interdiction des mines elle sert : le titre de l'activité la nomme, sinon sa description ; si plusieurs sont nommées, le montant est partagé à parts égales. Chaque ligne compte des contributions, pas de l'argent.
-obligation-rule-line = { $rule } → { $obligation } : { $count ->
-        [one] une contribution
-       *[other] { $count } contributions
-    }
 counting-rule = Chaque montant compte une seule fois, à l'étape la plus avancée qu'il a atteinte : l'argent versé compte comme décaissé, le reste d'un engagement comme engagé, le reste d'une annonce comme annoncé. Le financement est engagé + décaissé ; les étapes ne s'additionnent jamais.
 counted-once = Chaque montant compté une fois, à l'étape la plus avancée qu'il a atteinte.
 chart-pledge-history = Annonces suivies dans le temps

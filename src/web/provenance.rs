@@ -76,30 +76,34 @@ pub fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView
     }
 }
 
-/// How the cooperation models were derived: per rule, the model it gave and to how many
-/// contributions (docs/cooperation-models.md).
+/// One line of "how … were derived": a rule, the code it gave and to how many contributions.
+struct RuleLine {
+    rule: &'static str,
+    label: Msg,
+    code: String,
+    count: usize,
+}
+
+/// How codes of one dimension were derived (docs/cooperation-models.md, docs/obligation-rules.md):
+/// per rule, the code it gave and to how many contributions, each line in the reader's language.
 #[component]
-pub fn ModelRules(rules: Vec<crate::core::analysis::store::ModelRuleCount>) -> impl IntoView {
+fn RuleCounts(class: &'static str, title: Msg, note: Msg, dim: crate::core::analysis::store::Dim, lines: Vec<RuleLine>) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
     let store = expect_context::<Arc<crate::core::analysis::store::Store>>();
     view! {
-        <details class="model-rules">
-            <summary>{move || Msg::ModelRulesTitle.get(lang.get())}</summary>
-            <p>{move || Msg::ModelRulesNote.get(lang.get())}</p>
+        <details class=class>
+            <summary>{move || title.get(lang.get())}</summary>
+            <p>{move || note.get(lang.get())}</p>
             <ul>
-                {rules.into_iter().map(|r| {
+                {lines.into_iter().map(|r| {
                     let store = store.clone();
-                    let model = r.model.clone();
+                    let code = r.code.clone();
                     view! {
-                        <li data-rule=r.rule.id() data-model=r.model.clone()>{move || {
+                        <li data-rule=r.rule data-code=r.code.clone()>{move || {
                             let l = lang.get();
                             let locale = WebLocale::shared(l, &store.metadata.currency);
-                            text::ModelRuleLine {
-                                rule: r.rule.label().get(l),
-                                model: spec::label(&store, crate::core::analysis::store::Dim::Model, &model, &*locale),
-                                count: r.contributions,
-                            }
-                            .format(l)
+                            let label = spec::label(&store, dim, &code, &*locale);
+                            text::RuleLine { rule: r.label.get(l), code: &label, count: r.count }.format(l)
                         }}</li>
                     }
                 }).collect_view()}
@@ -108,34 +112,18 @@ pub fn ModelRules(rules: Vec<crate::core::analysis::store::ModelRuleCount>) -> i
     }
 }
 
+/// How the cooperation models were derived: per rule, the model it gave and to how many
+/// contributions (docs/cooperation-models.md).
+#[component]
+pub fn ModelRules(rules: Vec<crate::core::analysis::store::ModelRuleCount>) -> impl IntoView {
+    let lines = rules.into_iter().map(|r| RuleLine { rule: r.rule.id(), label: r.rule.label(), code: r.model, count: r.contributions }).collect();
+    view! { <RuleCounts class="model-rules" title=Msg::ModelRulesTitle note=Msg::ModelRulesNote dim=crate::core::analysis::store::Dim::Model lines=lines/> }
+}
+
 /// How the obligations were derived where the publisher's codes did not name them: per rule, the
 /// obligation it named and for how many contributions (docs/obligation-rules.md).
 #[component]
 pub fn ObligationRules(rules: Vec<crate::core::analysis::store::ObligationRuleCount>) -> impl IntoView {
-    let lang = expect_context::<Ctx>().lang;
-    let store = expect_context::<Arc<crate::core::analysis::store::Store>>();
-    view! {
-        <details class="obligation-rules">
-            <summary>{move || Msg::ObligationRulesTitle.get(lang.get())}</summary>
-            <p>{move || Msg::ObligationRulesNote.get(lang.get())}</p>
-            <ul>
-                {rules.into_iter().map(|r| {
-                    let store = store.clone();
-                    let obligation = r.obligation.clone();
-                    view! {
-                        <li data-rule=r.rule.id() data-obligation=r.obligation.clone()>{move || {
-                            let l = lang.get();
-                            let locale = WebLocale::shared(l, &store.metadata.currency);
-                            text::ObligationRuleLine {
-                                rule: r.rule.label().get(l),
-                                obligation: spec::label(&store, crate::core::analysis::store::Dim::Obligation, &obligation, &*locale),
-                                count: r.contributions,
-                            }
-                            .format(l)
-                        }}</li>
-                    }
-                }).collect_view()}
-            </ul>
-        </details>
-    }
+    let lines = rules.into_iter().map(|r| RuleLine { rule: r.rule.id(), label: r.rule.label(), code: r.obligation, count: r.contributions }).collect();
+    view! { <RuleCounts class="obligation-rules" title=Msg::ObligationRulesTitle note=Msg::ObligationRulesNote dim=crate::core::analysis::store::Dim::Obligation lines=lines/> }
 }

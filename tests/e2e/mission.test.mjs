@@ -74,7 +74,7 @@ test('the mine-action dataset gives clearance, risk education, victim assistance
   for (const label of ['Déminage', 'Éducation aux risques', 'Assistance aux victimes']) {
     assert.ok(rows.some((r) => r.startsWith(label)), `${label} in ${rows}`);
   }
-  const rules = await page.locator('.obligation-rules li').evaluateAll((li) => li.map((l) => `${l.dataset.rule}:${l.dataset.obligation}`));
+  const rules = await page.locator('.obligation-rules li').evaluateAll((li) => li.map((l) => `${l.dataset.rule}:${l.dataset.code}`));
   for (const r of ['title-text:clearance', 'title-text:risk-education', 'description-text:victim-assistance', 'not-specified:mine-action']) {
     assert.ok(rules.includes(r), `${r} in ${rules}`);
   }

@@ -30,6 +30,13 @@ pub struct Dataset {
     pub requirements: Vec<Requirement>,
 }
 
+impl Dataset {
+    /// A dataset of this format and version, with no added codes: what an importer writes.
+    pub fn new(metadata: Metadata, contributions: Vec<Contribution>, requirements: Vec<Requirement>) -> Dataset {
+        Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements }
+    }
+}
+
 /// Where a dataset comes from and how to cite it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
 pub struct Metadata {

@@ -319,19 +319,7 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
         format!("{matched} flows matched across snapshots by donor, channel and description; {} in the latest snapshot", contributions.len()),
         format!("of the pledges: {followed} became commitments or payments, {still} are still only pledged, {vanished_pledges} are no longer listed"),
     ];
-    Ok(Imported {
-        dataset: Dataset {
-            format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
-            metadata,
-            code_lists: CodeLists::default(),
-            contributions,
-            requirements: Vec::new(),
-        },
-        report,
-        notes,
-        unmapped: Default::default(),
-    })
+    Ok(Imported { dataset: Dataset::new(metadata, contributions, Vec::new()), report, notes, unmapped: Default::default() })
 }
 
 #[cfg(test)]

@@ -152,19 +152,7 @@ pub fn import(release: &dyn Release, options: Options) -> Result<Imported, Strin
     if imp.outside > 0 {
         notes.push(format!("{} place(s) outside the project's recipient country left out", imp.outside));
     }
-    Ok(Imported {
-        dataset: Dataset {
-            format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
-            metadata,
-            code_lists: CodeLists::default(),
-            contributions: imp.contributions,
-            requirements: Vec::new(),
-        },
-        report: imp.report,
-        notes,
-        unmapped: imp.unmapped,
-    })
+    Ok(Imported { dataset: Dataset::new(metadata, imp.contributions, Vec::new()), report: imp.report, notes, unmapped: imp.unmapped })
 }
 
 /// The ancillary table, when the release has one: project id → the fields the rules read, and

@@ -165,7 +165,7 @@ impl<'a> Importer<'a> {
             };
         }
         Imported {
-            dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
+            dataset: Dataset::new(metadata, contributions, requirements),
             report,
             // Sector codes no mapping knew, counted per imported transaction; the notes are on budgets.
             notes,
