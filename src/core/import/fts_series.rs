@@ -130,6 +130,46 @@ struct Row {
     amount: f64,
 }
 
+/// A flow that leaves the list and a flow that enters it in the very next snapshot, from the same
+/// donor, for the same area, with the same amount (within 1 %), are one flow FTS re-described —
+/// typically a pledge whose description changed when it was committed. They are joined (the later
+/// rows continue the earlier flow's history, under its id); returns how many were.
+fn join_redescribed(flows: &mut BTreeMap<FlowId, Vec<&Row>>, rank: &[usize]) -> usize {
+    // A flow re-described twice is joined in two passes.
+    let mut total = 0;
+    loop {
+        let joined = join_once(flows, rank);
+        total += joined;
+        if joined == 0 {
+            return total;
+        }
+    }
+}
+
+fn join_once(flows: &mut BTreeMap<FlowId, Vec<&Row>>, rank: &[usize]) -> usize {
+    let latest = flows.values().map(|r| rank[r[r.len() - 1].snapshot]).max().unwrap_or(0);
+    let mut ended: Vec<FlowId> = flows.iter().filter(|(_, r)| rank[r[r.len() - 1].snapshot] < latest).map(|(k, _)| k.clone()).collect();
+    ended.sort_by_key(|k| (rank[flows[k][0].snapshot], flows[k][0].line));
+    let mut joined = 0;
+    for old in ended {
+        let Some(last) = flows.get(&old).map(|r| r[r.len() - 1]) else { continue };
+        let same = |r: &Row| (r.amount - last.amount).abs() <= 0.01 * last.amount.max(r.amount) && r.area == last.area;
+        let next = flows
+            .iter()
+            .filter(|(k, r)| **k != old && k.0 .0 == old.0 .0 && rank[r[0].snapshot] == rank[last.snapshot] + 1 && same(r[0]))
+            .min_by_key(|(_, r)| r[0].line)
+            .map(|(k, _)| k.clone());
+        if let Some(new) = next {
+            let rows = flows.remove(&new).unwrap_or_default();
+            if let Some(history) = flows.get_mut(&old) {
+                history.extend(rows);
+                joined += 1;
+            }
+        }
+    }
+    joined
+}
+
 /// Reads the series; `name` locates rows in the report (`FILE:LINE`).
 pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, String> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
@@ -225,6 +265,7 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
         flows.entry((r.key.clone(), *n)).or_default().push(r);
         *n += 1;
     }
+    let redescribed = join_redescribed(&mut flows, &rank);
     let mut contributions = Vec::new();
     let (mut matched, mut followed, mut still, mut vanished_pledges) = (0, 0, 0, 0);
     // Flows in order of first appearance, so ids are stable.
@@ -267,7 +308,8 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
         }
         let first = flow_rows[0];
         let donor = donor(&key.0);
-        let channel = &key.1;
+        // What the flow is called now (a re-described flow keeps its first id, not its first words).
+        let (channel, words) = (&last.key.1, &last.key.2);
         let lower = channel.to_lowercase();
         let public_partner = lower.contains("united nations")
             || lower.contains("world health")
@@ -283,8 +325,8 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
             pooled_fund: pooled && donor.donor_type != "government",
             ..Default::default()
         });
-        let description = if key.2.is_empty() { format!("→ {channel}") } else { format!("{} → {channel}", key.2) };
-        let kind = if key.2.to_lowercase().contains("in-kind") || key.2.to_lowercase().contains("in kind") { "in-kind" } else { "financial" };
+        let description = if words.is_empty() { format!("→ {channel}") } else { format!("{words} → {channel}") };
+        let kind = if words.to_lowercase().contains("in-kind") || words.to_lowercase().contains("in kind") { "in-kind" } else { "financial" };
         contributions.push(Contribution {
             id: flow_id(key, *occurrence),
             donor,
@@ -316,7 +358,10 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
     }
     let notes = vec![
         format!("{} snapshots, from {} to {latest_date}", snapshots.len(), snapshots[order[0]].1),
-        format!("{matched} flows matched across snapshots by donor, channel and description; {} in the latest snapshot", contributions.len()),
+        format!(
+            "{matched} flows matched across snapshots by donor, channel and description, {redescribed} re-descriptions joined (same donor, area and amount in the next snapshot); {} in the latest snapshot",
+            contributions.len()
+        ),
         format!("of the pledges: {followed} became commitments or payments, {still} are still only pledged, {vanished_pledges} are no longer listed"),
     ];
     Ok(Imported { dataset: Dataset::new(metadata, contributions, Vec::new()), report, notes, unmapped: Default::default() })
@@ -331,21 +376,27 @@ a,2014-11-11,Japan,WHO,Ebola response,Guinea,Uncommitted,100
 a,2014-11-11,Japan,WHO,Ebola response,Guinea,Uncommitted,50
 a,2014-11-11,Private (individuals & organisations),UNICEF,Donations,Liberia,Committed,10
 a,2014-11-11,Norway,WFP,Food,Region,pledged,70
+a,2014-11-11,Sweden,WHO,Pledge for labs,Sierra Leone,pledged,40
 b,2014-12-01,Japan,World Health Organization,Ebola  response,Guinea,Commited,100
 b,2014-12-01,Japan,World Health Organization,Ebola response,Guinea,Uncommitted,50
 b,2014-12-01,Private (individuals & organisations),United Nations Children's Fund,Donations,Liberia,committed,12
 b,2014-12-01,Canada,MSF,New,Atlantis,committed,5
+b,2014-12-01,Sweden,World Health Organization,Laboratories in Sierra Leone,Sierra Leone,committed,40
 ";
 
     #[test]
     fn flows_are_matched_across_snapshots_and_keep_their_history() {
         let i = import(SERIES, "s.csv", Options { metadata: Metadata { currency: "USD".into(), ..Default::default() }, until: None }).unwrap();
         let r = &i.report;
-        assert_eq!((r.read, r.imported, r.skipped_total(), r.rejected.len()), (8, 6, 1, 1), "{r:?}");
+        assert_eq!((r.read, r.imported, r.skipped_total(), r.rejected.len()), (10, 8, 1, 1), "{r:?}");
         assert!(r.balances());
-        assert!(r.rejected[0].location == "s.csv:9" && r.rejected[0].reason.contains("Atlantis"));
+        assert!(r.rejected[0].location == "s.csv:10" && r.rejected[0].reason.contains("Atlantis"));
         let cs = &i.dataset.contributions;
-        assert_eq!(cs.len(), 3);
+        assert_eq!(cs.len(), 4);
+        // Sweden's pledge was re-described when committed: one flow, pledged then committed.
+        let sweden = cs.iter().find(|c| c.donor.name == "Sweden").unwrap();
+        assert_eq!(sweden.history.iter().map(|h| h.status.as_str()).collect::<Vec<_>>(), ["pledged", "committed"]);
+        assert!(sweden.description.as_deref().unwrap().starts_with("Laboratories in Sierra Leone"), "described as it is now");
         // Japan's first pledge became a commitment; its second is still a pledge (k-th matches k-th).
         assert_eq!(cs[0].history.iter().map(|h| h.status.as_str()).collect::<Vec<_>>(), ["pledged", "committed"]);
         assert_eq!((cs[0].status.as_str(), cs[0].date.as_deref(), cs[0].year), ("committed", Some("2014-11-11"), 2014));
@@ -353,18 +404,19 @@ b,2014-12-01,Canada,MSF,New,Atlantis,committed,5
         // The private donation grew: two entries, the same stage.
         assert_eq!(cs[2].history.iter().map(|h| h.amount).collect::<Vec<_>>(), [10.0, 12.0]);
         assert_eq!(cs[2].donor.donor_type, "private");
-        assert!(i.notes.iter().any(|n| n.contains("1 became commitments or payments, 1 are still only pledged, 1 are no longer listed")), "{:?}", i.notes);
+        assert!(i.notes.iter().any(|n| n.contains("2 became commitments or payments, 1 are still only pledged, 1 are no longer listed")), "{:?}", i.notes);
+        assert!(i.notes.iter().any(|n| n.contains("1 re-descriptions joined")), "{:?}", i.notes);
         assert_eq!(i.dataset.metadata.data_as_of, "2014-12-01");
         // An earlier version of the series: the same flows keep their ids.
         let earlier =
             import(SERIES, "s.csv", Options { metadata: Metadata { currency: "USD".into(), ..Default::default() }, until: Some("2014-11-30".into()) }).unwrap();
-        assert_eq!(earlier.report.skipped_total(), 4);
+        assert_eq!(earlier.report.skipped_total(), 5);
         assert!(earlier.report.balances());
         let id_of = |ds: &Dataset, donor: &str, status: &str| {
             ds.contributions.iter().find(|c| c.donor.name == donor && c.history[0].status == status).map(|c| c.id.clone())
         };
         assert_eq!(id_of(&earlier.dataset, "Japan", "pledged"), id_of(&i.dataset, "Japan", "pledged"));
-        assert_eq!(earlier.dataset.contributions.iter().filter(|c| c.status == "pledged").count(), 3);
+        assert_eq!(earlier.dataset.contributions.iter().filter(|c| c.status == "pledged").count(), 4);
     }
 
     #[test]
