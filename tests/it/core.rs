@@ -566,3 +566,14 @@ fn places_split_money_and_maps_shade_it_by_class() {
         .zip(&world.map.as_ref().unwrap().classes)
         .all(|(c, k)| k.is_some() == alianzas::core::format::geo::country(&c.key).is_some()));
 }
+
+/// A selection with no placed money leaves the places map with nothing to draw, not a blank map.
+#[test]
+fn the_places_map_is_empty_when_the_selection_places_nothing() {
+    let store = small();
+    let mut colombia = Filter::default();
+    colombia.toggle(Dim::Recipient, "COL");
+    let view = spec::build_view(&store, &colombia, &en());
+    let places = view.charts.iter().find(|c| c.id == "places").unwrap();
+    assert!(places.empty && places.map.is_none());
+}

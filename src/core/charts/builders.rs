@@ -211,8 +211,12 @@ pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
     };
     let name = match c.dim {
         Dim::Place => {
-            // The first (largest) placed category decides the country.
-            let Some(country) = spec.categories.iter().find_map(|x| on_map(&x.key)) else { return spec };
+            // The first (largest) placed category decides the country; a selection with no
+            // placed money has nothing to draw (its table still says where the money is not placed).
+            let Some(country) = spec.categories.iter().find_map(|x| on_map(&x.key)) else {
+                spec.empty = true;
+                return spec;
+            };
             format!("admin1-{country}")
         }
         _ => "world".to_string(),
