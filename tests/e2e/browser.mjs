@@ -1,5 +1,7 @@
 // Debian's Chromium driven by playwright-core, as a person's browser would run the site.
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
 
 export const CHART_IDS = ['obligation', 'region', 'map', 'places', 'model', 'timeline', 'donors', 'pipeline', 'gap', 'flows', 'pledges', 'pledge-history'];
 
@@ -50,4 +52,12 @@ export async function shownCharts(page) {
 /** The ids of the charts listed as left out for this dataset, each with its sentence. */
 export async function leftOutCharts(page) {
   return page.locator('.left-out li').evaluateAll((items) => items.map((li) => li.dataset.chart));
+}
+
+/** The built site served, a browser, and the bundled catalog: what most test files start with. */
+export async function openSite() {
+  const server = await serve({ '/': 'dist' });
+  const browser = await launch();
+  const catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
+  return { server, browser, catalog };
 }

@@ -2,8 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, leftOutCharts, CHART_IDS } from './browser.mjs';
+import { openSite, newPage, chartsSettled, leftOutCharts, CHART_IDS } from './browser.mjs';
 
 /** The charts a dataset cannot fill, from its own file (region needs the M49 table: not checked). */
 function expectedLeftOut(ds) {
@@ -29,11 +28,7 @@ function expectedLeftOut(ds) {
 }
 
 let server, browser, catalog;
-before(async () => {
-  server = await serve({ '/': 'dist' });
-  browser = await launch();
-  catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
-});
+before(async () => ({ server, browser, catalog } = await openSite()));
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('the catalog lists real datasets with their provenance', () => {

@@ -5,20 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, tableOf, shownCharts, leftOutCharts } from './browser.mjs';
+import { openSite, newPage, chartsSettled, tableOf, shownCharts, leftOutCharts } from './browser.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LANGS = ['es', 'en', 'fr', 'ar'];
 const NEW_DATASETS = ['cooperation-lac', 'iati-mine-action'];
 let server, browser, catalog;
-
-before(async () => {
-  server = await serve({ '/': 'dist' });
-  browser = await launch();
-  catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
-});
+before(async () => ({ server, browser, catalog } = await openSite()));
 after(async () => { await browser?.close(); await server?.close(); });
 
 const dataset = async (id) => JSON.parse(await readFile(`public/data/${id}.json`, 'utf8'));

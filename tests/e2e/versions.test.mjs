@@ -3,15 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, tableOf } from './browser.mjs';
+import { openSite, newPage, chartsSettled, tableOf } from './browser.mjs';
 
 let server, browser, catalog;
-before(async () => {
-  server = await serve({ '/': 'dist' });
-  browser = await launch();
-  catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
-});
+before(async () => ({ server, browser, catalog } = await openSite()));
 after(async () => { await browser?.close(); await server?.close(); });
 
 const ID = 'fts-ebola-pledges-2014';
