@@ -130,7 +130,10 @@ pub enum MapState {
 /// Whether the boundaries `geo/<name>.json` are registered; if not, fetches them once (they are
 /// never part of the first load) and calls `done` when they are registered or failed.
 pub fn ensure_map(name: &str, done: impl Fn() + 'static) -> MapState {
-    let registered = available() && !get_map(name).is_undefined() && !get_map(name).is_null();
+    let registered = available() && {
+        let map = get_map(name);
+        !map.is_undefined() && !map.is_null()
+    };
     if registered {
         return MapState::Ready;
     }

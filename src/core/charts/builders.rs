@@ -1,4 +1,4 @@
-//! The ten charts, each built from the store through a `Builder`: which numbers, in which order,
+//! The twelve charts, each built from the store through a `Builder`: which numbers, in which order,
 //! with which table and summary sentence. Sums come from `analysis::query`.
 
 use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
@@ -87,6 +87,18 @@ impl Builder<'_> {
         }
     }
 
+    /// The chart with what its builder drew, its unit and whether it is empty.
+    pub(super) fn finish_with(&self, mut spec: ChartSpec, d: Drawn) -> ChartSpec {
+        spec.categories = d.categories;
+        spec.series = d.series;
+        spec.selected = d.selected;
+        spec.links = d.links;
+        spec.node_totals = d.node_totals;
+        spec.table = d.table;
+        spec.summary = d.summary;
+        self.finish(spec)
+    }
+
     /// Sets the unit from the largest value drawn, and `empty`.
     pub(super) fn finish(&self, mut spec: ChartSpec) -> ChartSpec {
         let max = if spec.chart_type == ChartType::Sankey {
@@ -106,6 +118,41 @@ impl Builder<'_> {
         spec.omitted = Some(reason);
         spec
     }
+}
+
+/// What a builder computed: the parts every renderer (chart, table, sentence, exports) draws.
+#[derive(Default)]
+pub(super) struct Drawn {
+    pub(super) categories: Vec<Category>,
+    pub(super) series: Vec<Series>,
+    pub(super) selected: Vec<bool>,
+    pub(super) links: Vec<Link>,
+    pub(super) node_totals: Vec<f64>,
+    pub(super) table: Table,
+    pub(super) summary: String,
+}
+
+/// One money series per stage, from per-category stage amounts (`[pledged, committed, disbursed]`);
+/// with `skip_empty`, a stage with no money anywhere is left out.
+fn stage_series(b: &Builder, stages: &[[f64; 3]], skip_empty: bool) -> Vec<Series> {
+    Status::ALL
+        .iter()
+        .filter(|&&s| !skip_empty || stages.iter().any(|v| v[s as usize] > 0.0))
+        .map(|&s| Series { key: s.id().to_string(), name: b.label(Dim::Status, s.id()), values: stages.iter().map(|v| v[s as usize]).collect() })
+        .collect()
+}
+
+/// A table of each category's label and one money column per series. Stages side by side are
+/// never added up, so it has no totals row.
+fn series_table(first_column: String, categories: &[Category], series: &[Series]) -> Table {
+    let mut columns = vec![Column { label: first_column, kind: ColumnKind::Text }];
+    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
+    let rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| std::iter::once(Cell::Text(c.label.clone())).chain(series.iter().map(|s| Cell::Number(s.values[i]))).collect())
+        .collect();
+    Table { columns, rows, footer: None }
 }
 
 /// A chart of money by one dimension.
@@ -188,13 +235,9 @@ pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
         }
         s
     };
-    let mut spec = b.spec(c.id, c.chart_type, titled(c.title, b.filter.measure, lang), Some(dim));
-    spec.series = vec![Series { key: b.filter.measure.id().to_string(), name: measure_label(b.filter.measure, lang), values }];
-    spec.categories = categories;
-    spec.selected = selected;
-    spec.table = table;
-    spec.summary = summary;
-    b.finish(spec)
+    let series = vec![Series { key: b.filter.measure.id().to_string(), name: measure_label(b.filter.measure, lang), values }];
+    let spec = b.spec(c.id, c.chart_type, titled(c.title, b.filter.measure, lang), Some(dim));
+    b.finish_with(spec, Drawn { categories, series, selected, table, summary, ..Default::default() })
 }
 
 /// A map: the chart by its dimension (the same table and sentence), each area shaded by one of
@@ -222,11 +265,14 @@ pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
         _ => "world".to_string(),
     };
     let values = spec.series.first().map(|s| s.values.clone()).unwrap_or_default();
-    let drawn = |i: usize| on_map(&spec.categories[i].key).is_some_and(|country| c.dim != Dim::Place || name.ends_with(&country));
-    let max = (0..spec.categories.len()).filter(|&i| drawn(i)).map(|i| values[i]).fold(0.0, f64::max);
+    // Which categories are areas of these boundaries (for places: of the chosen country).
+    let drawn: Vec<usize> = (0..spec.categories.len())
+        .filter(|&i| on_map(&spec.categories[i].key).is_some_and(|country| c.dim != Dim::Place || name.ends_with(&country)))
+        .collect();
+    let max = drawn.iter().map(|&i| values[i]).fold(0.0, f64::max);
     let width = max / MAP_CLASSES as f64;
     let classes = (0..spec.categories.len())
-        .map(|i| drawn(i).then(|| if width > 0.0 { ((values[i] / width).ceil() as usize).clamp(1, MAP_CLASSES) - 1 } else { 0 }))
+        .map(|i| drawn.contains(&i).then(|| if width > 0.0 { ((values[i] / width).ceil() as usize).clamp(1, MAP_CLASSES) - 1 } else { 0 }))
         .collect();
     let legend = (0..MAP_CLASSES)
         .map(|k| text::MapClass { from: b.locale.money(width * k as f64), to: b.locale.money(width * (k + 1) as f64) }.format(b.lang()))
@@ -234,9 +280,9 @@ pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
     // The places map speaks of the money it can place: how much, where most of it went.
     if c.dim == Dim::Place && !spec.categories.is_empty() {
         let total: f64 = values.iter().sum();
-        let drawn_total: f64 = (0..spec.categories.len()).filter(|&i| drawn(i)).map(|i| values[i]).sum();
-        let count = (0..spec.categories.len()).filter(|&i| drawn(i)).count();
-        if let Some(top) = (0..spec.categories.len()).filter(|&i| drawn(i)).max_by(|&a, &b| values[a].total_cmp(&values[b])) {
+        let drawn_total: f64 = drawn.iter().map(|&i| values[i]).sum();
+        let count = drawn.len();
+        if let Some(&top) = drawn.iter().max_by(|&&a, &&b| values[a].total_cmp(&values[b])) {
             let country = crate::core::format::geo::country_by_iso2(&name[7..]).map(|c| b.label(Dim::Recipient, c.iso3)).unwrap_or_default();
             spec.summary = text::SummaryPlaces {
                 placed: b.locale.money(drawn_total),
@@ -322,13 +368,9 @@ pub(super) fn timeline(b: &Builder) -> ChartSpec {
             s
         }
     };
-    let mut spec = b.spec("timeline", ChartType::StackedColumns, titled(Msg::ChartTimeline, filter.measure, lang), Some(Dim::Year));
-    spec.categories = categories;
-    spec.series = series;
-    spec.selected = selected;
-    spec.table = Table { columns, rows, footer: Some(footer) };
-    spec.summary = summary;
-    b.finish(spec)
+    let spec = b.spec("timeline", ChartType::StackedColumns, titled(Msg::ChartTimeline, filter.measure, lang), Some(Dim::Year));
+    let table = Table { columns, rows, footer: Some(footer) };
+    b.finish_with(spec, Drawn { categories, series, selected, table, summary, ..Default::default() })
 }
 
 pub(super) fn pipeline(b: &Builder) -> ChartSpec {
@@ -344,17 +386,16 @@ pub(super) fn pipeline(b: &Builder) -> ChartSpec {
         // Stages of one pipeline are never added up.
         footer: None,
     };
-    let mut spec = b.spec("pipeline", ChartType::Pipeline, Msg::ChartPipeline.get(lang).to_string(), Some(Dim::Status));
-    spec.summary =
+    let spec = b.spec("pipeline", ChartType::Pipeline, Msg::ChartPipeline.get(lang).to_string(), Some(Dim::Status));
+    let summary =
         text::SummaryPipeline { pledged: b.locale.money(stages[0]), committed: b.locale.money(stages[1]), disbursed: b.locale.money(stages[2]) }.format(lang);
-    spec.selected = match b.filter.measure {
+    let selected = match b.filter.measure {
         Measure::Stage(s) => Status::ALL.iter().map(|&x| x == s).collect(),
         Measure::Funding => Vec::new(),
     };
-    spec.series = vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }];
-    spec.categories = if stages.iter().all(|&v| v == 0.0) { Vec::new() } else { categories };
-    spec.table = table;
-    b.finish(spec)
+    let series = vec![Series { key: "amount".into(), name: Msg::Amount.get(lang).to_string(), values: stages.to_vec() }];
+    let categories = if stages.iter().all(|&v| v == 0.0) { Vec::new() } else { categories };
+    b.finish_with(spec, Drawn { categories, series, selected, table, summary, ..Default::default() })
 }
 
 pub(super) fn gap(b: &Builder) -> ChartSpec {
@@ -412,16 +453,12 @@ pub(super) fn gap(b: &Builder) -> ChartSpec {
             Msg::GapFundingNote.get(lang)
         ),
     };
-    let mut spec = b.spec("gap", ChartType::Gap, Msg::ChartGap.get(lang).to_string(), Some(Dim::Recipient));
-    spec.series = vec![
+    let spec = b.spec("gap", ChartType::Gap, Msg::ChartGap.get(lang).to_string(), Some(Dim::Recipient));
+    let series = vec![
         Series { key: "need".into(), name: Msg::Need.get(lang).to_string(), values: rows.iter().map(|r| r.need).collect() },
         Series { key: "funded".into(), name: Msg::Funded.get(lang).to_string(), values: rows.iter().map(|r| r.funded).collect() },
     ];
-    spec.categories = categories;
-    spec.selected = selected;
-    spec.table = table;
-    spec.summary = summary;
-    b.finish(spec)
+    b.finish_with(spec, Drawn { categories, series, selected, table, summary, ..Default::default() })
 }
 
 pub(super) fn flows(b: &Builder) -> ChartSpec {
@@ -489,15 +526,10 @@ pub(super) fn flows(b: &Builder) -> ChartSpec {
         }
         .format(lang),
     };
-    let mut spec = b.spec("flows", ChartType::Sankey, titled(Msg::ChartFlows, filter.measure, lang), None);
-    spec.series =
+    let spec = b.spec("flows", ChartType::Sankey, titled(Msg::ChartFlows, filter.measure, lang), None);
+    let series =
         vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: links.iter().map(|l| l.value).collect() }];
-    spec.categories = categories;
-    spec.links = links;
-    spec.node_totals = node_totals;
-    spec.table = table;
-    spec.summary = summary;
-    b.finish(spec)
+    b.finish_with(spec, Drawn { categories, series, links, node_totals, table, summary, ..Default::default() })
 }
 
 pub(super) fn pledges(b: &Builder) -> ChartSpec {
@@ -505,23 +537,12 @@ pub(super) fn pledges(b: &Builder) -> ChartSpec {
     let sel = b.selection_without(Dim::Donor);
     let rows = query::pledge_follow_up(store, &sel, 10);
     let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.donor.clone(), label: b.label(Dim::Donor, &r.donor) }).collect();
-    let series: Vec<Series> = Status::ALL
-        .iter()
-        .map(|&s| Series { key: s.id().to_string(), name: b.label(Dim::Status, s.id()), values: rows.iter().map(|r| r.stages[s as usize]).collect() })
-        .collect();
-    let mut columns = vec![Column { label: Msg::DimDonor.get(lang).to_string(), kind: ColumnKind::Text }];
-    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
-    columns.push(Column { label: Msg::DisbursedShare.get(lang).to_string(), kind: ColumnKind::Percent });
-    let table_rows = rows
-        .iter()
-        .zip(&categories)
-        .map(|(r, c)| {
-            let mut row = vec![Cell::Text(c.label.clone())];
-            row.extend(r.stages.iter().map(|&v| Cell::Number(v)));
-            row.push(Cell::Number(r.disbursed_share().unwrap_or(0.0)));
-            row
-        })
-        .collect();
+    let series = stage_series(b, &rows.iter().map(|r| r.stages).collect::<Vec<_>>(), false);
+    let mut table = series_table(Msg::DimDonor.get(lang).to_string(), &categories, &series);
+    table.columns.push(Column { label: Msg::DisbursedShare.get(lang).to_string(), kind: ColumnKind::Percent });
+    for (row, r) in table.rows.iter_mut().zip(&rows) {
+        row.push(Cell::Number(r.disbursed_share().unwrap_or(0.0)));
+    }
     let pledged: f64 = rows.iter().map(|r| r.stages[0]).sum();
     let disbursed: f64 = rows.iter().map(|r| r.stages[2]).sum();
     let summary = if rows.is_empty() {
@@ -535,14 +556,9 @@ pub(super) fn pledges(b: &Builder) -> ChartSpec {
         }
         .format(lang)
     };
-    let mut spec = b.spec("pledges", ChartType::GroupedBars, Msg::ChartPledges.get(lang).to_string(), Some(Dim::Donor));
-    spec.selected = b.selected_flags(Dim::Donor, &categories);
-    spec.categories = categories;
-    spec.series = series;
-    // Stages are never added up, so no totals row.
-    spec.table = Table { columns, rows: table_rows, footer: None };
-    spec.summary = summary;
-    b.finish(spec)
+    let spec = b.spec("pledges", ChartType::GroupedBars, Msg::ChartPledges.get(lang).to_string(), Some(Dim::Donor));
+    let selected = b.selected_flags(Dim::Donor, &categories);
+    b.finish_with(spec, Drawn { categories, series, selected, table, summary, ..Default::default() })
 }
 
 /// Contributions followed over time: at each snapshot date, the money still only pledged, committed
@@ -552,22 +568,8 @@ pub(super) fn pledge_history(b: &Builder) -> ChartSpec {
     let (store, lang) = (b.store, b.lang());
     let h = query::pledge_history(store, b.sel);
     let categories: Vec<Category> = h.dates.iter().map(|d| Category { key: d.clone(), label: d.clone() }).collect();
-    let series: Vec<Series> = Status::ALL
-        .iter()
-        .filter(|&&s| h.stages.iter().any(|v| v[s as usize] > 0.0))
-        .map(|&s| Series { key: s.id().to_string(), name: b.label(Dim::Status, s.id()), values: h.stages.iter().map(|v| v[s as usize]).collect() })
-        .collect();
-    let mut columns = vec![Column { label: Msg::SnapshotDate.get(lang).to_string(), kind: ColumnKind::Text }];
-    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
-    let table_rows = categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let mut row = vec![Cell::Text(c.label.clone())];
-            row.extend(series.iter().map(|s| Cell::Number(s.values[i])));
-            row
-        })
-        .collect();
+    let series = stage_series(b, &h.stages, true);
+    let table = series_table(Msg::SnapshotDate.get(lang).to_string(), &categories, &series);
     let pledged_at = |i: usize| h.stages.get(i).map_or(0.0, |v| v[Status::Pledged as usize]);
     let summary = match (h.dates.first(), h.dates.last()) {
         (Some(first), Some(last)) if h.pledges > 0 => text::SummaryPledgeHistory {
@@ -582,11 +584,6 @@ pub(super) fn pledge_history(b: &Builder) -> ChartSpec {
         .format(lang),
         _ => Msg::SummaryPledgesNone.get(lang).to_string(),
     };
-    let mut spec = b.spec("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory.get(lang).to_string(), None);
-    spec.categories = categories;
-    spec.series = series;
-    // Stages are never added up, so no totals row.
-    spec.table = Table { columns, rows: table_rows, footer: None };
-    spec.summary = summary;
-    b.finish(spec)
+    let spec = b.spec("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory.get(lang).to_string(), None);
+    b.finish_with(spec, Drawn { categories, series, table, summary, ..Default::default() })
 }

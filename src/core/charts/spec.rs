@@ -106,7 +106,7 @@ pub struct Column {
 }
 
 /// The exact numbers behind a chart, for its HTML table and exports.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Table {
     /// The columns, in order.
     pub columns: Vec<Column>,
