@@ -457,6 +457,12 @@ fn check_code(w: &mut Walker, ok: bool, at: &str, list: &'static str, value: &st
     ok
 }
 
+/// An optional field that, when present, must be one of a list's codes (how a model or an
+/// obligation was derived: one of the rules' ids).
+fn optional_code(w: &mut Walker, c: &Map<String, Value>, at: &str, key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool) -> Option<String> {
+    w.opt_string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v))
+}
+
 fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Option<Contribution> {
     let c = w.object(item, at)?;
     let id = w.string(c, at, "id");
@@ -487,19 +493,9 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
     let kind = coded("kind", "kind", &|v| codes::find(KINDS, v).is_some());
     let status = coded("status", "status", &|v| codes::find(STATUSES, v).is_some());
     let amount = w.amount(c, at, "amount");
-    let model_rule = match c.get("model_rule") {
-        None | Some(Value::Null) => None,
-        Some(_) => w
-            .opt_string(c, at, "model_rule")
-            .filter(|r| check_code(w, crate::core::format::cooperation::Rule::parse(r).is_some(), &format!("{at}/model_rule"), "model rule", r)),
-    };
+    let model_rule = optional_code(w, c, at, "model_rule", "model rule", &|r| crate::core::format::cooperation::Rule::parse(r).is_some());
     let model_evidence = w.opt_string(c, at, "model_evidence");
-    let obligation_rule = match c.get("obligation_rule") {
-        None | Some(Value::Null) => None,
-        Some(_) => w
-            .opt_string(c, at, "obligation_rule")
-            .filter(|r| check_code(w, crate::core::format::obligation_rules::Rule::parse(r).is_some(), &format!("{at}/obligation_rule"), "obligation rule", r)),
-    };
+    let obligation_rule = optional_code(w, c, at, "obligation_rule", "obligation rule", &|r| crate::core::format::obligation_rules::Rule::parse(r).is_some());
     let obligation_evidence = w.opt_string(c, at, "obligation_evidence");
     let plan = w.opt_string(c, at, "plan");
     let description = w.opt_string(c, at, "description");
