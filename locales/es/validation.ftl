@@ -17,3 +17,5 @@ type-string = un texto
 type-number = un número
 type-integer = un número entero
 validation-not-chronological = esta entrada tiene fecha anterior a la que la precede: ordene el historial de la más antigua a la más reciente
+type-boolean = true o false
+validation-parent-not-earlier = el objetivo padre "{ $id }" no figura antes de este en el mismo plan

@@ -17,3 +17,5 @@ type-string = un texte
 type-number = un nombre
 type-integer = un entier
 validation-not-chronological = cette entrée est datée d'avant celle qui la précède : classez l'historique du plus ancien au plus récent
+type-boolean = true ou false
+validation-parent-not-earlier = l'objectif parent « { $id } » n'est pas listé avant celui-ci dans le même plan

@@ -119,6 +119,8 @@ pub(super) enum Source {
     FtsSnapshots,
     /// An AidData research release: its folder or .zip (data/projects.csv, transactions.csv, locations.csv, datapackage.json).
     Aiddata,
+    /// Flattened IATI tables, one CSV per element (…activity.csv, …budget.csv, …result.csv): budgets and results.
+    IatiFlat,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -11,8 +11,8 @@ use clap::ValueEnum;
 
 pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     let file_name = |f: &std::path::PathBuf| f.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    // IATI XML and FTS JSON are streamed from their files (a gigabyte and more); the others are read whole.
-    let texts: Vec<(String, String)> = if matches!(args.from, Source::Iati | Source::IatiDatastore | Source::Fts | Source::Aiddata) {
+    // Files are streamed (a gigabyte and more), except FTS snapshot series, which are read whole.
+    let texts: Vec<(String, String)> = if !matches!(args.from, Source::FtsSnapshots) {
         args.files.iter().map(|f| (file_name(f), String::new())).collect()
     } else {
         args.files.iter().map(|f| Ok((file_name(f), read(f)?))).collect::<Result<_, String>>()?
@@ -36,6 +36,11 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             _ => Err("this importer reads one file at a time".into()),
         }
     };
+    let single_file = || -> Result<(String, std::io::BufReader<std::fs::File>), String> {
+        let [path] = args.files.as_slice() else { return Err("this importer reads one file at a time".into()) };
+        let file = std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        Ok((file_name(path), std::io::BufReader::new(file)))
+    };
     let years = args.years.as_deref().map(|y| year_range("--years", y)).transpose()?;
     let (dataset, report, notes) = match args.from {
         Source::Fts => {
@@ -51,9 +56,9 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             (i.dataset, i.report, notes)
         }
         Source::Hxl => {
-            let (name, text) = single()?;
+            let (name, file) = single_file()?;
             let options = hxl::HxlOptions { metadata, countries: args.countries.clone(), year_from: years.map(|y| y.0), year_to: years.map(|y| y.1) };
-            let i = hxl::import_hxl(text.as_bytes(), name, options)?;
+            let i = hxl::import_hxl(file, &name, options)?;
             (i.dataset, i.report, i.notes)
         }
         Source::FtsSnapshots => {
@@ -62,16 +67,13 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
             (i.dataset, i.report, i.notes)
         }
         Source::Csv => {
-            let (name, text) = single()?;
+            let (name, file) = single_file()?;
             let filters = args.where_.iter().map(|w| csv::RowFilter::parse(w)).collect::<Result<Vec<_>, _>>()?;
             let options = csv::CsvOptions { metadata, map: csv::ColumnMap::parse(&args.map)?, filters };
-            let i = csv::import_csv(text.as_bytes(), name, options)?;
+            let i = csv::import_csv(file, &name, options)?;
             (i.dataset, i.report, i.notes)
         }
-        Source::Iati | Source::IatiDatastore => {
-            let [path] = args.files.as_slice() else { return Err("this importer reads one file at a time".into()) };
-            import_iati(path, metadata, &args)?
-        }
+        Source::Iati | Source::IatiDatastore | Source::IatiFlat => import_iati(&args.files, metadata, &args)?,
         Source::Aiddata => {
             let [path] = args.files.as_slice() else { return Err("this importer reads one release (a folder or a .zip) at a time".into()) };
             let release = super::release::open(path)?;
@@ -143,9 +145,7 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn import_iati(path: &std::path::Path, metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+pub(super) fn import_iati(files: &[std::path::PathBuf], metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
     let rates = args
         .rates
         .iter()
@@ -172,12 +172,29 @@ pub(super) fn import_iati(path: &std::path::Path, metadata: Metadata, args: &Imp
         region: args.region.clone(),
         without_recipients: args.without_recipients.clone(),
     };
-    // A `.gz` file is read through gzip, as the bundled IATI Datastore extracts are stored.
-    let file: Box<dyn std::io::Read> = if name.ends_with(".gz") { Box::new(flate2::read::GzDecoder::new(file)) } else { Box::new(file) };
-    let reader = std::io::BufReader::with_capacity(1 << 16, file);
-    let mut i = match args.from {
-        Source::IatiDatastore => iati::import_datastore(reader, &name, options)?,
-        _ => iati::import(reader, &name, options)?,
+    let mut i = if matches!(args.from, Source::IatiFlat) {
+        // The flattened tables are small (one row per budget or indicator): read whole.
+        let tables = files
+            .iter()
+            .map(|f| {
+                Ok((
+                    f.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                    std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?,
+                ))
+            })
+            .collect::<Result<_, String>>()?;
+        iati::import_flat(&tables, "flattened IATI tables", options)?
+    } else {
+        let [path] = files else { return Err("this importer reads one file at a time".into()) };
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let file = std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        // A `.gz` file is read through gzip, as the bundled IATI Datastore extracts are stored.
+        let file: Box<dyn std::io::Read> = if name.ends_with(".gz") { Box::new(flate2::read::GzDecoder::new(file)) } else { Box::new(file) };
+        let reader = std::io::BufReader::with_capacity(1 << 16, file);
+        match args.from {
+            Source::IatiDatastore => iati::import_datastore(reader, &name, options)?,
+            _ => iati::import(reader, &name, options)?,
+        }
     };
     let mut notes = i.notes;
     if let Some(y) = &args.budget_years {

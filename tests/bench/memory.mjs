@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 
 /** Peak memory of `alianzas import` on generated inputs made of real records repeated under new ids:
  *  the UNHCR IATI file's activities (IATI is streamed: memory follows the output, not the input),
- *  and real FTS flows (both streamed). Sizes by BENCH_IATI_MB and BENCH_FTS_FLOWS. */
+ *  real FTS flows, and real OECD CRS rows as a plain CSV (all streamed). Sizes by BENCH_IATI_MB,
+ *  BENCH_FTS_FLOWS and BENCH_CSV_ROWS. */
 export async function importerMemory(OUT) {
   const { createWriteStream } = await import('node:fs');
   const { stat } = await import('node:fs/promises');
@@ -50,6 +51,18 @@ export async function importerMemory(OUT) {
   const ftsSize = (await stat(`${OUT}/big-fts.json`)).size;
   const ftsFailed = measure(['import', '--from', 'fts', `${OUT}/big-fts.json`, ...meta, '-o', `${OUT}/big-fts-out.json`]);
   rows.push(`| FTS (streamed) | ${(ftsSize / 1048576).toFixed(0)} MB | ${n} flows | ${ftsFailed ?? await rss()} |`);
+  // Plain CSV: the real OECD CRS rows repeated (each row's id is its line, so every copy counts).
+  const crs = (await readFile('data/sources/oecd-crs-pacific-mine-action/security_assistance_by_provider_year.csv', 'utf8')).trimEnd().split('\n');
+  const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 1000000);
+  await write(`${OUT}/big.csv`, function* () {
+    yield crs[0] + '\n';
+    for (let i = 0; i < csvRows; i++) yield crs[1 + (i % (crs.length - 1))] + '\n';
+  });
+  const csvSize = (await stat(`${OUT}/big.csv`)).size;
+  const crsMap = ['counterpart_name=donor.name', 'counterpart_code=donor.id', 'pacific_code=recipient', 'year=year', 'value_usd=amount',
+    'sector_code=obligation', 'status:=disbursed', 'kind:=financial', 'donor.type:=government'].flatMap((m) => ['--map', m]);
+  const csvFailed = measure(['import', '--from', 'csv', `${OUT}/big.csv`, ...crsMap, '--id', 'bench', ...meta, '-o', `${OUT}/big-csv.json`]);
+  rows.push(`| plain CSV (streamed) | ${(csvSize / 1048576).toFixed(0)} MB | ${csvRows} rows | ${csvFailed ?? await rss()} |`);
   return rows;
 }
 

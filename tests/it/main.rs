@@ -10,5 +10,6 @@ mod fts_series;
 mod hxl_import;
 mod iati_datastore;
 mod iati_import;
+mod objectives;
 mod snapshots;
 mod support;

@@ -28,12 +28,24 @@ pub struct Dataset {
     /// The needs the money should cover, so the unmet part (the gap) can be shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requirements: Vec<Requirement>,
+    /// Plans with objectives and indicators (v1.1): what the money is meant to achieve, and how far
+    /// it got. Requirements and contributions link to them by `plan` and `objectives`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<Plan>,
 }
 
 impl Dataset {
     /// A dataset of this format and version, with no added codes: what an importer writes.
     pub fn new(metadata: Metadata, contributions: Vec<Contribution>, requirements: Vec<Requirement>) -> Dataset {
-        Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements }
+        Dataset {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            metadata,
+            code_lists: CodeLists::default(),
+            contributions,
+            requirements,
+            plans: Vec::new(),
+        }
     }
 }
 
@@ -206,6 +218,9 @@ pub struct Contribution {
     /// (a pledge that became a commitment): oldest first, the last one being `status` and `amount`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StageAt>,
+    /// Ids of the plan objectives this money serves (`plans[].objectives[].id`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
 }
 
 /// A contribution's stage and amount as of one date.
@@ -250,6 +265,84 @@ pub struct Requirement {
     /// The name people know the need by, e.g. `Afghanistan 2020`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Ids of the plan objectives this need is for (`plans[].objectives[].id`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
+}
+
+/// A plan (a country operation's plan, a national action plan) and what it sets out to achieve.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Plan {
+    /// Unique in the dataset; requirements and contributions name it in `plan`.
+    pub id: String,
+    /// The plan's name by language code (`en`, `es`, `fr`, `ar`); at least one.
+    pub labels: BTreeMap<String, String>,
+    /// The country (or region) the plan is for, a recipient code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// The year the plan is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// What the plan sets out to achieve.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Objective>,
+}
+
+/// One objective of a plan (an outcome area, a pillar), with the indicators that measure it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Objective {
+    /// Unique in the dataset.
+    pub id: String,
+    /// The objective's name by language code; at least one.
+    pub labels: BTreeMap<String, String>,
+    /// The objective this one is part of (an id of the same plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// How progress is measured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// One indicator: where it started, where it should get, where it got. Values of different
+/// indicators are in different units and are never added together.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Indicator {
+    /// The indicator's name by language code; at least one.
+    pub labels: BTreeMap<String, String>,
+    /// `percent`, `number`, or another unit named in words.
+    pub unit: String,
+    /// False when less is better (e.g. a mortality rate); true when absent.
+    #[serde(default = "ascending_default", skip_serializing_if = "is_true")]
+    pub ascending: bool,
+    /// The value at the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    /// The year of the baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_year: Option<i32>,
+    /// The value the plan aims at by `end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// The value reached by `end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<f64>,
+    /// `YYYY-MM-DD`: the period the target and actual are for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// `YYYY-MM-DD`: the end of that period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// Who the figure is about (e.g. `Refugees and Asylum-seekers`), as the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<String>,
+}
+
+fn ascending_default() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// A dataset's URL as a link target only when it is http(s): `javascript:` and the like stay text.

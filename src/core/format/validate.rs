@@ -55,6 +55,8 @@ pub enum Problem {
     DuplicateId(String),
     /// A history entry dated before the one it follows.
     NotChronological,
+    /// An objective's parent that is not an objective listed before it in the same plan.
+    ParentNotEarlier(String),
 }
 
 /// One problem found in a dataset document, and where.
@@ -85,6 +87,7 @@ impl ValidationError {
             BadCurrency(c) => text::ValidationBadCurrency { currency: c }.format(lang),
             DuplicateId(id) => text::ValidationDuplicateId { id }.format(lang),
             NotChronological => Msg::ValidationNotChronological.get(lang).to_string(),
+            ParentNotEarlier(id) => text::ValidationParentNotEarlier { id }.format(lang),
         }
     }
 }
@@ -96,6 +99,7 @@ fn type_name(t: &str) -> Option<Msg> {
         "string" => Msg::TypeString,
         "number" => Msg::TypeNumber,
         "integer" => Msg::TypeInteger,
+        "boolean" => Msg::TypeBoolean,
         _ => return None,
     })
 }
@@ -182,8 +186,12 @@ impl Walker {
     }
 
     fn year(&mut self, obj: &Map<String, Value>, at: &str) -> Option<i32> {
-        let v = self.field(obj, at, "year")?;
-        let at = format!("{at}/year");
+        self.year_in(obj, at, "year")
+    }
+
+    fn year_in(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<i32> {
+        let v = self.field(obj, at, key)?;
+        let at = format!("{at}/{key}");
         match v.as_i64() {
             Some(y) if !(1900..=2100).contains(&y) => {
                 self.err(&at, Problem::YearOutOfRange(y));
@@ -265,7 +273,12 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
         None | Some(Value::Null) => CodeLists::default(),
         Some(v) => code_lists(&mut w, v),
     };
-    let known = KnownCodes::new(&code_lists);
+    let mut known = KnownCodes::new(&code_lists);
+    let plans = match doc.get("plans") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => plans(&mut w, &known, v),
+    };
+    known.objectives = plans.iter().flat_map(|p| p.objectives.iter().map(|o| o.id.clone())).collect();
 
     let mut contributions = Vec::new();
     if let Some(list) = w.field(doc, "", "contributions").and_then(|v| w.array(v, "/contributions")) {
@@ -295,7 +308,7 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
     }
 
     match (w.errors.is_empty(), metadata) {
-        (true, Some(metadata)) => Ok(Dataset { format: FORMAT_NAME.to_string(), version, metadata, code_lists, contributions, requirements }),
+        (true, Some(metadata)) => Ok(Dataset { format: FORMAT_NAME.to_string(), version, metadata, code_lists, contributions, requirements, plans }),
         _ => Err(w.errors),
     }
 }
@@ -315,7 +328,11 @@ pub fn check_dataset(ds: &Dataset) -> Vec<ValidationError> {
         metadata(&mut w, &m);
     }
     let code_lists = code_lists(&mut w, &as_value(&ds.code_lists));
-    let known = KnownCodes::new(&code_lists);
+    let mut known = KnownCodes::new(&code_lists);
+    if !ds.plans.is_empty() {
+        plans(&mut w, &known, &as_value(&ds.plans));
+    }
+    known.objectives = ds.plans.iter().flat_map(|p| p.objectives.iter().map(|o| o.id.clone())).collect();
     let mut seen = HashSet::new();
     for (i, c) in ds.contributions.iter().enumerate() {
         let at = format!("/contributions/{i}");
@@ -406,17 +423,7 @@ fn code_lists(w: &mut Walker, v: &Value) -> CodeLists {
             let at = format!("{at}/{i}");
             let Some(e) = w.object(e, &at) else { continue };
             let id = w.string(e, &at, "id");
-            let mut labels = BTreeMap::new();
-            if let Some(l) = w.field(e, &at, "labels").and_then(|l| w.object(l, &format!("{at}/labels"))) {
-                if l.is_empty() {
-                    w.err(&format!("{at}/labels"), Problem::Empty);
-                }
-                for (lang, text) in l {
-                    if let Some(t) = w.as_string(text, &format!("{at}/labels/{}", token(lang))) {
-                        labels.insert(lang.clone(), t);
-                    }
-                }
-            }
+            let labels = label_map(w, e, &at);
             let group = w.opt_string(e, &at, "group");
             if let Some(id) = id {
                 target.push(CodeEntry { id, labels, group });
@@ -426,11 +433,132 @@ fn code_lists(w: &mut Walker, v: &Value) -> CodeLists {
     out
 }
 
+/// A required map of names by language code, with at least one name.
+fn label_map(w: &mut Walker, e: &Map<String, Value>, at: &str) -> BTreeMap<String, String> {
+    let mut labels = BTreeMap::new();
+    if let Some(l) = w.field(e, at, "labels").and_then(|l| w.object(l, &format!("{at}/labels"))) {
+        if l.is_empty() {
+            w.err(&format!("{at}/labels"), Problem::Empty);
+        }
+        for (lang, text) in l {
+            if let Some(t) = w.as_string(text, &format!("{at}/labels/{}", token(lang))) {
+                labels.insert(lang.clone(), t);
+            }
+        }
+    }
+    labels
+}
+
+/// Plans with their objectives and indicators: ids unique across plans and objectives, a parent
+/// listed before its child in the same plan (so there are no cycles), finite indicator values.
+fn plans(w: &mut Walker, known: &KnownCodes, v: &Value) -> Vec<Plan> {
+    let mut out = Vec::new();
+    let Some(list) = w.array(v, "/plans") else { return out };
+    let mut ids = HashSet::new();
+    for (i, p) in list.iter().enumerate() {
+        let at = format!("/plans/{i}");
+        let Some(p) = w.object(p, &at) else { continue };
+        let before = w.errors.len();
+        let id = w.string(p, &at, "id");
+        if let Some(id) = id.as_ref().filter(|id| !ids.insert((*id).clone())) {
+            w.err(&format!("{at}/id"), Problem::DuplicateId(id.clone()));
+        }
+        let labels = label_map(w, p, &at);
+        let recipient = optional_code(w, p, &at, "recipient", "recipient", &|r| known.recipient_ok(r));
+        let year = p.get("year").filter(|y| !y.is_null()).and_then(|_| w.year(p, &at));
+        let mut objectives: Vec<Objective> = Vec::new();
+        if let Some(list) = p.get("objectives").filter(|v| !v.is_null()) {
+            let oat = format!("{at}/objectives");
+            for (j, o) in w.array(list, &oat).into_iter().flatten().enumerate() {
+                let oat = format!("{oat}/{j}");
+                let Some(o) = w.object(o, &oat) else { continue };
+                let oid = w.string(o, &oat, "id");
+                if let Some(oid) = oid.as_ref().filter(|oid| !ids.insert((*oid).clone())) {
+                    w.err(&format!("{oat}/id"), Problem::DuplicateId(oid.clone()));
+                }
+                let labels = label_map(w, o, &oat);
+                let parent = w.opt_string(o, &oat, "parent");
+                if let Some(parent) = parent.as_ref().filter(|parent| !objectives.iter().any(|earlier| &earlier.id == *parent)) {
+                    w.err(&format!("{oat}/parent"), Problem::ParentNotEarlier(parent.clone()));
+                }
+                let indicators = indicators(w, o, &oat);
+                if let Some(oid) = oid {
+                    objectives.push(Objective { id: oid, labels, parent, indicators });
+                }
+            }
+        }
+        if let (Some(id), true) = (id, w.errors.len() == before) {
+            out.push(Plan { id, labels, recipient, year, objectives });
+        }
+    }
+    out
+}
+
+/// An objective's indicators: a name, a unit, and finite numbers where given.
+fn indicators(w: &mut Walker, o: &Map<String, Value>, at: &str) -> Vec<Indicator> {
+    let mut out = Vec::new();
+    let Some(list) = o.get("indicators").filter(|v| !v.is_null()) else { return out };
+    let lat = format!("{at}/indicators");
+    for (k, e) in w.array(list, &lat).into_iter().flatten().enumerate() {
+        let iat = format!("{lat}/{k}");
+        let Some(e) = w.object(e, &iat) else { continue };
+        let labels = label_map(w, e, &iat);
+        let unit = w.string(e, &iat, "unit");
+        let mut number = |key: &str| match e.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let n = v.as_f64().filter(|n| n.is_finite());
+                if n.is_none() {
+                    w.err(&format!("{iat}/{key}"), Problem::WrongType { expected: "number" });
+                }
+                n
+            }
+        };
+        let (baseline, target, actual) = (number("baseline"), number("target"), number("actual"));
+        let baseline_year = e.get("baseline_year").filter(|y| !y.is_null()).and_then(|_| w.year_in(e, &iat, "baseline_year"));
+        let ascending = match e.get("ascending") {
+            None | Some(Value::Null) => true,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                w.err(&format!("{iat}/ascending"), Problem::WrongType { expected: "boolean" });
+                true
+            }
+        };
+        let start = w.date(e, &iat, "start", false);
+        let end = w.date(e, &iat, "end", false);
+        let population = w.opt_string(e, &iat, "population");
+        if let Some(unit) = unit {
+            out.push(Indicator { labels, unit, ascending, baseline, baseline_year, target, actual, start, end, population });
+        }
+    }
+    out
+}
+
+/// Links to plan objectives: each must name an objective of `plans`.
+fn objective_links(w: &mut Walker, known: &KnownCodes, r: &Map<String, Value>, at: &str) -> Option<Vec<String>> {
+    let Some(list) = r.get("objectives").filter(|v| !v.is_null()) else { return Some(Vec::new()) };
+    let lat = format!("{at}/objectives");
+    let list = w.array(list, &lat)?;
+    let before = w.errors.len();
+    let mut out = Vec::new();
+    for (i, id) in list.iter().enumerate() {
+        let iat = format!("{lat}/{i}");
+        if let Some(id) = w.as_string(id, &iat) {
+            if check_code(w, known.objectives.contains(&id), &iat, "objective", &id) {
+                out.push(id);
+            }
+        }
+    }
+    (w.errors.len() == before).then_some(out)
+}
+
 /// The codes valid in one dataset: the built-in lists plus the dataset's own.
 struct KnownCodes {
     obligations: HashSet<String>,
     models: HashSet<String>,
     recipients: HashSet<String>,
+    /// The ids of the objectives of the dataset's plans.
+    objectives: HashSet<String>,
 }
 
 impl KnownCodes {
@@ -442,6 +570,7 @@ impl KnownCodes {
             obligations: ids(OBLIGATIONS, &extra.obligations),
             models: ids(MODELS, &extra.models),
             recipients: extra.recipients.iter().map(|c| c.id.clone()).collect(),
+            objectives: HashSet::new(),
         }
     }
 
@@ -520,6 +649,7 @@ fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> O
         description,
         places: places?,
         history: history?,
+        objectives: objective_links(w, known, c, at)?,
     })
 }
 
@@ -637,5 +767,6 @@ fn requirement(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Op
         amount: amount?,
         plan: w.opt_string(r, at, "plan"),
         label: w.opt_string(r, at, "label"),
+        objectives: objective_links(w, known, r, at)?,
     })
 }

@@ -120,6 +120,7 @@ mod tests {
             description: None,
             places: Vec::new(),
             history: Vec::new(),
+            objectives: Vec::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 //! normalised, as the HXL importer does (`hxl::table`, `hxl::values`): every data row read is
 //! imported, skipped (counted by reason) or rejected at `FILE:LINE (column NAME)` with the reason.
 
-use super::hxl::table::{at, read_rows, Bad, Columns};
+use super::hxl::table::{at, rows, Bad, Columns};
 use super::hxl::values::{donor_type_code, kind_code, list_code, number, obligation_code, recipient_code, status_code, year};
 use super::hxl::{dataset, unmapped_notes, SKIP_DUPLICATE, SKIP_EMPTY, UNREPORTED_DONOR_ID, UNREPORTED_DONOR_NAME};
 use super::{slug, ImportReport, Imported};
@@ -241,8 +241,9 @@ impl RowFilter {
 
 /// Reads a plain CSV (row 1: headers) with a column map. `name` locates rows in the report.
 pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result<Imported, String> {
-    let rows = read_rows(reader, name)?;
-    let Some((header, data)) = rows.split_first() else {
+    // Rows are read one at a time: a large file is never held whole.
+    let mut data = rows(reader, name);
+    let Some(header) = data.next().transpose()? else {
         return Err(format!("{name}: the file is empty"));
     };
     let cols =
@@ -287,6 +288,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
     let mut contributions = Vec::new();
     let mut seen = HashSet::new();
     for row in data {
+        let row = row?;
         report.read += 1;
         if let Some(i) = row.bad_utf8 {
             report.reject(at(name, row.line, &cols, i), "not valid UTF-8 text");
@@ -381,6 +383,7 @@ pub fn import_csv<R: Read>(reader: R, name: &str, options: CsvOptions) -> Result
             description: get(Field::Description).map(str::to_string),
             places: Vec::new(),
             history: Vec::new(),
+            objectives: Vec::new(),
         });
         report.imported += 1;
     }

@@ -244,7 +244,15 @@ pub fn import_readers<R: std::io::Read>(inputs: Vec<(String, R)>, options: Optio
         metadata.data_as_of = latest_update;
     }
     Ok(Imported {
-        dataset: Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements },
+        dataset: Dataset {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            metadata,
+            code_lists: CodeLists::default(),
+            contributions,
+            requirements,
+            plans: Vec::new(),
+        },
         report,
         // FTS flows need no notes; the cluster names no mapping knew are the caller's to word.
         notes: Vec::new(),
@@ -351,6 +359,7 @@ fn flow_to_contribution(
         description: str_field(flow, "description").map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
         places: Vec::new(),
         history: Vec::new(),
+        objectives: Vec::new(),
     })
 }
 
@@ -447,7 +456,15 @@ fn plan_requirements(text: &str, contributions: &[Contribution], locations: &Has
         let amount = if revised > 0.0 { revised } else { original };
         let year = str_field(p, "startDate").and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
         if let (true, Some(year)) = (amount > 0.0, year) {
-            out.push(Requirement { recipient: iso3, obligation: None, year, amount, plan: Some(id), label: str_field(p, "name").map(str::to_string) });
+            out.push(Requirement {
+                recipient: iso3,
+                obligation: None,
+                year,
+                amount,
+                plan: Some(id),
+                label: str_field(p, "name").map(str::to_string),
+                objectives: Vec::new(),
+            });
         }
     }
     Ok(out)

@@ -346,6 +346,7 @@ pub fn import(text: &str, name: &str, options: Options) -> Result<Imported, Stri
             description: Some(description),
             places: Vec::new(),
             history,
+            objectives: Vec::new(),
         });
     }
     let latest_date = snapshots[latest].1.clone();

@@ -41,6 +41,7 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> R
         code_lists: Default::default(),
         contributions: Vec::new(),
         requirements: Vec::new(),
+        plans: Vec::new(),
     };
     for part in parts {
         if part.metadata.currency != out.metadata.currency {
@@ -78,6 +79,7 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> R
             }
             c.id = format!("{}/{}", part.metadata.id, c.id);
             c.plan = c.plan.map(|p| format!("{}/{p}", part.metadata.id));
+            c.objectives = c.objectives.iter().map(|o| format!("{}/{o}", part.metadata.id)).collect();
             out.contributions.push(c);
         }
         for r in &part.requirements {
@@ -87,7 +89,19 @@ pub fn merge(parts: &[Dataset], metadata: Metadata, options: &MergeOptions) -> R
             }
             let mut r = r.clone();
             r.plan = r.plan.map(|p| format!("{}/{p}", part.metadata.id));
+            r.objectives = r.objectives.iter().map(|o| format!("{}/{o}", part.metadata.id)).collect();
             out.requirements.push(r);
+        }
+        // Plans and objectives keep their source in their ids, as contributions do.
+        let prefix = |id: &str| format!("{}/{id}", part.metadata.id);
+        for p in &part.plans {
+            let mut p = p.clone();
+            p.id = prefix(&p.id);
+            for o in &mut p.objectives {
+                o.id = prefix(&o.id);
+                o.parent = o.parent.as_deref().map(prefix);
+            }
+            out.plans.push(p);
         }
     }
     Ok(out)

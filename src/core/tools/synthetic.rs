@@ -77,6 +77,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
                 description: None,
                 places: Vec::new(),
                 history: Vec::new(),
+                objectives: Vec::new(),
             }
         })
         .collect();
@@ -102,5 +103,6 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
         code_lists: CodeLists::default(),
         contributions,
         requirements: Vec::new(),
+        plans: Vec::new(),
     }
 }

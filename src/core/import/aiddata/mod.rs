@@ -484,6 +484,7 @@ impl Importer {
                     description: p.title.clone(),
                     places: places::in_country(places.get(&p.id), recipient.iso2),
                     history: Vec::new(),
+                    objectives: Vec::new(),
                 });
             }
         }

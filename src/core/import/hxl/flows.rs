@@ -14,7 +14,13 @@ use crate::core::import::{fts, slug, ImportReport, Imported};
 use std::collections::{BTreeMap, HashSet};
 
 /// A flow table: one contribution per row.
-pub(super) fn flow_table(data: &[Row], cols: &Columns, name: &str, mut metadata: Metadata, sel: &Selection) -> Result<Imported, String> {
+pub(super) fn flow_table(
+    data: impl Iterator<Item = Result<Row, String>>,
+    cols: &Columns,
+    name: &str,
+    mut metadata: Metadata,
+    sel: &Selection,
+) -> Result<Imported, String> {
     let c_amount = need(cols, name, "amount", FUNDING)?;
     let c_recipient = need(cols, name, "recipient country", RECIPIENT)?;
     let c_year = cols.find(YEAR);
@@ -78,6 +84,7 @@ pub(super) fn flow_table(data: &[Row], cols: &Columns, name: &str, mut metadata:
     let mut seen = HashSet::new();
     let mut latest_update = String::new();
     for row in data {
+        let row = row?;
         report.read += 1;
         if let Some(i) = row.bad_utf8 {
             report.reject(at(name, row.line, cols, i), "not valid UTF-8 text");
@@ -116,7 +123,7 @@ pub(super) fn flow_table(data: &[Row], cols: &Columns, name: &str, mut metadata:
             continue;
         }
         match flow_row(
-            row,
+            &row,
             &id,
             fts_table,
             sel,
@@ -244,6 +251,7 @@ fn flow_row(
         description: Some(row.get(c_description)).filter(|d| !d.is_empty()).map(str::to_string),
         places: Vec::new(),
         history: Vec::new(),
+        objectives: Vec::new(),
     }))
 }
 

@@ -36,7 +36,7 @@ use flows::flow_table;
 use requirements::requirements_table;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
-use table::{is_hashtag_row, read_rows, Columns};
+use table::{is_hashtag_row, rows, Columns};
 
 /// The donor of a requirements-and-funding row: FTS gives one funding figure per row, from all donors.
 pub const ALL_DONORS_ID: &str = "fts-all-donors";
@@ -128,22 +128,31 @@ const APPEAL_NAME: &[&str] = &["#activity+appeal+name"];
 /// report (`name:LINE (column NAME)`).
 pub fn import_hxl<R: Read>(reader: R, name: &str, options: HxlOptions) -> Result<Imported, String> {
     let selection = Selection::new(&options)?;
-    let rows = read_rows(reader, name)?;
-    let tag_row = rows
+    let mut rows = rows(reader, name);
+    // The header rows, up to and with the hashtag row; the data rows are then read one at a time.
+    let mut head = Vec::new();
+    while head.len() < MAX_HEADER_ROWS && !head.last().is_some_and(is_hashtag_row) {
+        match rows.next() {
+            Some(row) => head.push(row?),
+            None => break,
+        }
+    }
+    let tag_row = head
         .iter()
-        .take(MAX_HEADER_ROWS)
         .position(is_hashtag_row)
         .ok_or_else(|| format!("{name}: no HXL hashtag row (e.g. #country+code,#value+funding+total+usd) in the first {MAX_HEADER_ROWS} rows: is this an HXL-tagged CSV? For a plain CSV use --from csv with --map"))?;
     let cols = Columns {
-        names: if tag_row > 0 { rows[tag_row - 1].cells.clone() } else { Vec::new() },
-        tags: rows[tag_row].cells.iter().map(|c| HxlTag::parse(c)).collect(),
-        written: rows[tag_row].cells.clone(),
+        names: if tag_row > 0 { head[tag_row - 1].cells.clone() } else { Vec::new() },
+        tags: head[tag_row].cells.iter().map(|c| HxlTag::parse(c)).collect(),
+        written: head[tag_row].cells.clone(),
     };
-    let data = &rows[tag_row + 1..];
     if cols.find(REQUIRED).is_some() {
-        requirements_table(data, &cols, name, options.metadata, &selection)
+        // A requirements table is read twice (multi-country appeals first): it is held whole, and
+        // such tables are small (one row per appeal and country).
+        let data = rows.collect::<Result<Vec<_>, _>>()?;
+        requirements_table(&data, &cols, name, options.metadata, &selection)
     } else if cols.find(FUNDING).is_some() {
-        flow_table(data, &cols, name, options.metadata, &selection)
+        flow_table(rows, &cols, name, options.metadata, &selection)
     } else {
         Err(format!(
             "{name}: no amount column: expected #value+funding+total+usd (a flow table) or #value+funding+required+usd (a requirements and funding table)"
@@ -168,7 +177,7 @@ pub(super) fn dataset(metadata: Metadata, contributions: Vec<Contribution>, requ
     if metadata.data_as_of.is_empty() {
         notes.push("metadata data_as_of is empty: give the date the figures describe".into());
     }
-    Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements }
+    Dataset { format: FORMAT_NAME.into(), version: FORMAT_VERSION, metadata, code_lists: CodeLists::default(), contributions, requirements, plans: Vec::new() }
 }
 
 #[cfg(test)]

@@ -152,6 +152,7 @@ pub(super) fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut m
                 amount: required,
                 plan: plan.clone(),
                 label: label.clone(),
+                objectives: Vec::new(),
             });
         }
         if funding > 0.0 {
@@ -185,6 +186,7 @@ pub(super) fn requirements_table(data: &[Row], cols: &Columns, name: &str, mut m
                 description: Some(description),
                 places: Vec::new(),
                 history: Vec::new(),
+                objectives: Vec::new(),
             });
         }
         report.imported += 1;

@@ -34,16 +34,21 @@ impl Row {
 
 /// Every record of a CSV file (a byte-order mark removed); `name` locates errors.
 pub(crate) fn read_rows<R: Read>(reader: R, name: &str) -> Result<Vec<Row>, String> {
-    let mut rdr = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
-    let mut rows = Vec::new();
-    for rec in rdr.byte_records() {
+    rows(reader, name).collect()
+}
+
+/// The records of a CSV file one at a time, so that a large file is never held whole (a
+/// byte-order mark removed); `name` locates errors.
+pub(crate) fn rows<'a, R: Read + 'a>(reader: R, name: &'a str) -> impl Iterator<Item = Result<Row, String>> + 'a {
+    let rdr = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+    rdr.into_byte_records().enumerate().map(move |(i, rec)| {
         let rec = rec.map_err(|e| match e.position() {
             Some(p) => format!("{name}:{}: cannot read the CSV: {e}", p.line()),
             None => format!("{name}: cannot read the CSV: {e}"),
         })?;
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         let mut bad_utf8 = None;
-        let cells = rec
+        let mut cells = rec
             .iter()
             .enumerate()
             .map(|(i, b)| match std::str::from_utf8(b) {
@@ -54,14 +59,13 @@ pub(crate) fn read_rows<R: Read>(reader: R, name: &str) -> Result<Vec<Row>, Stri
                 }
             })
             .collect::<Vec<_>>();
-        rows.push(Row { line, cells, bad_utf8 });
-    }
-    if let Some(first) = rows.first_mut().and_then(|r| r.cells.first_mut()) {
-        if let Some(s) = first.strip_prefix('\u{feff}') {
-            *first = s.to_string();
+        if let Some(first) = cells.first_mut().filter(|_| i == 0) {
+            if let Some(s) = first.strip_prefix('\u{feff}') {
+                *first = s.to_string();
+            }
         }
-    }
-    Ok(rows)
+        Ok(Row { line, cells, bad_utf8 })
+    })
 }
 
 /// The columns of a table: header names (for messages) and HXL tags (to find them).

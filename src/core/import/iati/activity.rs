@@ -99,4 +99,34 @@ pub(super) struct Activity {
     pub(super) default_aid_types: Vec<(String, String)>,
     pub(super) budgets: Vec<Budget>,
     pub(super) transactions: Vec<Transaction>,
+    /// The title in other languages (language code → text), where the source gives them.
+    pub(super) other_titles: Vec<(String, String)>,
+    /// `<result>`s: what the activity set out to achieve, and how far it got.
+    pub(super) results: Vec<ResultRaw>,
+}
+
+/// A `<result>` as read: an outcome (or output, impact) and its indicators.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ResultRaw {
+    /// IATI ResultType: 1 output, 2 outcome, 3 impact, 9 other.
+    pub(super) result_type: Option<String>,
+    pub(super) title: Narrative,
+    pub(super) indicators: Vec<IndicatorRaw>,
+}
+
+/// A result `<indicator>` with one period's target and actual, as text.
+#[derive(Clone, Debug, Default)]
+pub(super) struct IndicatorRaw {
+    pub(super) title: Narrative,
+    /// IATI IndicatorMeasure: 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative.
+    pub(super) measure: Option<String>,
+    pub(super) ascending: Option<String>,
+    pub(super) baseline: Option<String>,
+    pub(super) baseline_year: Option<String>,
+    pub(super) start: Option<String>,
+    pub(super) end: Option<String>,
+    pub(super) target: Option<String>,
+    pub(super) actual: Option<String>,
+    /// Who the figures are about (a "Population Type" dimension).
+    pub(super) population: Option<String>,
 }

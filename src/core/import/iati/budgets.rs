@@ -95,6 +95,7 @@ impl Importer<'_> {
                         amount,
                         plan: Some(id.to_string()),
                         label: a.title.text.clone().or_else(|| Some(id.to_string())),
+                        objectives: Vec::new(),
                     });
                 }
                 Err(_) => *self.budgets.no_rate.entry(currency.to_ascii_uppercase()).or_default() += 1,

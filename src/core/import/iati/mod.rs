@@ -21,9 +21,11 @@ mod budgets;
 mod currency;
 mod datastore;
 mod donors;
+mod flat;
 mod netting;
 mod parse;
 mod recipients;
+mod results;
 mod sectors;
 mod transactions;
 
@@ -88,6 +90,9 @@ struct Importer<'a> {
     requirements: Vec<Requirement>,
     seen: HashSet<String>,
     budgets: BudgetCounts,
+    results: results::ResultCounts,
+    /// Plans built from the activities' results.
+    plans: Vec<crate::core::format::dataset::Plan>,
     netting: netting::NettingCounts,
     counted_once: crate::core::import::count_once::CountOnce,
     conversions: crate::core::import::rates::ConversionLog,
@@ -111,6 +116,15 @@ pub fn import_datastore<R: BufRead>(reader: R, name: &str, options: Options) -> 
     Ok(imp.finish(generated, options.metadata.clone()))
 }
 
+/// Reads flattened IATI tables (a folder or zip of `*activity.csv`, `*budget.csv`, `*result.csv`,
+/// member name → bytes) with the same rules: budgets become requirements with
+/// `budgets_as_requirements`, results become plans with objectives and indicators.
+pub fn import_flat(tables: &BTreeMap<String, Vec<u8>>, name: &str, options: Options) -> Result<Imported, String> {
+    let mut imp = Importer::new(name, &options)?;
+    imp.read_flat(tables)?;
+    Ok(imp.finish(None, options.metadata.clone()))
+}
+
 impl<'a> Importer<'a> {
     fn new(name: &'a str, options: &'a Options) -> Result<Self, String> {
         if options.metadata.currency.trim().is_empty() {
@@ -130,6 +144,8 @@ impl<'a> Importer<'a> {
             requirements: Vec::new(),
             seen: HashSet::new(),
             budgets: BudgetCounts::default(),
+            results: results::ResultCounts::default(),
+            plans: Vec::new(),
             netting: netting::NettingCounts::default(),
             counted_once: Default::default(),
             conversions: Default::default(),
@@ -141,12 +157,13 @@ impl<'a> Importer<'a> {
     /// file says it was generated.
     fn finish(mut self, generated: Option<String>, mut metadata: Metadata) -> Imported {
         let mut notes = self.notes();
+        notes.extend(self.results.notes());
         notes.extend(self.netting.note());
         if let Some(sentence) = self.counted_once.sentence() {
             self.report.warn(format!("{} (all activities)", self.name), sentence.clone());
             notes.push(sentence);
         }
-        let Importer { mut report, unmapped, contributions, requirements, conversions, publishers, .. } = self;
+        let Importer { mut report, unmapped, contributions, requirements, conversions, publishers, plans, .. } = self;
         // Which rates converted what travels with the dataset and its report.
         metadata.exchange_rates = conversions.into_uses();
         report.exchange_rates = metadata.exchange_rates.clone();
@@ -165,7 +182,7 @@ impl<'a> Importer<'a> {
             };
         }
         Imported {
-            dataset: Dataset::new(metadata, contributions, requirements),
+            dataset: Dataset { plans, ..Dataset::new(metadata, contributions, requirements) },
             report,
             // Sector codes no mapping knew, counted per imported transaction; the notes are on budgets.
             notes,
@@ -273,5 +290,6 @@ impl Importer<'_> {
         if self.options.budgets_as_requirements {
             self.activity_budgets(&a, &id, &recipients);
         }
+        self.activity_plan(&a, &id, &recipients);
     }
 }

@@ -198,6 +198,7 @@ impl Importer<'_> {
                     description: t.description.text.clone(),
                     places: Vec::new(),
                     history: Vec::new(),
+                    objectives: Vec::new(),
                 }
             })
             .collect();
