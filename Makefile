@@ -135,7 +135,16 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 	  --source-url "https://github.com/SimonbJohnson/ebola-fts-dashboard" \
 	  --retrieved 2026-11-22 --dataset-version 2015-01-19 \
 	  -o $(DATA)/fts-ebola-pledges-2014-v2015-01-19.json
-	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json $(DATA)/fts-ebola-pledges-2014.json \
+	$(ALIANZAS) import --from iati-flat data/sources/unhcr-iati-2022-results/unhcr_iati_2022_activity.csv \
+	  data/sources/unhcr-iati-2022-results/unhcr_iati_2022_budget.csv data/sources/unhcr-iati-2022-results/unhcr_iati_2022_result.csv \
+	  --budgets --activities 'XM-DAC-41121-2022-AME*' \
+	  --id unhcr-americas-2022-results --title "Refugee response in the Americas, 2022: budgets and results by objective (UNHCR)" \
+	  --description "What UNHCR's operations in the Americas set out to achieve in 2022 and how far they got: for the seven operations that published results (Brazil, Colombia, Costa Rica, Ecuador, Mexico, Peru, Venezuela), each outcome and impact area with its indicators' baseline, target and actual, many of them Global Compact on Refugees indicators; and the 2022 operating budget of every Americas operation as its need. UNHCR published these results without contributions by objective: funding is not reported here." \
+	  --publisher "UNHCR, the UN Refugee Agency (IATI publication, flattened by unhcr-americas/iati)" --source-url "https://github.com/unhcr-americas/iati" \
+	  --licence "CC BY 4.0; cite “UNHCR IATI publication (XM-DAC-41121), via unhcr-americas/iati”" --licence-url "https://creativecommons.org/licenses/by/4.0/" \
+	  --data-as-of 2022-12-31 --retrieved 2024-03-27 --dataset-version 2022 \
+	  -o $(DATA)/unhcr-americas-2022-results.json --report $(DATA)/unhcr-americas-2022-results.report.json
+	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/unhcr-americas-2022-results.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json $(DATA)/fts-ebola-pledges-2014.json \
 	  $(DATA)/fts-ebola-pledges-2014-v2015-01-19.json --default cooperation-lac -o $(DATA)/catalog.json
 
 snapshot: snapshots

@@ -12,6 +12,7 @@ skip-duplicate-row = مكرر: السجل نفسه يرد في موضع سابق
 skip-empty-row = صف فارغ
 skip-where-not-selected = لا يستوفي شرط ‎--where‎ في الاستيراد
 skip-activity-not-selected = نشاط غير مختار
+skip-iati-budget-left-out = صف ميزانية لم يصبح احتياجًا: حلّت محله ميزانية منقّحة، أو تغطي ميزانية أخرى الفترة نفسها، أو قيمته صفر أو غير مقروءة، أو لم تُطلب الميزانيات
 skip-duplicate-activity = نشاط مكرر: سبقت قراءة معرّف IATI هذا
 skip-aiddata-project-without-amounts = مشروع من AidData بلا مبالغ: لا يذكر الإصدار له أي التزام أو صرف
 skip-iati-transaction-type-1 = معاملة من النوع 1 (أموال واردة): أموال مستلمة سبق أن أبلغ عنها مقدّمها التزامًا أو صرفًا

@@ -12,6 +12,7 @@ skip-duplicate-row = duplicate: the same record appears earlier in the file
 skip-empty-row = empty row
 skip-where-not-selected = not selected by the import's --where condition
 skip-activity-not-selected = activity not selected
+skip-iati-budget-left-out = budget row that did not become a need: a revised budget replaced it, another covers the same period, it is zero or unreadable, or budgets were not asked for
 skip-duplicate-activity = duplicate activity: this iati-identifier was already read
 skip-aiddata-project-without-amounts = AidData project without amounts: the release gives it no commitment or disbursement
 skip-iati-transaction-type-1 = transaction type 1 (Incoming Funds): money received, already reported by its provider as a commitment or disbursement

@@ -12,6 +12,7 @@ skip-duplicate-row = repetido: el mismo registro aparece antes en el archivo
 skip-empty-row = fila vacía
 skip-where-not-selected = no cumple la condición --where de la importación
 skip-activity-not-selected = actividad no seleccionada
+skip-iati-budget-left-out = fila de presupuesto que no se volvió necesidad: la reemplazó un presupuesto revisado, otro cubre el mismo período, es cero o ilegible, o no se pidieron presupuestos
 skip-duplicate-activity = actividad repetida: este iati-identifier ya se leyó
 skip-aiddata-project-without-amounts = proyecto de AidData sin montos: la publicación no le da ningún compromiso ni desembolso
 skip-iati-transaction-type-1 = transacción de tipo 1 (fondos recibidos): dinero recibido, que su proveedor ya informa como compromiso o desembolso

@@ -12,6 +12,7 @@ skip-duplicate-row = doublon : le même enregistrement figure plus haut dans le 
 skip-empty-row = ligne vide
 skip-where-not-selected = ne remplit pas la condition --where de l'import
 skip-activity-not-selected = activité non sélectionnée
+skip-iati-budget-left-out = ligne de budget devenue aucun besoin : un budget révisé l'a remplacée, un autre couvre la même période, elle est nulle ou illisible, ou les budgets n'ont pas été demandés
 skip-duplicate-activity = activité en double : cet iati-identifier a déjà été lu
 skip-aiddata-project-without-amounts = projet AidData sans montants : la publication ne lui donne aucun engagement ni décaissement
 skip-iati-transaction-type-1 = transaction de type 1 (fonds reçus) : argent reçu, déjà déclaré par son fournisseur comme engagement ou décaissement

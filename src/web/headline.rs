@@ -17,7 +17,7 @@ pub fn Headline(view: Memo<Arc<View>>, currency: String) -> impl IntoView {
         let locale = WebLocale::shared(lang.get(), &currency);
         let l = lang.get();
         vec![
-            (Msg::HeadlineFunding.get(l), locale.money(h.funding), "funding"),
+            (Msg::HeadlineFunding.get(l), if h.funding_reported { locale.money(h.funding) } else { Msg::HeadlineNotReported.get(l).to_string() }, "funding"),
             // A dataset with no pledges at all does not know them: "not reported", never 0.
             (Msg::HeadlinePledged.get(l), h.pledged.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |p| locale.money(p)), "pledged"),
             (Msg::HeadlineDonors.get(l), h.donors.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |n| locale.count(n as f64)), "donors"),

@@ -110,4 +110,105 @@ fn unhcr_results_become_plans_objectives_and_indicators() {
     assert_eq!(need[0].amount, 96_603_414.0);
     assert_eq!(ds.requirements.len(), 16, "one 2022 budget per Americas activity");
     assert!(imported.notes.iter().any(|n| n.contains("7 plans with 83 objectives and 221 indicators")), "{:?}", imported.notes);
+    // Every row of the budget and result tables is accounted for in the report.
+    let r = &imported.report;
+    assert_eq!((r.read, r.imported, r.skipped_total(), r.rejected.len()), (16 + 221, 16 + 221, 0, 0));
+    // Selecting Mexico only: the other operations' rows are skipped as not selected.
+    let options = iati::Options {
+        metadata: crate::support::test_metadata(),
+        budgets_as_requirements: true,
+        activity_filter: Some(vec!["XM-DAC-41121-2022-AME-MEX".into()]),
+        ..Default::default()
+    };
+    let mexico = iati::import_flat(&unhcr_2022(), "unhcr-2022", options).unwrap().report;
+    assert_eq!((mexico.read, mexico.imported, mexico.skipped_total()), (237, 1 + 14, 237 - 15));
+}
+
+/// The objectives chart counts indicators by where they stand, never adds their values, states the
+/// plans' need and says funding by objective is not reported when no contribution names a plan.
+#[test]
+fn the_objectives_chart_counts_indicators_and_states_the_money() {
+    use alianzas::core::analysis::query::Filter;
+    use alianzas::core::analysis::store::{Dim, Store};
+    use alianzas::core::charts::spec::{build_view, Cell, PlainLocale};
+    use alianzas::core::locale::lang::Lang;
+    let store = Store::from_dataset(&parse_dataset(&crate::support::fixture("small.json")).unwrap());
+    let en = PlainLocale { lang: Lang::En, currency: "USD".into() };
+    let view = build_view(&store, &Filter::default(), &en);
+    let chart = view.charts.iter().find(|c| c.id == "objectives").unwrap();
+    assert!(chart.counts && chart.omitted.is_none());
+    let labels: Vec<&str> = chart.categories.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Land released", "Victims assisted"]);
+    let series = |key: &str| chart.series.iter().find(|s| s.key == key).map(|s| s.values.clone()).unwrap_or_default();
+    // 5,200 m² against 5,000: met; 6 municipalities from 2 towards 10: towards; 35 % below its 40 %
+    // baseline: short; accidents with no actual: not measured.
+    assert_eq!(series("met"), [1.0, 0.0]);
+    assert_eq!(series("towards"), [1.0, 0.0]);
+    assert_eq!(series("short"), [0.0, 1.0]);
+    assert_eq!(series("not-measured"), [0.0, 1.0]);
+    assert!(chart.summary.contains("1 plans, 4 indicators: 1 met their target"), "{}", chart.summary);
+    assert!(chart.summary.contains("USD 1,200") && chart.summary.contains("not reported"), "{}", chart.summary);
+    let footer = chart.table.footer.as_ref().unwrap();
+    assert_eq!(footer[2], Cell::Number(4.0), "indicators add up as counts");
+    assert_eq!(chart.unit.label, "Number of indicators");
+    // Spanish labels where the dataset gives them.
+    let es = build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::Es, currency: "USD".into() });
+    assert_eq!(es.charts.iter().find(|c| c.id == "objectives").unwrap().categories[0].label, "Tierras liberadas");
+    // A selection without plans says so.
+    let mut filter = Filter::default();
+    filter.selected.insert(Dim::Recipient, vec!["GTM".into()]);
+    let gtm = build_view(&store, &filter, &en);
+    let chart = gtm.charts.iter().find(|c| c.id == "objectives").unwrap();
+    assert!(chart.empty && chart.summary.contains("No plan with objectives"), "{}", chart.summary);
+}
+
+/// IATI XML `<result>`s follow the same mapping: Mexico's 14 real indicator rows, written back as
+/// IATI 2.03 XML, give the same objectives and indicators as the flattened tables.
+#[test]
+fn iati_xml_results_map_as_the_flattened_tables_do() {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let mut rdr = csv::Reader::from_path(crate::support::source_path("unhcr-iati-2022-results/unhcr_iati_2022_result.csv")).unwrap();
+    let header = rdr.headers().unwrap().clone();
+    let col = |k: &str| header.iter().position(|h| h == k).unwrap();
+    let id = "XM-DAC-41121-2022-AME-MEX";
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).filter(|r| &r[col("iati_identifier")] == id).collect();
+    assert_eq!(rows.len(), 14);
+    let mut xml = format!(
+        r#"<iati-activities version="2.03"><iati-activity default-currency="USD"><iati-identifier>{id}</iati-identifier><title><narrative>UNHCR operation in Mexico (2022)</narrative></title><recipient-country code="MX"/>"#
+    );
+    let mut titles: Vec<String> = Vec::new();
+    for r in &rows {
+        if !titles.contains(&r[col("result_title")].to_string()) {
+            titles.push(r[col("result_title")].to_string());
+        }
+    }
+    let attr = |name: &str, v: &str| if v.is_empty() { String::new() } else { format!(r#" {name}="{}""#, esc(v)) };
+    for title in &titles {
+        let of_title: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[col("result_title")] == title).collect();
+        xml += &format!(r#"<result type="{}"><title><narrative>{}</narrative></title>"#, &of_title[0][col("result_type")], esc(title));
+        for r in of_title {
+            xml += &format!(
+                r#"<indicator measure="{}" ascending="{}"><title><narrative>{}</narrative></title><baseline{}{}/><period><period-start iso-date="{}"/><period-end iso-date="{}"/><target{}><dimension name="Population Type"{}/></target><actual{}><dimension name="Population Type"{}/></actual></period></indicator>"#,
+                &r[col("result_indicator_measure")],
+                &r[col("result_indicator_ascending")],
+                esc(&r[col("result_indicator_title")]),
+                attr("year", &r[col("result_indicator_baseline_year")]),
+                attr("value", &r[col("result_indicator_baseline_value")]),
+                &r[col("result_indicator_period_start")],
+                &r[col("result_indicator_period_end")],
+                attr("value", &r[col("result_indicator_target_value")]),
+                attr("value", &r[col("result_indicator_target_value_1")]),
+                attr("value", &r[col("result_indicator_actual_value")]),
+                attr("value", &r[col("result_indicator_actual_value_1")]),
+            );
+        }
+        xml += "</result>";
+    }
+    xml += "</iati-activity></iati-activities>";
+    let options = || iati::Options { metadata: crate::support::test_metadata(), activity_filter: Some(vec![id.into()]), ..Default::default() };
+    let from_xml = iati::import(xml.as_bytes(), "mexico.xml", options()).unwrap().dataset;
+    let from_tables = iati::import_flat(&unhcr_2022(), "unhcr-2022", options()).unwrap().dataset;
+    assert_eq!(from_xml.plans.len(), 1);
+    assert_eq!(from_xml.plans[0].objectives, from_tables.plans[0].objectives);
+    assert_eq!(from_xml.plans[0].recipient.as_deref(), Some("MEX"));
 }

@@ -1,5 +1,6 @@
 //! The normalised store of a dataset and everything computed from it: filters, groupings,
 //! pipeline stages, gaps, headline figures. Every sum the product shows is made here.
 
+pub mod objectives;
 pub mod query;
 pub mod store;

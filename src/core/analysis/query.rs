@@ -470,6 +470,9 @@ pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
 pub struct Headline {
     /// Committed + disbursed, whatever the filter's measure.
     pub funding: f64,
+    /// False when the dataset records no money at all (only needs, plans and results): its
+    /// funding is not reported, which is not zero.
+    pub funding_reported: bool,
     /// None when the dataset records no pledges at all: unknown is not zero.
     pub pledged: Option<f64>,
     /// None when the source does not say who gave the money.
@@ -499,6 +502,7 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     }
     Headline {
         funding: committed + disbursed,
+        funding_reported: store.contribution_count > 0,
         pledged: store.records_stage(Status::Pledged).then_some(pledged),
         donors: (store.coverage(Dim::Donor) != crate::core::analysis::store::Coverage::NotRecorded).then(|| donors.iter().filter(|&&b| b).count()),
         recipients: recipients.iter().filter(|&&b| b).count(),

@@ -135,6 +135,8 @@ pub struct RequirementRow {
     pub plan: Option<String>,
     /// The name people know the need by.
     pub label: Option<String>,
+    /// The plan objectives the need is for.
+    pub objectives: Vec<String>,
 }
 
 /// How many contributions one cooperation-model rule assigned to one model.
@@ -169,6 +171,8 @@ pub struct Store {
     pub place_names: HashMap<String, String>,
     /// Contributions followed over time (`history` in the dataset), empty when none is.
     pub histories: Histories,
+    /// The dataset's plans with their objectives and indicators (v1.1), as published.
+    pub plan_details: Vec<crate::core::format::dataset::Plan>,
     /// The distinct rule ids and evidence texts `derivations` points to (evidence repeats across
     /// an activity's transactions, so it is held once).
     pub rule_texts: Dictionary,
@@ -385,6 +389,7 @@ impl Store {
                     amount: r.amount,
                     plan: r.plan.clone(),
                     label: r.label.clone(),
+                    objectives: r.objectives.clone(),
                 }
             })
             .collect();
@@ -424,6 +429,7 @@ impl Store {
             derivations,
             rule_texts,
             histories: Histories::of(ds),
+            plan_details: ds.plans.clone(),
             place_names,
             model_rules,
             obligation_rules,

@@ -84,6 +84,7 @@ impl Builder<'_> {
             empty: true,
             omitted: None,
             map: None,
+            counts: false,
         }
     }
 
@@ -106,7 +107,11 @@ impl Builder<'_> {
         } else {
             spec.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max)
         };
-        spec.unit = unit_for(max, &spec.currency, self.lang());
+        spec.unit = if spec.counts {
+            Unit { divisor: 1.0, label: Msg::UnitIndicators.get(self.lang()).to_string() }
+        } else {
+            unit_for(max, &spec.currency, self.lang())
+        };
         spec.empty = if spec.chart_type == ChartType::Sankey { spec.links.is_empty() } else { spec.categories.is_empty() };
         spec
     }
@@ -585,5 +590,84 @@ pub(super) fn pledge_history(b: &Builder) -> ChartSpec {
         _ => Msg::SummaryPledgesNone.get(lang).to_string(),
     };
     let spec = b.spec("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory.get(lang).to_string(), None);
+    b.finish_with(spec, Drawn { categories, series, table, summary, ..Default::default() })
+}
+
+/// Funding and progress by objective: per group of like-named objectives of the selected plans,
+/// how many indicators met their target, moved towards it, fell short or were not measured
+/// (counts, never the indicators' values, which are in different units); the plans' need and
+/// funding in the summary and the table.
+pub(super) fn objectives(b: &Builder) -> ChartSpec {
+    use crate::core::analysis::objectives::{self, Progress};
+    let lang = b.lang();
+    let view = objectives::objectives(b.store, b.sel, b.filter, lang);
+    let categories: Vec<Category> = view.groups.iter().map(|g| Category { key: g.key.clone(), label: g.label.clone() }).collect();
+    let progress_name = |p: Progress| match p {
+        Progress::Met => Msg::ProgressMet,
+        Progress::Towards => Msg::ProgressTowards,
+        Progress::Short => Msg::ProgressShort,
+        Progress::NotMeasured => Msg::ProgressNotMeasured,
+    };
+    let series: Vec<Series> = Progress::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, p)| Series {
+            key: p.id().into(),
+            name: progress_name(*p).get(lang).to_string(),
+            values: view.groups.iter().map(|g| g.counts[k] as f64).collect(),
+        })
+        .filter(|s| s.values.iter().any(|v| *v > 0.0))
+        .collect();
+    let has_need = view.groups.iter().any(|g| g.need > 0.0);
+    let mut columns = vec![
+        Column { label: Msg::Objective.get(lang).to_string(), kind: ColumnKind::Text },
+        Column { label: Msg::PlansCount.get(lang).to_string(), kind: ColumnKind::Count },
+        Column { label: Msg::IndicatorsCount.get(lang).to_string(), kind: ColumnKind::Count },
+    ];
+    columns.extend(Progress::ALL.iter().map(|p| Column { label: progress_name(*p).get(lang).to_string(), kind: ColumnKind::Count }));
+    if has_need {
+        columns.push(Column { label: Msg::Need.get(lang).to_string(), kind: ColumnKind::Money });
+    }
+    let row = |label: String, plans: usize, counts: [usize; 4], need: f64| {
+        let mut cells = vec![Cell::Text(label), Cell::Number(plans as f64), Cell::Number(counts.iter().sum::<usize>() as f64)];
+        cells.extend(counts.iter().map(|n| Cell::Number(*n as f64)));
+        if has_need {
+            cells.push(Cell::Number(need));
+        }
+        cells
+    };
+    let total = view.groups.iter().fold([0usize; 4], |mut t, g| {
+        for k in 0..4 {
+            t[k] += g.counts[k];
+        }
+        t
+    });
+    let table = Table {
+        columns,
+        rows: view.groups.iter().map(|g| row(g.label.clone(), g.plans, g.counts, g.need)).collect(),
+        // Counts of indicators add up; plans are counted once each, not per objective.
+        footer: (!view.groups.is_empty()).then(|| row(Msg::Total.get(lang).to_string(), view.plans, total, view.groups.iter().map(|g| g.need).sum())),
+    };
+    let count = |n: usize| crate::core::locale::i18n::count_text(lang, n as f64);
+    let summary = if view.groups.is_empty() {
+        Msg::SummaryObjectivesNone.get(lang).to_string()
+    } else {
+        let progress = text::SummaryObjectives {
+            plans: count(view.plans),
+            indicators: count(total.iter().sum()),
+            met: count(total[0]),
+            towards: count(total[1]),
+            short: count(total[2]),
+            unmeasured: count(total[3]),
+        }
+        .format(lang);
+        let money = match view.funded {
+            Some(funded) => text::SummaryObjectivesMoney { need: b.locale.money(view.need), funded: b.locale.money(funded) }.format(lang),
+            None => text::SummaryObjectivesMoneyNotReported { need: b.locale.money(view.need) }.format(lang),
+        };
+        format!("{progress} {money}")
+    };
+    let mut spec = b.spec("objectives", ChartType::StackedBars, Msg::ChartObjectives.get(lang).to_string(), None);
+    spec.counts = true;
     b.finish_with(spec, Drawn { categories, series, table, summary, ..Default::default() })
 }

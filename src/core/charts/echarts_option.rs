@@ -108,7 +108,8 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         .tooltip(Tooltip::new().trigger(Trigger::Item));
     let side = if rtl { "right" } else { "left" };
     chart = match spec.chart_type {
-        ChartType::Bars | ChartType::Gap | ChartType::GroupedBars => {
+        ChartType::Bars | ChartType::Gap | ChartType::GroupedBars | ChartType::StackedBars => {
+            let stacked = spec.chart_type == ChartType::StackedBars;
             let legend = spec.series.len() > 1;
             let mut c = chart
                 .grid(Grid::new().left(8).right(16).top(if legend { 32 } else { 8 }).bottom(8).contain_label(true))
@@ -118,7 +119,8 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
                 c = c.legend(Legend::new().top(0));
             }
             for s in &spec.series {
-                c = c.series(Bar::new().name(s.name.clone()).data(scaled(&s.values)));
+                let bar = Bar::new().name(s.name.clone()).data(scaled(&s.values));
+                c = c.series(if stacked { bar.stack("total") } else { bar });
             }
             c
         }
@@ -282,7 +284,7 @@ fn point_details(v: &mut Value, spec: &ChartSpec, d: &Display) {
             let Some(raw) = spec.series.get(si).and_then(|x| x.values.get(i)) else { continue };
             let label = spec.categories.get(i).map(|c| c.label.as_str()).unwrap_or("");
             let selected = spec.is_selected(i);
-            let mut text = format!("{}<br>{}: {}", escape_html(label), escape_html(name), escape_html(&(d.money)(*raw)));
+            let mut text = format!("{}<br>{}: {}", escape_html(label), escape_html(name), escape_html(&spec.value_text(*raw, d.money, d.lang)));
             if selected {
                 text = format!("{text}<br>({})", escape_html(d.selected_word));
             }
@@ -388,7 +390,7 @@ pub struct ExportTexts {
 /// entry at a readable size.
 pub fn export_height(spec: &ChartSpec) -> u32 {
     let rows = match spec.chart_type {
-        ChartType::Bars | ChartType::Gap => spec.categories.len() as u32,
+        ChartType::Bars | ChartType::Gap | ChartType::StackedBars => spec.categories.len() as u32,
         ChartType::GroupedBars => (spec.categories.len() * spec.series.len().max(1)) as u32 / 2,
         ChartType::Sankey => spec.categories.len() as u32,
         _ => 0,

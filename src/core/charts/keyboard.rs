@@ -19,14 +19,14 @@ pub fn announce(spec: &ChartSpec, c: Cursor, money_full: &dyn Fn(f64) -> String,
     let Some(cat) = spec.categories.get(c.index) else { return String::new() };
     let base = if spec.chart_type == ChartType::Sankey {
         let through = spec.node_totals.get(c.index).copied().unwrap_or(0.0);
-        format!("{}: {}", cat.label, money_full(through))
+        format!("{}: {}", cat.label, spec.value_text(through, money_full, lang))
     } else {
         let Some(series) = spec.series.get(c.series) else { return cat.label.clone() };
         let value = series.values.get(c.index).copied().unwrap_or(0.0);
         if spec.series.len() > 1 {
-            format!("{}, {}: {}", cat.label, series.name, money_full(value))
+            format!("{}, {}: {}", cat.label, series.name, spec.value_text(value, money_full, lang))
         } else {
-            format!("{}: {}", cat.label, money_full(value))
+            format!("{}: {}", cat.label, spec.value_text(value, money_full, lang))
         }
     };
     if spec.is_selected(c.index) {

@@ -10,7 +10,7 @@ use crate::core::locale::lang::Lang;
 pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 // Words for codes and filters, and the chart builders, live beside this file; `spec` is the
 // folder's front door, so callers write `spec::label` as before.
-use super::builders::{by_dimension, flows, gap, map, pipeline, pledge_history, pledges, timeline, Builder, DimChart};
+use super::builders::{by_dimension, flows, gap, map, objectives, pipeline, pledge_history, pledges, timeline, Builder, DimChart};
 pub use super::labels::{dim_name, fallback_of, filter_description, filter_line, filter_options, label, measure_label, FilterPart, FILTER_DIMS};
 
 /// How a chart is drawn; each renderer maps it to its own kind of figure.
@@ -34,12 +34,14 @@ pub enum ChartType {
     GroupedColumns,
     /// Areas of a map (countries, or a country's first-level divisions) shaded by class.
     Map,
+    /// Horizontal bars, several series stacked along each (parts of one whole per category).
+    StackedBars,
 }
 
 impl ChartType {
     /// Categories run down the page (horizontal bars): Up and Down move between them.
     pub fn categories_vertical(self) -> bool {
-        matches!(self, ChartType::Bars | ChartType::Gap | ChartType::GroupedBars)
+        matches!(self, ChartType::Bars | ChartType::Gap | ChartType::GroupedBars | ChartType::StackedBars)
     }
 }
 
@@ -181,6 +183,9 @@ pub struct ChartSpec {
     /// (0 lightest … `MAP_CLASSES - 1`; `None` for a category the map cannot show) and the
     /// legend's label of each class.
     pub map: Option<MapLayer>,
+    /// The values are counts of things (indicators), not money: written as counts, with `unit`
+    /// naming what is counted.
+    pub counts: bool,
 }
 
 /// How many shades a map uses.
@@ -199,6 +204,15 @@ pub struct MapLayer {
 }
 
 impl ChartSpec {
+    /// A value of this chart in words: money, or a count for a chart of counts.
+    pub fn value_text(&self, value: f64, money: &dyn Fn(f64) -> String, lang: Lang) -> String {
+        if self.counts {
+            crate::core::locale::i18n::count_text(lang, value)
+        } else {
+            money(value)
+        }
+    }
+
     /// Is category `i` selected by the filter (false when the filter selects none of them)?
     pub fn is_selected(&self, i: usize) -> bool {
         self.selected.get(i).copied().unwrap_or(false)
@@ -207,8 +221,8 @@ impl ChartSpec {
 
 /// The dashboard's charts, in page order; `build_view` makes them in this order and `embed=` names
 /// one of them.
-pub const CHART_IDS: [&str; 12] =
-    ["obligation", "region", "map", "places", "model", "timeline", "donors", "pipeline", "gap", "flows", "pledges", "pledge-history"];
+pub const CHART_IDS: [&str; 13] =
+    ["obligation", "region", "map", "places", "model", "timeline", "donors", "pipeline", "gap", "objectives", "flows", "pledges", "pledge-history"];
 
 /// A node key of a chart mixing dimensions (Sankey): "donor:ID".
 pub fn node_key(dim: Dim, key: &str) -> String {
@@ -305,7 +319,10 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
             _ if !store.records_stage(Status::Pledged) => Some(text::OmitNoPledges { chart: title }.format(lang)),
             _ => None,
         },
-        "gap" => store.requirements.is_empty().then(|| text::OmitNoNeeds { chart: title }.format(lang)),
+        "gap" if store.requirements.is_empty() => Some(text::OmitNoNeeds { chart: title }.format(lang)),
+        // Needs with no money recorded against them: "funded" would read as 0, which is unknown.
+        "gap" => (store.contribution_count == 0).then(|| text::OmitNoFunding { chart: title }.format(lang)),
+        "objectives" => store.plan_details.iter().all(|p| p.objectives.is_empty()).then(|| text::OmitNoObjectives { chart: title }.format(lang)),
         "pledge-history" => store.histories.is_empty().then(|| text::OmitNoHistory { chart: title }.format(lang)),
         "map" => (!store.dict(Dim::Recipient).ids.iter().any(|r| crate::core::format::geo::country(r).is_some()))
             .then(|| text::OmitNoCountries { chart: title }.format(lang)),
@@ -342,6 +359,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         chart("donors", ChartType::Bars, Msg::ChartDonors, &|b| by_dimension(b, DimChart::DONORS)),
         chart("pipeline", ChartType::Pipeline, Msg::ChartPipeline, &pipeline),
         chart("gap", ChartType::Gap, Msg::ChartGap, &gap),
+        chart("objectives", ChartType::StackedBars, Msg::ChartObjectives, &objectives),
         chart("flows", ChartType::Sankey, Msg::ChartFlows, &flows),
         chart("pledges", ChartType::GroupedBars, Msg::ChartPledges, &pledges),
         chart("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory, &pledge_history),
@@ -352,7 +370,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
 
 /// A chart's title; charts that follow the measure say which stage they show.
 pub(super) fn titled(msg: Msg, measure: Measure, lang: Lang) -> String {
-    let follows_measure = !matches!(msg, Msg::ChartPipeline | Msg::ChartGap | Msg::ChartPledges | Msg::ChartPledgeHistory);
+    let follows_measure = !matches!(msg, Msg::ChartPipeline | Msg::ChartGap | Msg::ChartObjectives | Msg::ChartPledges | Msg::ChartPledgeHistory);
     match measure {
         Measure::Stage(_) if follows_measure => format!("{} — {}", msg.get(lang), measure_label(measure, lang)),
         _ => msg.get(lang).to_string(),

@@ -71,6 +71,7 @@ pub const SKIP_REASONS: &[&str] = &[
     iati::SKIP_NOT_SELECTED,
     iati::SKIP_OUTSIDE_RECIPIENTS,
     iati::SKIP_DUPLICATE_ACTIVITY,
+    iati::SKIP_BUDGET_LEFT_OUT,
     "iati-transaction-type-1",
     "iati-transaction-type-4",
     "iati-transaction-type-5",
@@ -94,7 +95,7 @@ pub fn skip_reason(id: &str, lang: Lang) -> String {
 pub struct ImportReport {
     /// Records read (flows, transactions or data rows).
     pub read: usize,
-    /// Records that became contributions or requirements.
+    /// Records that became contributions, requirements or (flattened IATI results) indicators.
     pub imported: usize,
     /// Records left out on purpose, counted by reason id (`SKIP_REASONS`).
     pub skipped: BTreeMap<String, usize>,

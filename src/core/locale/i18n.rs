@@ -55,7 +55,8 @@ pub fn set_count_format(format: fn(Lang, f64) -> String) {
     let _ = COUNT_FORMAT.set(format);
 }
 
-fn count_text(lang: Lang, n: f64) -> String {
+/// A count written the reader's way (the browser's `Intl` in the dashboard).
+pub fn count_text(lang: Lang, n: f64) -> String {
     match COUNT_FORMAT.get() {
         Some(format) => format(lang, n),
         None => crate::core::locale::numbers::group_thousands(n),

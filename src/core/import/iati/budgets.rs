@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 #[derive(Default)]
 pub(super) struct BudgetCounts {
     read: usize,
-    used: usize,
+    pub(super) used: usize,
     replaced: usize,
     several_recipients: usize,
     no_recipient: usize,

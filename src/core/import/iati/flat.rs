@@ -7,6 +7,11 @@ use super::activity::{Activity, Budget, IndicatorRaw, Narrative, Org, RecipientR
 use super::Importer;
 use std::collections::BTreeMap;
 
+/// Skip reason: a budget row that did not become a requirement (a revised budget replaced it,
+/// another covers the period, it is zero or unreadable, or budgets were not asked for; the notes
+/// say how many of each).
+pub const SKIP_BUDGET_LEFT_OUT: &str = "iati-budget-left-out";
+
 /// One CSV table: its header and rows, each with its line.
 struct Table {
     name: String,
@@ -146,8 +151,28 @@ impl Importer<'_> {
                 });
             }
         }
+        // Every row of the budget and result tables is a record of the report: it became a
+        // requirement or an indicator, or was skipped or rejected with its reason.
         for a in activities {
+            let id = a.id.clone().unwrap_or_default();
+            let (budget_rows, result_rows) = (a.budgets.len(), a.results.iter().map(|r| r.indicators.len()).sum::<usize>());
+            self.report.read += budget_rows + result_rows;
+            if !self.selected(&id) {
+                for _ in 0..budget_rows + result_rows {
+                    self.report.skip(super::SKIP_NOT_SELECTED);
+                }
+                continue;
+            }
+            let (used, indicators) = (self.budgets.used, self.results.indicators);
             self.activity(a);
+            let used = self.budgets.used - used;
+            self.report.imported += used + (self.results.indicators - indicators);
+            for _ in used..budget_rows {
+                self.report.skip(SKIP_BUDGET_LEFT_OUT);
+            }
+            for reason in std::mem::take(&mut self.results.recent_left_out) {
+                self.report.reject(format!("{}#activity[{id}]/result", self.name), format!("result indicator left out: {reason}"));
+            }
         }
         Ok(())
     }

@@ -22,6 +22,7 @@ mod currency;
 mod datastore;
 mod donors;
 mod flat;
+pub use flat::SKIP_BUDGET_LEFT_OUT;
 mod netting;
 mod parse;
 mod recipients;

@@ -2,7 +2,7 @@
 //! DOM), each element's attributes and text filed into `Activity`; a complete activity goes to
 //! `Importer::activity`. Malformed XML stops the import with the line where it went wrong.
 
-use super::activity::{Activity, Budget, Narrative, Org, RecipientRaw, Transaction};
+use super::activity::{Activity, Budget, IndicatorRaw, Narrative, Org, RecipientRaw, ResultRaw, Transaction};
 use super::{Importer, Sector, UNHCR_NS};
 use crate::core::format::validate::is_iso_date;
 use quick_xml::escape::resolve_predefined_entity;
@@ -139,7 +139,43 @@ impl Importer<'_> {
                                         .push((get(&attrs, "vocabulary").unwrap_or_else(|| "1".into()), get(&attrs, "code").unwrap_or_default())),
                                     "budget" => budget = Some(Budget { budget_type: get(&attrs, "type"), status: get(&attrs, "status"), ..Default::default() }),
                                     "transaction" => tx = Some(Transaction { index: a.transactions.len() + 1, line, ..Default::default() }),
+                                    "result" => a.results.push(ResultRaw { result_type: get(&attrs, "type"), ..Default::default() }),
                                     _ => {}
+                                }
+                            }
+                            // Results: each indicator keeps its baseline and its last period's
+                            // target and actual (the latest a publisher reports).
+                            ("result", "indicator") => {
+                                if let Some(r) = act.as_mut().and_then(|a| a.results.last_mut()) {
+                                    r.indicators.push(IndicatorRaw {
+                                        measure: get(&attrs, "measure"),
+                                        ascending: get(&attrs, "ascending"),
+                                        ..Default::default()
+                                    });
+                                }
+                            }
+                            ("indicator" | "period" | "baseline" | "target" | "actual", _) if stack.iter().any(|(_, l)| l == "result") => {
+                                if let Some(i) = act.as_mut().and_then(|a| a.results.last_mut()).and_then(|r| r.indicators.last_mut()) {
+                                    match (parent, local.as_str()) {
+                                        ("indicator", "baseline") => {
+                                            i.baseline = get(&attrs, "value");
+                                            i.baseline_year = get(&attrs, "year");
+                                        }
+                                        ("indicator", "period") => {
+                                            (i.start, i.end, i.target, i.actual, i.population) = (None, None, None, None, None);
+                                        }
+                                        ("period", "period-start") => i.start = get(&attrs, "iso-date"),
+                                        ("period", "period-end") => i.end = get(&attrs, "iso-date"),
+                                        ("period", "target") => i.target = get(&attrs, "value"),
+                                        ("period", "actual") => i.actual = get(&attrs, "value"),
+                                        // Who the figures are about: the target's population type, else the actual's.
+                                        ("target" | "actual", "dimension")
+                                            if i.population.is_none() && get(&attrs, "name").is_some_and(|n| n.eq_ignore_ascii_case("Population Type")) =>
+                                        {
+                                            i.population = get(&attrs, "value");
+                                        }
+                                        _ => {}
+                                    }
                                 }
                             }
                             ("budget", _) if budget.is_some() => {
@@ -264,6 +300,16 @@ impl Importer<'_> {
                     "title" if grand == "iati-activity" => {
                         if let Some(a) = act.as_mut() {
                             a.title.offer(text, narrative_lang);
+                        }
+                    }
+                    "title" if grand == "result" => {
+                        if let Some(r) = act.as_mut().and_then(|a| a.results.last_mut()) {
+                            r.title.offer(text, narrative_lang);
+                        }
+                    }
+                    "title" if grand == "indicator" => {
+                        if let Some(i) = act.as_mut().and_then(|a| a.results.last_mut()).and_then(|r| r.indicators.last_mut()) {
+                            i.title.offer(text, narrative_lang);
                         }
                     }
                     "description" if grand == "iati-activity" => {

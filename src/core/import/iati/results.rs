@@ -13,11 +13,13 @@ use std::collections::BTreeMap;
 pub(super) struct ResultCounts {
     plans: usize,
     objectives: usize,
-    indicators: usize,
+    pub(super) indicators: usize,
     /// Objectives per IATI result type (outcome, impact…).
     by_type: BTreeMap<&'static str, usize>,
     /// Indicators left out, by reason.
     left_out: BTreeMap<&'static str, usize>,
+    /// Why each indicator of the last activity was left out, for a report that counts rows.
+    pub(super) recent_left_out: Vec<&'static str>,
 }
 
 impl ResultCounts {
@@ -92,11 +94,15 @@ impl Importer<'_> {
             for raw in &r.indicators {
                 match indicator(raw) {
                     Ok(ind) => indicators.push(ind),
-                    Err(reason) => *self.results.left_out.entry(reason).or_default() += 1,
+                    Err(reason) => {
+                        *self.results.left_out.entry(reason).or_default() += 1;
+                        self.results.recent_left_out.push(reason);
+                    }
                 }
             }
             let Some(title) = r.title.text.clone() else {
                 *self.results.left_out.entry("their result has no title").or_default() += r.indicators.len();
+                self.results.recent_left_out.extend(r.indicators.iter().map(|_| "their result has no title"));
                 continue;
             };
             self.results.indicators += indicators.len();
