@@ -637,8 +637,8 @@ pub(super) fn objectives(b: &Builder) -> ChartSpec {
         cells
     };
     let total = view.groups.iter().fold([0usize; 4], |mut t, g| {
-        for k in 0..4 {
-            t[k] += g.counts[k];
+        for (sum, n) in t.iter_mut().zip(g.counts) {
+            *sum += n;
         }
         t
     });
