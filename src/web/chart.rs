@@ -332,7 +332,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
                     }).collect_view()}
                 </ul>
             })}
-            <p class="counted-once" hidden=move || spec.with(|s| s.empty || s.omitted.is_some())>{move || Msg::CountedOnce.get(lang.get())}</p>
+            <p class="counted-once" hidden=move || spec.with(|s| s.empty || s.omitted.is_some() || s.counts)>{move || Msg::CountedOnce.get(lang.get())}</p>
             <div class="chart-actions" hidden=omitted>
             <button type="button" class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|v| *v = !*v)>

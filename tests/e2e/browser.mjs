@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
-export const CHART_IDS = ['obligation', 'region', 'map', 'places', 'model', 'timeline', 'donors', 'pipeline', 'gap', 'flows', 'pledges', 'pledge-history'];
+export const CHART_IDS = ['obligation', 'region', 'map', 'places', 'model', 'timeline', 'donors', 'pipeline', 'gap', 'objectives', 'flows', 'pledges', 'pledge-history'];
 
 export async function launch() {
   return chromium.launch({

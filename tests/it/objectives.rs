@@ -146,7 +146,7 @@ fn the_objectives_chart_counts_indicators_and_states_the_money() {
     assert_eq!(series("towards"), [1.0, 0.0]);
     assert_eq!(series("short"), [0.0, 1.0]);
     assert_eq!(series("not-measured"), [0.0, 1.0]);
-    assert!(chart.summary.contains("1 plans, 4 indicators: 1 met their target"), "{}", chart.summary);
+    assert!(chart.summary.contains("Plans with objectives: 1. Of their 4 indicators, 1 met their target"), "{}", chart.summary);
     assert!(chart.summary.contains("USD 1,200") && chart.summary.contains("not reported"), "{}", chart.summary);
     let footer = chart.table.footer.as_ref().unwrap();
     assert_eq!(footer[2], Cell::Number(4.0), "indicators add up as counts");

@@ -608,6 +608,7 @@ pub(super) fn objectives(b: &Builder) -> ChartSpec {
         Progress::Short => Msg::ProgressShort,
         Progress::NotMeasured => Msg::ProgressNotMeasured,
     };
+    // All four classes, always: each keeps its colour and legend entry whatever the selection.
     let series: Vec<Series> = Progress::ALL
         .iter()
         .enumerate()
@@ -616,7 +617,6 @@ pub(super) fn objectives(b: &Builder) -> ChartSpec {
             name: progress_name(*p).get(lang).to_string(),
             values: view.groups.iter().map(|g| g.counts[k] as f64).collect(),
         })
-        .filter(|s| s.values.iter().any(|v| *v > 0.0))
         .collect();
     let has_need = view.groups.iter().any(|g| g.need > 0.0);
     let mut columns = vec![

@@ -95,7 +95,13 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     let scale = spec.unit.divisor;
     let labels: Vec<String> = spec.categories.iter().map(|c| c.label.clone()).collect();
     let scaled = |v: &[f64]| -> Vec<f64> { v.iter().map(|x| (x / scale * 1000.0).round() / 1000.0).collect() };
-    let category_width = if d.narrow { 96 } else { 160 };
+    // Objectives have long names and their chart has a full row: more room for the names.
+    let category_width = match (d.narrow, spec.chart_type == ChartType::StackedBars) {
+        (true, false) => 96,
+        (true, true) => 140,
+        (false, false) => 160,
+        (false, true) => 320,
+    };
 
     let mut chart = Chart::new()
         .color(
@@ -116,7 +122,8 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
                 .x_axis(Axis::new().type_(AxisType::Value).inverse(rtl))
                 .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(side));
             if legend {
-                c = c.legend(Legend::new().top(0));
+                // A legend that scrolls keeps to one line, above the bars, at any width.
+                c = c.legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll));
             }
             for s in &spec.series {
                 let bar = Bar::new().name(s.name.clone()).data(scaled(&s.values));
