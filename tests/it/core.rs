@@ -455,8 +455,10 @@ fn every_chart_of_every_bundled_dataset_draws_what_its_table_lists() {
         let store = Store::from_dataset(&parse_dataset(&text).unwrap());
         let view = spec::build_view(&store, &Filter::default(), &en());
         for chart in view.charts.iter().filter(|c| c.omitted.is_none() && !c.empty) {
+            // A chart of counts (indicators) lists its series in count columns, money charts in money columns.
+            let value_kind = if chart.counts { ColumnKind::Count } else { ColumnKind::Money };
             let column_total = |label: &str| -> Option<f64> {
-                let i = chart.table.columns.iter().position(|c| c.label == label && c.kind == ColumnKind::Money)?;
+                let i = chart.table.columns.iter().position(|c| c.label == label && c.kind == value_kind)?;
                 Some(chart.table.rows.iter().map(|r| if let Cell::Number(n) = r[i] { n } else { 0.0 }).sum())
             };
             let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(1.0);
@@ -479,7 +481,7 @@ fn every_chart_of_every_bundled_dataset_draws_what_its_table_lists() {
                 }
             }
             if let Some(footer) = &chart.table.footer {
-                for (i, col) in chart.table.columns.iter().enumerate().filter(|(_, c)| c.kind == ColumnKind::Money) {
+                for (i, col) in chart.table.columns.iter().enumerate().filter(|(_, c)| c.kind == value_kind) {
                     if let (Cell::Number(total), Some(listed)) = (&footer[i], column_total(&col.label)) {
                         assert!(close(*total, listed), "{id}: the totals row of {:?}", col.label);
                     }
