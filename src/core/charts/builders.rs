@@ -645,8 +645,13 @@ pub(super) fn objectives(b: &Builder) -> ChartSpec {
     let table = Table {
         columns,
         rows: view.groups.iter().map(|g| row(g.label.clone(), g.plans, g.counts, g.need)).collect(),
-        // Counts of indicators add up; plans are counted once each, not per objective.
-        footer: (!view.groups.is_empty()).then(|| row(Msg::Total.get(lang).to_string(), view.plans, total, view.groups.iter().map(|g| g.need).sum())),
+        // Counts of indicators add up; plans do not (one plan has several objectives): the
+        // summary gives how many plans there are, the totals row leaves their cell blank.
+        footer: (!view.groups.is_empty()).then(|| {
+            let mut cells = row(Msg::Total.get(lang).to_string(), 0, total, view.groups.iter().map(|g| g.need).sum());
+            cells[1] = Cell::Text(String::new());
+            cells
+        }),
     };
     let count = |n: usize| crate::core::locale::i18n::count_text(lang, n as f64);
     let summary = if view.groups.is_empty() {
