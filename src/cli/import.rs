@@ -145,6 +145,21 @@ pub(super) fn import(args: ImportArgs) -> Result<(), String> {
     Ok(())
 }
 
+/// Every `admin1-XX.json` of a folder (the boundaries the dashboard draws) as one index.
+fn read_admin1(dir: &std::path::Path) -> Result<crate::core::import::admin1::Admin1Index, String> {
+    let mut index = crate::core::import::admin1::Admin1Index::default();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("--admin1 {}: cannot read the folder: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(iso2) = name.strip_prefix("admin1-").and_then(|n| n.strip_suffix(".json")) else { continue };
+        index.add_geojson(iso2, &read(&entry.path())?).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+    }
+    if index.is_empty() {
+        return Err(format!("--admin1 {}: no admin1-XX.json boundaries there (make build writes them to build/geo)", dir.display()));
+    }
+    Ok(index)
+}
+
 pub(super) fn import_iati(files: &[std::path::PathBuf], metadata: Metadata, args: &ImportArgs) -> Result<(Dataset, ImportReport, Vec<String>), String> {
     let rates = args
         .rates
@@ -162,7 +177,12 @@ pub(super) fn import_iati(files: &[std::path::PathBuf], metadata: Metadata, args
         }
         None => None,
     };
+    let admin1 = match &args.admin1 {
+        Some(dir) => Some(std::sync::Arc::new(read_admin1(dir)?)),
+        None => None,
+    };
     let options = iati::Options {
+        admin1,
         rate_table,
         metadata,
         activity_filter: (!args.activities.is_empty()).then(|| args.activities.clone()),

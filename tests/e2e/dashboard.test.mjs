@@ -31,9 +31,10 @@ test('every chart draws from the real snapshot, with provenance and no console e
   assert.match(await page.locator('[data-meta=licence]').textContent(), /OCHA Financial Tracking Service/);
   assert.equal(await page.locator('[data-meta=data-as-of] time').getAttribute('datetime'), snapshot.metadata.data_as_of);
   assert.equal(await page.locator('[data-meta=retrieved] time').getAttribute('datetime'), snapshot.metadata.retrieved);
-  // FTS records no pledges for Afghanistan 2020, places nothing below the country, and every
-  // recipient is in one region: those charts are left out, each with a sentence saying why.
-  assert.deepEqual(await leftOutCharts(page), ['region', 'places', 'pledges', 'pledge-history']);
+  // FTS records no pledges for Afghanistan 2020, places nothing below the country, declares no
+  // plan objectives, and every recipient is in one region: those charts are left out, each with
+  // a sentence saying why.
+  assert.deepEqual(await leftOutCharts(page), ['region', 'places', 'objectives', 'pledges', 'pledge-history']);
   assert.match(await page.locator('.left-out [data-chart=pledges]').textContent(), /records no pledges/);
   assert.match(await page.locator('.left-out [data-chart=region]').textContent(), /accounts for all of this dataset's money/);
   const shown = await shownCharts(page);

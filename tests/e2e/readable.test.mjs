@@ -109,11 +109,11 @@ test('donut labels never run into each other', async () => {
 test('charts a dataset cannot fill are left out with one sentence each, in every language', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   for (const lang of LANGS) {
-    // The global table names no donors, does not split stages, and records neither what the money
-    // is for nor how it travelled.
+    // The global table names no donors, does not split stages, records neither what the money
+    // is for nor how it travelled, and declares no plan objectives.
     await page.goto(`${server.url}?dataset=fts-requirements-funding-global&lang=${lang}`);
     await chartsSettled(page);
-    assert.deepEqual((await leftOutCharts(page)).sort(), ['donors', 'flows', 'model', 'obligation', 'pipeline', 'places', 'pledge-history', 'pledges'], lang);
+    assert.deepEqual((await leftOutCharts(page)).sort(), ['donors', 'flows', 'model', 'objectives', 'obligation', 'pipeline', 'places', 'pledge-history', 'pledges'], lang);
     assert.deepEqual(await shownCharts(page), ['region', 'map', 'timeline', 'gap'], lang);
     // Unknown is not zero: no pledges or donors recorded reads "not reported", without a digit.
     const notReported = (await readFile(`locales/${lang}/app.ftl`, 'utf8')).match(/^headline-not-reported = (.+)$/m)[1];

@@ -10,6 +10,7 @@ mod fts_series;
 mod hxl_import;
 mod iati_datastore;
 mod iati_import;
+mod locations;
 mod objectives;
 mod snapshots;
 mod support;

@@ -10,6 +10,7 @@
 //! What they share lives here: the result of an import (`Imported`), its accounting
 //! (`ImportReport`), the skip reasons and their sentences, and `slug` for ids made from names.
 
+pub mod admin1;
 pub mod aiddata;
 pub mod count_once;
 pub mod csv;

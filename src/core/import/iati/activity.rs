@@ -103,6 +103,20 @@ pub(super) struct Activity {
     pub(super) other_titles: Vec<(String, String)>,
     /// `<result>`s: what the activity set out to achieve, and how far it got.
     pub(super) results: Vec<ResultRaw>,
+    /// `<location>`s, for places by point-in-polygon.
+    pub(super) locations: Vec<LocationRaw>,
+}
+
+/// A `<location>` as read: its reference, name and `<point><pos>` ("latitude longitude").
+#[derive(Clone, Debug, Default)]
+pub(super) struct LocationRaw {
+    pub(super) reference: Option<String>,
+    pub(super) name: Narrative,
+    pub(super) pos: Option<String>,
+    /// GeoNames feature designation (`PCLI`: a whole country; `ADM1`, `PPL`…).
+    pub(super) feature_designation: Option<String>,
+    /// IATI GeographicExactness: 1 exact, 2 approximate.
+    pub(super) exactness: Option<String>,
 }
 
 /// A `<result>` as read: an outcome (or output, impact) and its indicators.

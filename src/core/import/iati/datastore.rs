@@ -64,6 +64,21 @@ fn activity_fields(d: &Map<String, Value>, a: &mut Activity) {
     a.title = narrative(first(d, "title_narrative"));
     a.description = narrative(first(d, "description_narrative"));
     a.collaboration_type = first(d, "collaboration_type_code");
+    // Location points; their names and references only where the lists pair one to one.
+    let positions = values(d, "location_point_pos");
+    let names = paired(d, "location_name_narrative", positions.len());
+    let references = paired(d, "location_ref", positions.len());
+    let designations = paired(d, "location_feature_designation_code", positions.len());
+    let exactness = paired(d, "location_exactness_code", positions.len());
+    for (i, pos) in positions.into_iter().enumerate() {
+        a.locations.push(super::activity::LocationRaw {
+            reference: references.as_ref().map(|v| v[i].clone()).filter(|r| !r.is_empty()),
+            name: narrative(names.as_ref().map(|v| v[i].clone()).filter(|n| !n.is_empty())),
+            pos: Some(pos).filter(|p| !p.is_empty()),
+            feature_designation: designations.as_ref().map(|v| v[i].clone()).filter(|c| !c.is_empty()),
+            exactness: exactness.as_ref().map(|v| v[i].clone()).filter(|c| !c.is_empty()),
+        });
+    }
     let roles = values(d, "participating_org_role");
     for (i, role) in roles.iter().enumerate() {
         if role == "1" {

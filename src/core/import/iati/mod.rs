@@ -23,6 +23,7 @@ mod datastore;
 mod donors;
 mod flat;
 pub use flat::SKIP_BUDGET_LEFT_OUT;
+mod locations;
 mod netting;
 mod parse;
 mod recipients;
@@ -79,6 +80,9 @@ pub struct Options {
     /// A table of daily rates (the ECB's) to convert each amount at the rate of its value date. A
     /// value in a currency neither gives a rate for is rejected with that reason.
     pub rate_table: Option<std::sync::Arc<crate::core::import::rates::RateTable>>,
+    /// First-level divisions to place activities' `<location>` points in (point-in-polygon);
+    /// `None`: locations are not read.
+    pub admin1: Option<std::sync::Arc<crate::core::import::admin1::Admin1Index>>,
 }
 
 /// One import under way: the options, and what has been read so far.
@@ -92,6 +96,7 @@ struct Importer<'a> {
     seen: HashSet<String>,
     budgets: BudgetCounts,
     results: results::ResultCounts,
+    locations: locations::LocationCounts,
     /// Plans built from the activities' results.
     plans: Vec<crate::core::format::dataset::Plan>,
     netting: netting::NettingCounts,
@@ -146,6 +151,7 @@ impl<'a> Importer<'a> {
             seen: HashSet::new(),
             budgets: BudgetCounts::default(),
             results: results::ResultCounts::default(),
+            locations: locations::LocationCounts::default(),
             plans: Vec::new(),
             netting: netting::NettingCounts::default(),
             counted_once: Default::default(),
@@ -159,6 +165,7 @@ impl<'a> Importer<'a> {
     fn finish(mut self, generated: Option<String>, mut metadata: Metadata) -> Imported {
         let mut notes = self.notes();
         notes.extend(self.results.notes());
+        notes.extend(self.locations.notes());
         notes.extend(self.netting.note());
         if let Some(sentence) = self.counted_once.sentence() {
             self.report.warn(format!("{} (all activities)", self.name), sentence.clone());
@@ -288,6 +295,7 @@ impl Importer<'_> {
         self.net(first, reductions);
         let own = own.into_iter().filter_map(|(donor, t)| t.map(|(totals, _)| (donor, totals))).collect();
         crate::core::import::count_once::furthest_stage(&mut self.contributions, first, &mut self.counted_once, &own);
+        self.activity_places(&a, &id, first);
         if self.options.budgets_as_requirements {
             self.activity_budgets(&a, &id, &recipients);
         }

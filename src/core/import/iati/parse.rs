@@ -2,7 +2,7 @@
 //! DOM), each element's attributes and text filed into `Activity`; a complete activity goes to
 //! `Importer::activity`. Malformed XML stops the import with the line where it went wrong.
 
-use super::activity::{Activity, Budget, IndicatorRaw, Narrative, Org, RecipientRaw, ResultRaw, Transaction};
+use super::activity::{Activity, Budget, IndicatorRaw, LocationRaw, Narrative, Org, RecipientRaw, ResultRaw, Transaction};
 use super::{Importer, Sector, UNHCR_NS};
 use crate::core::format::validate::is_iso_date;
 use quick_xml::escape::resolve_predefined_entity;
@@ -140,11 +140,20 @@ impl Importer<'_> {
                                     "budget" => budget = Some(Budget { budget_type: get(&attrs, "type"), status: get(&attrs, "status"), ..Default::default() }),
                                     "transaction" => tx = Some(Transaction { index: a.transactions.len() + 1, line, ..Default::default() }),
                                     "result" => a.results.push(ResultRaw { result_type: get(&attrs, "type"), ..Default::default() }),
+                                    "location" => a.locations.push(LocationRaw { reference: get(&attrs, "ref"), ..Default::default() }),
                                     _ => {}
                                 }
                             }
                             // Results: each indicator keeps its baseline and its last period's
                             // target and actual (the latest a publisher reports).
+                            ("location", "feature-designation" | "exactness") => {
+                                if let Some(l) = act.as_mut().and_then(|a| a.locations.last_mut()) {
+                                    match local.as_str() {
+                                        "exactness" => l.exactness = get(&attrs, "code"),
+                                        _ => l.feature_designation = get(&attrs, "code"),
+                                    }
+                                }
+                            }
                             ("result", "indicator") => {
                                 if let Some(r) = act.as_mut().and_then(|a| a.results.last_mut()) {
                                     r.indicators.push(IndicatorRaw {
@@ -302,6 +311,11 @@ impl Importer<'_> {
                             a.title.offer(text, narrative_lang);
                         }
                     }
+                    "name" if grand == "location" => {
+                        if let Some(l) = act.as_mut().and_then(|a| a.locations.last_mut()) {
+                            l.name.offer(text, narrative_lang);
+                        }
+                    }
                     "title" if grand == "result" => {
                         if let Some(r) = act.as_mut().and_then(|a| a.results.last_mut()) {
                             r.title.offer(text, narrative_lang);
@@ -340,6 +354,11 @@ impl Importer<'_> {
             ("transaction", "value") => {
                 if let Some(t) = tx.as_mut() {
                     t.value = Some(text.trim().to_string());
+                }
+            }
+            ("point", "pos") if stack.iter().any(|(_, l)| l == "location") => {
+                if let Some(l) = act.as_mut().and_then(|a| a.locations.last_mut()) {
+                    l.pos = Some(text.trim().to_string());
                 }
             }
             ("budget", "value") => {
