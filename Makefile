@@ -43,8 +43,10 @@ setup-browser:
 $(ALIANZAS): Cargo.toml Cargo.lock $(shell find src -type f)
 	cargo build --release --bin alianzas
 
-serve: setup
-	trunk serve --release
+# The built site as readers get it: precompressed, with cache headers and the page's CSP intact
+# (Trunk's development server injects a live-reload script the CSP blocks).
+serve: build $(ALIANZAS)
+	$(ALIANZAS) serve dist --port 8080
 
 build: setup
 	trunk build --release

@@ -11,7 +11,8 @@ const walk = (d) => {
   for (const name of readdirSync(d)) {
     const path = join(d, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (name !== 'sw.js') files.push(relative(dir, path).split('\\').join('/'));
+    // The .br and .gz copies (web-js/compress.mjs) are the same files, served by Content-Encoding.
+    else if (name !== 'sw.js' && !/\.(br|gz)$/.test(name)) files.push(relative(dir, path).split('\\').join('/'));
   }
 };
 walk(dir);

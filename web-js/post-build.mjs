@@ -1,0 +1,6 @@
+// Trunk post-build hook: Trunk starts the hooks of one stage all at once, so the steps that must
+// follow each other run here, in order: the Content-Security-Policy into index.html, the service
+// worker (which precaches the built files), then the brotli and gzip copies of everything.
+await import('./csp.mjs');
+await import('./sw.mjs');
+await import('./compress.mjs');
