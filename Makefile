@@ -191,7 +191,12 @@ test-rust:
 test-browser: setup setup-browser build
 	node --test --test-concurrency=1 tests/node/ tests/e2e/
 
-bench: setup setup-browser build $(ALIANZAS)
+# Lighthouse for the benchmark only: pinned in its own lockfile, kept out of make test's install.
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	@touch $@
+
+bench: setup setup-browser build $(ALIANZAS) tools/lighthouse/node_modules/.installed
 	node tests/bench/bench.mjs
 
 # Accepts new chart snapshots (tests/it/snapshots/) after a change: review them with git diff.

@@ -1,6 +1,8 @@
 // Trunk post-build hook: Trunk starts the hooks of one stage all at once, so the steps that must
-// follow each other run here, in order: the Content-Security-Policy into index.html, the service
-// worker (which precaches the built files), then the brotli and gzip copies of everything.
+// follow each other run here, in order: the default dataset's header baked into index.html, the
+// Content-Security-Policy (which hashes the page's inline scripts), the service worker (which
+// precaches the built files), then the brotli and gzip copies of everything.
+await import('./prerender.mjs');
 await import('./csp.mjs');
 await import('./sw.mjs');
 await import('./compress.mjs');

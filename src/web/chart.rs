@@ -157,6 +157,8 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let container = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<ECharts>);
     let requested = StoredValue::new(0u32);
+    // Each run of the drawing effect; a draw waiting for its task is dropped if a later run came.
+    let generation = StoredValue::new(0u32);
     let show_table = RwSignal::new(false);
     let narrow = RwSignal::new(false);
     // Only the patterns setting of the URL state restyles a chart; a change elsewhere in the state
@@ -172,6 +174,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
         let lang = lang.get();
         let narrow = narrow.get();
         maps_arrived.track();
+        generation.update_value(|g| *g += 1);
         let Some(el) = container.get() else { return };
         if let Some(layer) = current.map.as_ref().filter(|_| echarts::available() && !current.empty && current.omitted.is_none()) {
             match echarts::ensure_map(&layer.name, move || maps_arrived.try_update(|n| *n += 1).unwrap_or_default()) {
@@ -191,21 +194,37 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
             });
             return;
         }
-        if instance.with_value(Option::is_none) {
-            let chart = create_chart(&el, spec, ctx);
-            instance.set_value(Some(chart));
-        }
         let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
         let display = display_settings(&el, lang, &money, patterns(), narrow);
         let opt = option::option(&current, &display);
-        requested.update_value(|n| *n += 1);
-        let _ = el.set_attribute("data-requested", &requested.get_value().to_string());
-        instance.with_value(|c| {
-            if let Some(c) = c {
-                c.set_option(&to_echarts(&opt, lang), &echarts::to_js(&json!({ "notMerge": true })));
+        // ECharts draws in a task of its own for each chart, in page order: the browser can paint
+        // and answer the reader between charts instead of freezing until every chart is drawn.
+        let this_run = generation.get_value();
+        let _ = el.set_attribute("data-pending", "");
+        let draw = Closure::once_into_js(move || {
+            // `try_`: the chart may have been disposed (another dataset picked) in between; and a
+            // later run (a new filter, an empty selection) supersedes this draw.
+            if generation.try_get_value() != Some(this_run) {
+                return;
             }
+            // Tests and the benchmark wait until `data-rendered` reaches this count.
+            let _ = el.remove_attribute("data-pending");
+            requested.try_update_value(|n| *n += 1);
+            let _ = el.set_attribute("data-requested", &requested.try_get_value().unwrap_or_default().to_string());
+            if instance.try_with_value(Option::is_none).unwrap_or(false) {
+                let chart = create_chart(&el, spec, ctx);
+                instance.try_set_value(Some(chart));
+            }
+            instance.try_with_value(|c| {
+                if let Some(c) = c {
+                    c.set_option(&to_echarts(&opt, lang), &echarts::to_js(&json!({ "notMerge": true })));
+                }
+            });
         });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(draw.unchecked_ref());
+        }
     });
 
     // Redraw at the container's size whenever it changes: window resizes, text zoom, reflow; a

@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../e2e/server.mjs';
 import { importerMemory } from './memory.mjs';
+import { lighthouse } from './lighthouse.mjs';
 import { launch, newPage, chartsSettled, shownCharts } from '../e2e/browser.mjs';
 
 const OUT = 'target/bench';
@@ -102,6 +103,7 @@ for (const [name, query, n] of cases) {
 }
 await browser.close();
 await server.close();
+lines.push('', ...await lighthouse(OUT));
 lines.push('', ...await importerMemory(OUT));
 const report = lines.join('\n') + '\n';
 await writeFile(`${OUT}/bench.md`, report);

@@ -32,6 +32,8 @@ export async function chartsSettled(page, ids = CHART_IDS) {
     if (!el) return false;
     if (el.closest('.omitted')) return true;
     if (el.classList.contains('empty')) return true;
+    // A draw is scheduled in its own task and has not run yet.
+    if (el.hasAttribute('data-pending')) return false;
     const requested = Number(el.dataset.requested);
     return requested > 0 && Number(el.dataset.rendered) >= requested;
   }), ids, { timeout: 30000 });

@@ -323,3 +323,25 @@ test('the first paint shows the page title and a skeleton before the app starts'
   assert.equal(await page.locator('#skeleton').count(), 0, 'the app replaces the skeleton');
   await page.context().close();
 });
+
+test('before the WebAssembly arrives, the default dataset\'s title and description are already on the page, and only for it', async () => {
+  const catalog = JSON.parse(await readFile('dist/data/catalog.json', 'utf8'));
+  const entry = catalog.datasets.find((d) => d.id === catalog.default);
+  const { metadata } = JSON.parse(await readFile(`dist/data/${entry.file}`, 'utf8'));
+  for (const [query, shown] of [['?lang=en', true], [`?dataset=${catalog.default}`, true], ['?dataset=fts-afghanistan-2020', false], ['?embed=model', false], ['?data=https://example.org/x.json', false]]) {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    // The app never starts: what a reader sees while the wasm is on its way.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(server.url + query);
+    const header = page.locator('#prerendered');
+    assert.equal(await header.isVisible(), shown, query);
+    if (shown) {
+      assert.equal(await header.locator('h1').textContent(), metadata.title);
+      assert.equal(await header.locator('.description').textContent(), metadata.description);
+      // The description (the largest text of the first screen) starts within it.
+      const box = await header.locator('.description').boundingBox();
+      assert.ok(box.y < 844, `description at ${box.y}px`);
+    }
+    await page.context().close();
+  }
+});
