@@ -147,7 +147,7 @@ snapshots: $(ALIANZAS) target/rates/eurofxref-hist.csv build/geo/world.json
 	  --data-as-of 2022-12-31 --retrieved 2024-03-27 --dataset-version 2022 \
 	  -o $(DATA)/unhcr-americas-2022-results.json --report $(DATA)/unhcr-americas-2022-results.report.json
 	$(ALIANZAS) catalog $(DATA)/cooperation-lac.json $(DATA)/unhcr-mirps-2023.json $(DATA)/unhcr-americas-2022-results.json $(DATA)/iati-mine-action.json $(DATA)/mine-action.json $(DATA)/fts-afghanistan-2020.json $(DATA)/fts-requirements-funding-global.json $(DATA)/fts-ebola-pledges-2014.json \
-	  $(DATA)/fts-ebola-pledges-2014-v2015-01-19.json --default cooperation-lac -o $(DATA)/catalog.json
+	  $(DATA)/fts-ebola-pledges-2014-v2015-01-19.json --default cooperation-lac --translations data/catalog-translations.json -o $(DATA)/catalog.json
 
 snapshot: snapshots
 

@@ -241,3 +241,5 @@ summary-objectives-money-not-reported = احتاجت الخطط إلى { $need }
 summary-objectives-none = لا توجد خطة ذات أهداف لهذا الاختيار.
 omit-no-objectives = لا يُعرض «{ $chart }»: لا تعلن مجموعة البيانات هذه أي خطط ذات أهداف.
 omit-no-funding = لا يُعرض «{ $chart }»: تنشر مجموعة البيانات هذه احتياجات دون أي تمويل يقابلها (غير مُبلَّغ عنه، وهذا ليس صفرًا).
+translated-note = العنوان والوصف مترجمان من الأصل الإنجليزي بواسطة فريق Alianzas.
+original-title = العنوان الأصلي

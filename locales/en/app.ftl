@@ -226,3 +226,6 @@ summary-objectives-money-not-reported = The plans needed { $need }; funding by p
 summary-objectives-none = No plan with objectives for this selection.
 omit-no-objectives = “{ $chart }” is not shown: this dataset declares no plans with objectives.
 omit-no-funding = “{ $chart }” is not shown: this dataset publishes needs but no funding to set against them (not reported, which is not zero).
+# Dataset titles and descriptions translated by the Alianzas team (data/catalog-translations.json).
+translated-note = Title and description translated by the Alianzas team from the English original.
+original-title = Original title

@@ -226,3 +226,5 @@ summary-objectives-money-not-reported = Los planes necesitaban { $need }; este c
 summary-objectives-none = Ningún plan con objetivos para esta selección.
 omit-no-objectives = No se muestra «{ $chart }»: este conjunto de datos no declara planes con objetivos.
 omit-no-funding = No se muestra «{ $chart }»: este conjunto de datos publica necesidades pero ninguna financiación con que compararlas (no informada, que no es cero).
+translated-note = Título y descripción traducidos por el equipo de Alianzas del original en inglés.
+original-title = Título original

@@ -226,3 +226,5 @@ summary-objectives-money-not-reported = Les plans nécessitaient { $need } ; ce 
 summary-objectives-none = Aucun plan avec objectifs pour cette sélection.
 omit-no-objectives = « { $chart } » n'est pas affiché : ce jeu de données ne déclare aucun plan avec objectifs.
 omit-no-funding = « { $chart } » n'est pas affiché : ce jeu de données publie des besoins mais aucun financement à leur opposer (non communiqué, ce qui n'est pas zéro).
+translated-note = Titre et description traduits par l'équipe d'Alianzas depuis l'original anglais.
+original-title = Titre original

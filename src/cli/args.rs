@@ -91,6 +91,9 @@ pub(super) enum Command {
         /// Id of the dataset shown by default (else the first).
         #[arg(long)]
         default: Option<String>,
+        /// Titles and descriptions in other languages: JSON of dataset id → language → {title, description}.
+        #[arg(long)]
+        translations: Option<PathBuf>,
     },
     /// Write a deterministic SYNTHETIC dataset, for benchmarks and scale tests only.
     Generate {

@@ -3,7 +3,7 @@
 use super::{load, write_json};
 use std::path::{Path, PathBuf};
 
-pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>) -> Result<(), String> {
+pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>, translations: Option<&Path>) -> Result<(), String> {
     let base = output.parent().unwrap_or(Path::new("."));
     let relative = |p: &Path| -> String { p.strip_prefix(base).unwrap_or(p).to_string_lossy().replace('\\', "/") };
     let mut datasets = Vec::new();
@@ -13,7 +13,18 @@ pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>)
         let report = report.exists().then(|| relative(&report));
         datasets.push(crate::core::format::catalog::Entry::new(&ds, relative(f), report));
     }
-    let datasets = crate::core::format::catalog::group_versions(datasets);
+    let mut datasets = crate::core::format::catalog::group_versions(datasets);
+    if let Some(path) = translations {
+        let text = super::read(path)?;
+        let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?;
+        for (id, langs) in all.iter().filter(|(id, _)| !id.starts_with('_')) {
+            let entry = datasets.iter_mut().find(|d| &d.id == id).ok_or_else(|| format!("{}: {id} is not among the catalog's datasets", path.display()))?;
+            entry.translations = serde_json::from_value(langs.clone()).map_err(|e| format!("{}: {id}: {e}", path.display()))?;
+            if let Some(lang) = entry.translations.keys().find(|l| crate::core::locale::lang::Lang::parse(l).is_none()) {
+                return Err(format!("{}: {id}: {lang:?} is not a language of the dashboard (es, en, fr, ar)", path.display()));
+            }
+        }
+    }
     let default = match default {
         Some(id) if datasets.iter().any(|d| d.id == id) => id,
         Some(id) => return Err(format!("--default {id}: no such dataset among the files")),

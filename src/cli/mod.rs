@@ -39,7 +39,7 @@ pub fn run() -> i32 {
         Command::Validate { files, lang: l } => return validate::validate_files(&files, lang(&l)),
         Command::Import(args) => import::import(args),
         Command::Summarize { file, by, format, status, year, lang: l } => summarize::summarize(&file, by.dim(), format, status, year, lang(&l)),
-        Command::Catalog { files, output, default } => catalog::catalog(&files, &output, default),
+        Command::Catalog { files, output, default, translations } => catalog::catalog(&files, &output, default, translations.as_deref()),
         Command::Diff { before, after, format } => diff::diff(&before, &after, format),
         Command::Serve { dir, port, address } => serve::serve(&dir, &address, port),
         Command::Merge { files, output, obligation, join_government_donors, reports, report, meta } => (|| {

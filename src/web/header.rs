@@ -15,15 +15,31 @@ use std::sync::Arc;
 pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>, report: Option<ImportReport>) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
     let m = meta;
+    // The title and description in the reader's language where the Alianzas team translated them
+    // (marked as such); the dataset's own texts are kept below, under "Original title".
+    let entry = current.as_deref().and_then(|id| catalog.find(id)).filter(|e| e.dataset_version == m.dataset_version).cloned();
+    let texts = {
+        let (title, description) = (m.title.clone(), m.description.clone());
+        move || match &entry {
+            Some(e) => {
+                let (t, d, translated) = e.texts(lang.get());
+                (t.to_string(), d.map(str::to_string), translated)
+            }
+            None => (title.clone(), description.clone(), false),
+        }
+    };
+    let texts = Memo::new(move |_| texts());
     let current_id = current;
     view! {
         <header class="site-header">
             <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
             <DatasetPicker catalog=catalog current=current_id/>
             // Dataset texts may be in another language than the page: each isolates its direction.
-            <h1 id="dataset-title" dir="auto">{m.title.clone()}</h1>
-            {m.description.clone().map(|d| view! { <p class="description" dir="auto">{d}</p> })}
+            <h1 id="dataset-title" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{move || texts.with(|t| t.0.clone())}</h1>
+            {move || texts.with(|t| t.1.clone()).map(|d| view! { <p class="description" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{d}</p> })}
+            {move || texts.with(|t| t.2).then(|| view! { <p class="translated-note">{move || Msg::TranslatedNote.get(lang.get())}</p> })}
             <dl class="provenance">
+                {move || texts.with(|t| t.2).then(|| view! { <div><dt>{move || Msg::OriginalTitle.get(lang.get())}</dt><dd data-meta="original-title" lang="en" dir="auto">{m.title.clone()}</dd></div> })}
                 <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher" dir="auto">{m.publisher.clone()}</dd></div>
                 <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::format::dataset::safe_link(&m.source_url) {
                     Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),

@@ -32,7 +32,9 @@ pub fn DatasetPicker(catalog: Arc<crate::core::format::catalog::Catalog>, curren
                 {external.then(|| view! { <option value="" selected=true>{move || Msg::ExternalDataset.get(lang.get())}</option> })}
                 {catalog.datasets.iter().map(|d| {
                     let selected = current.as_deref() == Some(d.id.as_str());
-                    view! { <option value=d.id.clone() selected=selected>{d.title.clone()}</option> }
+                    let entry = d.clone();
+                    // In the reader's language where the Alianzas team translated the title.
+                    view! { <option value=d.id.clone() selected=selected>{move || entry.texts(lang.get()).0.to_string()}</option> }
                 }).collect_view()}
             </select>
         </div>

@@ -82,3 +82,31 @@ test('each bundled dataset draws every chart it can fill, and says why it leaves
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+test('dataset titles and descriptions read in the reader\'s language, marked as our translation, the original kept', async () => {
+  const translations = JSON.parse(await readFile('data/catalog-translations.json', 'utf8'));
+  for (const lang of ['es', 'fr', 'ar', 'en']) {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    for (const d of catalog.datasets.slice(0, 3)) {
+      await page.goto(`${server.url}?dataset=${d.id}&lang=${lang}`);
+      await chartsSettled(page);
+      const t = translations[d.id]?.[lang];
+      const h1 = page.locator('h1#dataset-title');
+      if (lang === 'en') {
+        assert.equal(await h1.textContent(), d.title);
+        assert.equal(await page.locator('.translated-note').count(), 0);
+        continue;
+      }
+      assert.ok(t, `${d.id} has a ${lang} translation`);
+      assert.equal(await h1.textContent(), t.title, `${lang}/${d.id}`);
+      assert.equal(await h1.getAttribute('lang'), lang);
+      assert.equal(await page.locator('header .description').textContent(), t.description);
+      assert.ok((await page.locator('.translated-note').textContent()).length > 20);
+      assert.equal(await page.locator('[data-meta=original-title]').textContent(), d.title, 'the original title is kept');
+      // The picker lists the datasets in the reader's language too.
+      assert.equal(await page.locator(`#dataset-picker option[value="${d.id}"]`).textContent(), t.title);
+    }
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  }
+});

@@ -2,7 +2,9 @@
 //! from the datasets themselves so it never disagrees with them.
 
 use crate::core::format::dataset::Dataset;
+use crate::core::locale::lang::Lang;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The list of bundled datasets the dashboard offers, and which one opens first.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -49,6 +51,20 @@ pub struct Entry {
     /// page can say what changed since, and an embed pinned to one of them shows it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous: Vec<Version>,
+    /// The title and description in other languages (language code → texts), translated by the
+    /// Alianzas team (`data/catalog-translations.json`): the page marks them as translations.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// A dataset's title and description in one language.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Translation {
+    /// The title.
+    pub title: String,
+    /// The description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// An earlier version of a bundled dataset.
@@ -83,6 +99,16 @@ impl Entry {
             file,
             report,
             previous: Vec::new(),
+            translations: BTreeMap::new(),
+        }
+    }
+
+    /// The title and description in `lang`, and whether they are a translation: the Alianzas
+    /// team's translation where there is one, else the dataset's own texts.
+    pub fn texts(&self, lang: Lang) -> (&str, Option<&str>, bool) {
+        match self.translations.get(lang.code()) {
+            Some(t) => (&t.title, t.description.as_deref().or(self.description.as_deref()), true),
+            None => (&self.title, self.description.as_deref(), false),
         }
     }
 
