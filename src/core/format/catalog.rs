@@ -187,7 +187,17 @@ mod tests {
             file: format!("{id}-{version}.json"),
             report: None,
             previous: Vec::new(),
+            translations: BTreeMap::new(),
         }
+    }
+
+    #[test]
+    fn a_translation_is_used_in_its_language_and_said_to_be_one() {
+        let mut e = entry("a", "1");
+        e.description = Some("Original".into());
+        e.translations.insert("es".into(), Translation { title: "Título".into(), description: None });
+        assert_eq!(e.texts(Lang::Es), ("Título", Some("Original"), true), "a missing translated description falls back to the original");
+        assert_eq!(e.texts(Lang::Fr), ("a", Some("Original"), false));
     }
 
     #[test]
