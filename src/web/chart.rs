@@ -150,7 +150,13 @@ fn has_axis(spec: &ChartSpec) -> bool {
 }
 
 #[component]
-pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn ChartFigure(
+    spec: Memo<ChartSpec>,
+    #[prop(optional)] children: Option<Children>,
+    /// Spans the whole row of the grid (a half-width chart that would otherwise stand alone).
+    #[prop(optional)]
+    wide: bool,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let id = spec.with_untracked(|s| s.id);
@@ -328,7 +334,7 @@ pub fn ChartFigure(spec: Memo<ChartSpec>, #[prop(optional)] children: Option<Chi
     let table_id = format!("chart-table-{id}");
     let omitted = move || spec.with(|s| s.omitted.is_some());
     view! {
-        <figure class="chart" id=id data-chart=id aria-labelledby=title_id.clone() class:omitted=omitted>
+        <figure class="chart" id=id data-chart=id aria-labelledby=title_id.clone() class:omitted=omitted class:wide=wide>
             <figcaption>
                 <h2 id=title_id.clone()>{move || spec.with(|s| s.title.clone())}</h2>
                 <p class="summary" id=summary_id.clone()>{move || spec.with(|s| s.summary.clone())}</p>

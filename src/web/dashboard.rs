@@ -22,6 +22,9 @@ enum RowsFormat {
     Json,
 }
 
+/// Charts that always span the whole row (style/main.css gives them `grid-column: 1 / -1`).
+const FULL_WIDTH: [&str; 3] = ["timeline", "flows", "objectives"];
+
 /// One dataset on screen: header and provenance, headline figures, filters, charts, downloads.
 #[component]
 pub fn Dashboard(loaded: Loaded) -> impl IntoView {
@@ -57,22 +60,26 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let external = ctx.state.with_untracked(|s| s.data.clone()).filter(|_| loaded.problem.is_none()).map(|url| {
         view! { <p class="notice external" role="note">{move || text::ExternalSource { url: &url }.format(lang.get())}</p> }
     });
-    let chart_figure = move |i: usize, id: &'static str| {
+    let chart_figure = move |i: usize, id: &'static str, wide: bool| {
         let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
         if id == "model" {
             let rules = store.model_rules.clone();
-            view! { <ChartFigure spec=chart><ModelRules rules=rules/></ChartFigure> }.into_any()
+            view! { <ChartFigure spec=chart wide=wide><ModelRules rules=rules/></ChartFigure> }.into_any()
         } else if id == "obligation" && !store.obligation_rules.is_empty() {
             let rules = store.obligation_rules.clone();
-            view! { <ChartFigure spec=chart><super::provenance::ObligationRules rules=rules/></ChartFigure> }.into_any()
+            view! { <ChartFigure spec=chart wide=wide><super::provenance::ObligationRules rules=rules/></ChartFigure> }.into_any()
         } else {
-            view! { <ChartFigure spec=chart/> }.into_any()
+            view! { <ChartFigure spec=chart wide=wide/> }.into_any()
         }
     };
     // Charts that say nothing for this dataset (decided on the whole dataset, so the set does not
     // change with filters or language) are left out, each with a sentence saying why.
     let shown: Vec<usize> = view.with_untracked(|v| (0..v.charts.len()).filter(|&i| v.charts[i].omitted.is_none()).collect());
     let left_out: Vec<usize> = view.with_untracked(|v| (0..v.charts.len()).filter(|&i| v.charts[i].omitted.is_some()).collect());
+    // The grid has two columns at most and packs half-width charts densely: with an odd number of
+    // them, the last would stand alone beside a hole, so it takes the whole row.
+    let half: Vec<usize> = shown.iter().copied().filter(|&i| !FULL_WIDTH.contains(&spec::CHART_IDS[i])).collect();
+    let lone_half = (half.len() % 2 == 1).then(|| half.last().copied()).flatten();
     // One chart alone, for a partner's page.
     if let Some(i) = embed.as_deref().and_then(|e| spec::CHART_IDS.iter().position(|id| *id == e)) {
         return view! {
@@ -80,7 +87,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
                 {version_notice}
                 {external}
                 <super::embed::EmbedFilters/>
-                <section id="charts" class="charts single">{chart_figure(i, spec::CHART_IDS[i])}</section>
+                <section id="charts" class="charts single">{chart_figure(i, spec::CHART_IDS[i], false)}</section>
                 <super::embed::SourceLine/>
             </main>
         }
@@ -125,7 +132,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
-                    {shown.into_iter().map(|i| chart_figure(i, spec::CHART_IDS[i])).collect_view()}
+                    {shown.iter().map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()}
                     {(!left_out.is_empty()).then(|| view! {
                         <section class="left-out" aria-labelledby="left-out-title">
                             <h2 id="left-out-title">{move || Msg::ChartsLeftOut.get(lang.get())}</h2>

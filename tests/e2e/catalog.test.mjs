@@ -110,3 +110,29 @@ test('dataset titles and descriptions read in the reader\'s language, marked as 
     await page.context().close();
   }
 });
+
+test('the chart grid has no holes, for every bundled dataset, on a laptop and a wide screen', async () => {
+  for (const width of [1280, 1920]) {
+    const page = await newPage(browser, { viewport: { width, height: 900 } });
+    for (const d of catalog.datasets) {
+      await page.goto(`${server.url}?dataset=${d.id}&lang=en`);
+      await chartsSettled(page);
+      const rows = await page.evaluate(() => {
+        const grid = document.querySelector('#charts').getBoundingClientRect();
+        const byTop = new Map();
+        for (const f of document.querySelectorAll('#charts > figure.chart')) {
+          const r = f.getBoundingClientRect();
+          const top = Math.round(r.top);
+          byTop.set(top, [...(byTop.get(top) ?? []), { id: f.id, width: r.width }]);
+        }
+        return { width: grid.width, rows: [...byTop.values()] };
+      });
+      for (const row of rows.rows) {
+        const used = row.reduce((s, c) => s + c.width, 0);
+        // A row is two charts side by side, or one chart across: never one half-width chart alone.
+        assert.ok(used >= rows.width - 40, `${d.id} at ${width}px: a row of ${row.map((c) => c.id)} fills ${Math.round(used)} of ${Math.round(rows.width)} px`);
+      }
+    }
+    await page.context().close();
+  }
+});
