@@ -202,6 +202,7 @@ bench: setup setup-browser build $(ALIANZAS) tools/lighthouse/node_modules/.inst
 # Accepts new chart snapshots (tests/it/snapshots/) after a change: review them with git diff.
 chart-snapshots:
 	INSTA_UPDATE=always cargo test --test it snapshots
+	UPDATE_SVG=1 node --test tests/node/svg-snapshots.test.mjs
 
 # Mutation fuzzing of every loader (tests/fuzz): FUZZ_EXECUTIONS per target, two targets at a time.
 FUZZ_EXECUTIONS ?= 2000000

@@ -20,12 +20,10 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
     let entry = current.as_deref().and_then(|id| catalog.find(id)).filter(|e| e.dataset_version == m.dataset_version).cloned();
     let texts = {
         let (title, description) = (m.title.clone(), m.description.clone());
-        move || match &entry {
-            Some(e) => {
-                let (t, d, translated) = e.texts(lang.get());
-                (t.to_string(), d.map(str::to_string), translated)
-            }
-            None => (title.clone(), description.clone(), false),
+        // Untranslated, the loaded dataset's own texts (the catalog may describe an older file).
+        move || match entry.as_ref().map(|e| e.texts(lang.get())) {
+            Some((t, d, true)) => (t.to_string(), d.map(str::to_string), true),
+            _ => (title.clone(), description.clone(), false),
         }
     };
     let texts = Memo::new(move |_| texts());

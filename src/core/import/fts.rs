@@ -244,15 +244,7 @@ pub fn import_readers<R: std::io::Read>(inputs: Vec<(String, R)>, options: Optio
         metadata.data_as_of = latest_update;
     }
     Ok(Imported {
-        dataset: Dataset {
-            format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
-            metadata,
-            code_lists: CodeLists::default(),
-            contributions,
-            requirements,
-            plans: Vec::new(),
-        },
+        dataset: Dataset::new(metadata, contributions, requirements),
         report,
         // FTS flows need no notes; the cluster names no mapping knew are the caller's to word.
         notes: Vec::new(),
