@@ -110,3 +110,17 @@ test('table columns keep readable widths', async () => {
   assert.ok(width > 80, `first column is ${width}px wide`);
   await page.context().close();
 });
+
+test('no WCAG 2.2 AA violation on any bundled dataset, tables open, in Arabic and Spanish', async () => {
+  const catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
+  for (const lang of ['ar', 'es']) {
+    const page = await a11yPage({ viewport: { width: 1280, height: 900 } });
+    for (const d of catalog.datasets) {
+      await page.goto(`${server.url}?lang=${lang}&dataset=${d.id}`);
+      await chartsSettled(page);
+      for (const id of await shownCharts(page)) await tableOf(page, id);
+      assert.deepEqual(await axe(page), [], `${lang}/${d.id}`);
+    }
+    await page.context().close();
+  }
+});
