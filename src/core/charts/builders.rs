@@ -192,6 +192,41 @@ impl DimChart {
 }
 
 pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
+    let (mut spec, groups) = dim_chart(b, c);
+    spec.summary = groups.summary(b, &spec);
+    spec
+}
+
+/// What a chart by one dimension was grouped from, for its summary sentence: computed only by
+/// the charts that say it (the places map says something else).
+struct DimGroups<'a> {
+    g: query::Grouping,
+    sel: std::borrow::Cow<'a, Selection>,
+}
+
+impl DimGroups<'_> {
+    /// "USD 3.1M in all, in 12 contributions. The largest part, …" (and what the filter selects).
+    fn summary(&self, b: &Builder, spec: &ChartSpec) -> String {
+        let (g, lang) = (&self.g, b.lang());
+        let Some(top) = g.groups.first() else { return Msg::SummaryNoData.get(lang).to_string() };
+        let share = |a: f64| if g.total > 0.0 { a / g.total } else { 0.0 };
+        let contributions = query::contribution_count(b.store, &self.sel);
+        let mut s = format!(
+            "{} {}",
+            text::SummaryTotal { total: b.locale.money(g.total), count: contributions }.format(lang),
+            text::SummaryLargest { name: &spec.categories[0].label, amount: b.locale.money(top.amount), share: b.locale.percent(share(top.amount)) }
+                .format(lang)
+        );
+        let values = spec.series.first().map(|x| x.values.as_slice()).unwrap_or_default();
+        if let Some(picked) = b.selected_sentence(&spec.categories, &spec.selected, values, g.total) {
+            s = format!("{s} {picked}");
+        }
+        s
+    }
+}
+
+/// A chart by one dimension without its summary sentence, and what it was grouped from.
+fn dim_chart<'a>(b: &'a Builder, c: DimChart) -> (ChartSpec, DimGroups<'a>) {
     let (store, lang, dim) = (b.store, b.lang(), c.dim);
     let sel = b.selection_without(dim);
     let g = query::group_by_keeping(store, &sel, dim, b.filter.measure, c.top, b.filter.values(dim));
@@ -225,24 +260,9 @@ pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
             vec![Cell::Text(Msg::Total.get(lang).to_string()), Cell::Number(g.total), Cell::Number(1.0), Cell::Number(count as f64)]
         }),
     };
-    let summary = if g.groups.is_empty() {
-        Msg::SummaryNoData.get(lang).to_string()
-    } else {
-        let contributions = query::contribution_count(store, &sel);
-        let top = &g.groups[0];
-        let mut s = format!(
-            "{} {}",
-            text::SummaryTotal { total: b.locale.money(g.total), count: contributions }.format(lang),
-            text::SummaryLargest { name: &categories[0].label, amount: b.locale.money(top.amount), share: b.locale.percent(share(top.amount)) }.format(lang)
-        );
-        if let Some(picked) = b.selected_sentence(&categories, &selected, &values, g.total) {
-            s = format!("{s} {picked}");
-        }
-        s
-    };
     let series = vec![Series { key: b.filter.measure.id().to_string(), name: measure_label(b.filter.measure, lang), values }];
     let spec = b.spec(c.id, c.chart_type, titled(c.title, b.filter.measure, lang), Some(dim));
-    b.finish_with(spec, Drawn { categories, series, selected, table, summary, ..Default::default() })
+    (b.finish_with(spec, Drawn { categories, series, selected, table, ..Default::default() }), DimGroups { g, sel })
 }
 
 /// A map: the chart by its dimension (the same table and sentence), each area shaded by one of
@@ -250,7 +270,7 @@ pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
 /// countries; the places map shows the divisions of the country with the most placed money in
 /// the selection (the one the reader filtered on, when one is).
 pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
-    let mut spec = by_dimension(b, c);
+    let (mut spec, groups) = dim_chart(b, c);
     let on_map = |key: &str| -> Option<String> {
         match c.dim {
             Dim::Place => (key != crate::core::analysis::store::NO_PLACE && key != OTHERS_KEY).then(|| key.get(..2).unwrap_or_default().to_string()),
@@ -262,6 +282,7 @@ pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
             // The first (largest) placed category decides the country; a selection with no
             // placed money has nothing to draw (its table still says where the money is not placed).
             let Some(country) = spec.categories.iter().find_map(|x| on_map(&x.key)) else {
+                spec.summary = groups.summary(b, &spec);
                 spec.empty = true;
                 return spec;
             };
@@ -282,27 +303,29 @@ pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
     let legend = (0..MAP_CLASSES)
         .map(|k| text::MapClass { from: b.locale.money(width * k as f64), to: b.locale.money(width * (k + 1) as f64) }.format(b.lang()))
         .collect();
-    // The places map speaks of the money it can place: how much, where most of it went.
-    if c.dim == Dim::Place && !spec.categories.is_empty() {
-        let total: f64 = values.iter().sum();
-        let drawn_total: f64 = drawn.iter().map(|&i| values[i]).sum();
-        let count = drawn.len();
-        if let Some(&top) = drawn.iter().max_by(|&&a, &&b| values[a].total_cmp(&values[b])) {
+    // The places map speaks of the money it can place: how much, where most of it went; the
+    // world map, as any chart by its dimension, of the whole.
+    spec.summary = match drawn.iter().max_by(|&&a, &&b| values[a].total_cmp(&values[b])) {
+        Some(&top) if c.dim == Dim::Place => {
+            let total: f64 = values.iter().sum();
+            let drawn_total: f64 = drawn.iter().map(|&i| values[i]).sum();
             let country = crate::core::format::geo::country_by_iso2(&name[7..]).map(|c| b.label(Dim::Recipient, c.iso3)).unwrap_or_default();
-            spec.summary = text::SummaryPlaces {
+            let placed = text::SummaryPlaces {
                 placed: b.locale.money(drawn_total),
                 share: b.locale.percent(if total > 0.0 { drawn_total / total } else { 0.0 }),
-                count,
+                count: drawn.len(),
                 country: &country,
                 name: &spec.categories[top].label,
                 amount: b.locale.money(values[top]),
             }
             .format(b.lang());
-            if let Some(picked) = b.selected_sentence(&spec.categories, &spec.selected, &values, total) {
-                spec.summary = format!("{} {picked}", spec.summary);
+            match b.selected_sentence(&spec.categories, &spec.selected, &values, total) {
+                Some(picked) => format!("{placed} {picked}"),
+                None => placed,
             }
         }
-    }
+        _ => groups.summary(b, &spec),
+    };
     spec.map = Some(MapLayer { name, classes, legend });
     spec
 }
