@@ -96,6 +96,11 @@ pub fn pick_label(labels: &BTreeMap<String, String>, lang: Lang) -> String {
     labels.get(lang.code()).or_else(|| labels.get("en")).or_else(|| labels.values().next()).cloned().unwrap_or_default()
 }
 
+/// The name objectives are grouped by: their first label (the dataset's first language), else their id.
+fn group_key(o: &crate::core::format::dataset::Objective) -> &str {
+    o.labels.values().next().map_or(o.id.as_str(), String::as_str)
+}
+
 /// Does the filter keep a plan: its recipient (and that recipient's region) and its year?
 fn keeps(filter: &Filter, plan: &Plan) -> bool {
     let years = filter.year_from.unwrap_or(i32::MIN)..=filter.year_to.unwrap_or(i32::MAX);
@@ -117,9 +122,8 @@ pub fn objectives(store: &Store, sel: &Selection, filter: &Filter, lang: Lang) -
     for plan in &plans {
         let mut seen_in_plan = HashSet::new();
         for o in &plan.objectives {
-            let key = o.labels.values().next().cloned().unwrap_or_else(|| o.id.clone());
-            let i = *group_of.entry(o.labels.values().next().map_or(o.id.as_str(), String::as_str)).or_insert_with(|| {
-                groups.push(ObjectiveGroup { key, label: pick_label(&o.labels, lang), plans: 0, counts: [0; 4], need: 0.0 });
+            let i = *group_of.entry(group_key(o)).or_insert_with(|| {
+                groups.push(ObjectiveGroup { key: group_key(o).to_string(), label: pick_label(&o.labels, lang), plans: 0, counts: [0; 4], need: 0.0 });
                 groups.len() - 1
             });
             if seen_in_plan.insert(i) {
@@ -132,11 +136,8 @@ pub fn objectives(store: &Store, sel: &Selection, filter: &Filter, lang: Lang) -
         }
     }
     // Needs that name objectives count towards those objectives' groups.
-    let objective_group: BTreeMap<&str, usize> = plans
-        .iter()
-        .flat_map(|p| &p.objectives)
-        .filter_map(|o| group_of.get(o.labels.values().next().map_or(o.id.as_str(), String::as_str)).map(|&g| (o.id.as_str(), g)))
-        .collect();
+    let objective_group: BTreeMap<&str, usize> =
+        plans.iter().flat_map(|p| &p.objectives).filter_map(|o| group_of.get(group_key(o)).map(|&g| (o.id.as_str(), g))).collect();
     let mut need = 0.0;
     for r in &store.requirements {
         let in_plan = r.plan.as_deref().is_some_and(|p| plan_ids.contains(p));
