@@ -103,7 +103,28 @@ pub(super) enum Command {
         seed: u64,
         #[arg(short, long)]
         output: PathBuf,
+        /// How to write it: v1 JSON, or its columnar encoding.
+        #[arg(long, value_enum, default_value_t = Encoding::Json)]
+        encoding: Encoding,
     },
+    /// Rewrite a dataset in the other encoding: v1 JSON or columnar (for large datasets; exactly
+    /// equivalent, docs/dataset-format.md). Validates it on the way.
+    Convert {
+        input: PathBuf,
+        #[arg(long, value_enum)]
+        to: Encoding,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// The two encodings of a dataset.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub(super) enum Encoding {
+    /// Dataset v1: one JSON object per contribution.
+    Json,
+    /// The columnar encoding: one array per field, repeated values written once.
+    Columnar,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -69,10 +69,23 @@ pub fn run() -> i32 {
             eprintln!("merged {} contributions and {} requirements into {}", merged.contributions.len(), merged.requirements.len(), output.display());
             write_dataset(&output, &merged)
         })(),
-        Command::Generate { records, seed, output } => {
+        Command::Generate { records, seed, output, encoding } => {
             let ds = crate::core::tools::synthetic::generate(records, seed);
-            write_json(&output, &ds).map(|_| eprintln!("wrote {records} synthetic records to {}", output.display()))
+            let written = match encoding {
+                args::Encoding::Json => write_json(&output, &ds),
+                args::Encoding::Columnar => write_columnar(&output, &ds),
+            };
+            written.map(|_| eprintln!("wrote {records} synthetic records to {}", output.display()))
         }
+        Command::Convert { input, to, output } => load(&input).and_then(|ds| {
+            match to {
+                args::Encoding::Json => write_dataset(&output, &ds)?,
+                args::Encoding::Columnar => write_columnar(&output, &ds)?,
+            }
+            let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            eprintln!("wrote {} contributions to {} ({} bytes; {} before)", ds.contributions.len(), output.display(), size(&output), size(&input));
+            Ok(())
+        }),
     };
     match result {
         Ok(()) => 0,
@@ -99,6 +112,12 @@ pub(super) fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<
 /// Datasets are written compact: they travel over slow connections. Reports stay readable.
 pub(super) fn write_dataset(path: &Path, ds: &Dataset) -> Result<(), String> {
     let text = serde_json::to_string(ds).map_err(|e| e.to_string())?;
+    std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// A dataset in the columnar encoding, compact.
+pub(super) fn write_columnar(path: &Path, ds: &Dataset) -> Result<(), String> {
+    let text = serde_json::to_string(&crate::core::format::columnar::encode(ds)).map_err(|e| e.to_string())?;
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 

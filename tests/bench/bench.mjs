@@ -80,21 +80,37 @@ async function redraw(browser, url) {
   return { ms: median(times), redrawn: median(counts) };
 }
 
+/** Bytes of a dataset file on the wire: raw, and brotli as a static host precompresses it. */
+async function wire(file) {
+  const raw = await readFile(file);
+  return [raw.length, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
+}
+
 await mkdir(`${OUT}/data`, { recursive: true });
 for (const n of [10000, 100000]) {
   execFileSync('target/release/alianzas', ['generate', '--records', String(n), '--seed', '1', '-o', `${OUT}/data/synthetic-${n}.json`]);
+}
+// The columnar encoding (docs/dataset-format.md): a million records, which v1 JSON cannot carry.
+for (const n of [100000, 1000000]) {
+  execFileSync('target/release/alianzas', ['generate', '--records', String(n), '--seed', '1', '--encoding', 'columnar', '-o', `${OUT}/data/synthetic-${n}.columnar.json`]);
 }
 const server = await serve({ '/': 'dist', '/bench/': `${OUT}/data` });
 const browser = await launch();
 const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}, median of ${RUNS}.`, '',
   '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
+lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
+for (const [file, n] of [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
+  const [raw, br] = await wire(`${OUT}/data/${file}`);
+  lines.push(`| ${file} | ${n} | ${kb(raw)} | ${kb(br)} |`);
+}
 lines.push('', '| dataset | records | first chart (ms) | all charts (ms) | filter change → changed charts redrawn (ms) | charts redrawn |', '|---|---:|---:|---:|---:|---:|');
 // The default dataset is the catalog's, whichever it is.
 const catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
 const byDefault = catalog.datasets.find((d) => d.id === catalog.default);
 const cases = [[`bundled: ${byDefault.id} (default)`, '?lang=en', byDefault.records], ['bundled: FTS Afghanistan 2020', '?dataset=fts-afghanistan-2020&lang=en', 311], ['synthetic', '?lang=en&data=bench/synthetic-10000.json', 10000],
-  ['synthetic', '?lang=en&data=bench/synthetic-100000.json', 100000]];
+  ['synthetic', '?lang=en&data=bench/synthetic-100000.json', 100000], ['synthetic, columnar', '?lang=en&data=bench/synthetic-100000.columnar.json', 100000],
+  ['synthetic, columnar', '?lang=en&data=bench/synthetic-1000000.columnar.json', 1000000]];
 for (const [name, query, n] of cases) {
   const loads = [];
   for (let i = 0; i < 3; i++) loads.push(await firstCharts(browser, server.url + query));

@@ -58,8 +58,13 @@ pub fn targets() -> Vec<Target> {
         let flows: Vec<serde_json::Value> = doc["data"]["flows"].as_array().unwrap().iter().take(4).cloned().collect();
         serde_json::json!({"data": {"flows": flows}}).to_string().into_bytes()
     };
+    // The same small dataset in the columnar encoding, so mutations reach its checks too.
+    let columnar_seed = {
+        let ds = parse_dataset(&String::from_utf8_lossy(&read("tests/fixtures/small.json"))).unwrap();
+        serde_json::to_vec(&alianzas::core::format::columnar::encode(&ds)).unwrap()
+    };
     vec![
-        ("dataset", vec![read("tests/fixtures/small.json"), read("tests/fixtures/broken.json"), read("tests/fixtures/hostile.json")], |b| {
+        ("dataset", vec![read("tests/fixtures/small.json"), read("tests/fixtures/broken.json"), read("tests/fixtures/hostile.json"), columnar_seed], |b| {
             if let Ok(ds) = parse_dataset(&String::from_utf8_lossy(b)) {
                 // A valid dataset goes all the way to the charts.
                 let store = Store::from_dataset(&ds);

@@ -4,6 +4,7 @@
 mod aiddata;
 mod architecture;
 mod cli;
+mod columnar;
 mod core;
 mod fts_import;
 mod fts_series;

@@ -23,3 +23,28 @@ test('the schema rejects the broken fixture where the CLI does', () => {
     assert.ok(paths.has(p), `expected an error at ${p}; got ${[...paths].join(', ')}`);
   }
 });
+
+test('the columnar schema accepts every bundled dataset the CLI converts, and rejects a broken column', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const withV1 = new Ajv2020({ allErrors: true, strict: false });
+  withV1.addSchema(read('public/schema/dataset-v1.schema.json'));
+  const validateColumnar = withV1.compile(read('public/schema/dataset-columnar-v1.schema.json'));
+  const dir = mkdtempSync(`${tmpdir()}/columnar-`);
+  const files = readdirSync('public/data').filter((f) => f.endsWith('.json') && f !== 'catalog.json' && !f.endsWith('.report.json'));
+  assert.ok(files.length >= 8);
+  for (const file of files) {
+    const out = `${dir}/${file}`;
+    execFileSync('target/release/alianzas', ['convert', `public/data/${file}`, '--to', 'columnar', '-o', out], { stdio: 'pipe' });
+    const doc = read(out);
+    assert.equal(doc.format, 'alianzas-dataset-columnar');
+    assert.ok(validateColumnar(doc), `${file}: ${withV1.errorsText(validateColumnar.errors)}`);
+  }
+  const doc = read(`${dir}/unhcr-mirps-2023.json`);
+  doc.contributions.status.values[0] = 'promised';
+  doc.contributions.year.index[0] = -1;
+  assert.equal(validateColumnar(doc), false);
+  const paths = new Set(validateColumnar.errors.map((e) => e.instancePath));
+  for (const p of ['/contributions/status/values/0', '/contributions/year/index/0']) assert.ok(paths.has(p), `expected an error at ${p}; got ${[...paths].join(', ')}`);
+});

@@ -291,18 +291,20 @@ impl Store {
         for m in codes::MODELS {
             dicts[Dim::Model.index()].intern(m.id);
         }
-        let mut periods: Vec<String> = ds.contributions.iter().map(period_of).collect();
-        periods.sort();
-        periods.dedup();
-        for p in &periods {
-            dicts[Dim::Period.index()].intern(p);
+        // A period is a year and a half (0: none, 1, 2): computed once per contribution, as numbers.
+        let period_keys: Vec<(i32, u8)> = ds.contributions.iter().map(period_key).collect();
+        let mut periods: Vec<(i32, u8)> = period_keys.iter().copied().collect::<std::collections::HashSet<_>>().into_iter().collect();
+        periods.sort_unstable_by_key(|&(y, h)| (period_name(y, h), y));
+        for &(y, h) in &periods {
+            dicts[Dim::Period.index()].intern(&period_name(y, h));
         }
-        let mut years: Vec<i32> = ds.contributions.iter().map(|c| c.year).collect();
+        let period_index: HashMap<(i32, u8), u32> = periods.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+        let mut years: Vec<i32> = ds.contributions.iter().map(|c| c.year).collect::<std::collections::HashSet<_>>().into_iter().collect();
         years.sort_unstable();
-        years.dedup();
         for y in &years {
             dicts[Dim::Year.index()].intern(&y.to_string());
         }
+        let year_index: HashMap<i32, u32> = years.iter().enumerate().map(|(i, &y)| (y, i as u32)).collect();
 
         let rows: usize = ds.contributions.iter().map(|c| c.obligations.len() * c.places.len().max(1)).sum();
         let mut place_names: HashMap<String, String> = HashMap::new();
@@ -340,12 +342,12 @@ impl Store {
                     r
                 }
             };
-            let year = dicts[Dim::Year.index()].get(&c.year.to_string()).expect("years interned above");
+            let year = year_index[&c.year];
             let model = dicts[Dim::Model.index()].intern(&c.model);
             let kind = dicts[Dim::Kind.index()].intern(&c.kind);
             let status = dicts[Dim::Status.index()].intern(&c.status);
             let plan_id = c.plan.as_deref().map_or(NO_PLAN, |p| plans.intern(p));
-            let period = dicts[Dim::Period.index()].get(&period_of(c)).expect("periods interned above");
+            let period = period_index[&period_keys[ci]];
             // Places split the amount by their shares (equal parts where the source gives none).
             let places: Vec<(u32, f64)> = if c.places.is_empty() {
                 vec![(dicts[Dim::Place.index()].intern(NO_PLACE), 1.0)]
@@ -508,10 +510,24 @@ impl Store {
 
 /// "2023-H1" when the contribution's date falls in its year, else "2023".
 pub fn period_of(c: &crate::core::format::dataset::Contribution) -> String {
-    let month: Option<u32> = c.date.as_deref().filter(|d| d.get(..4) == Some(c.year.to_string().as_str())).and_then(|d| d.get(5..7)?.parse().ok());
-    match month {
-        Some(m @ 1..=12) => format!("{}-H{}", c.year, if m <= 6 { 1 } else { 2 }),
-        _ => c.year.to_string(),
+    let (year, half) = period_key(c);
+    period_name(year, half)
+}
+
+/// A contribution's year and half (1 or 2; 0 when its date does not place it in its year).
+fn period_key(c: &crate::core::format::dataset::Contribution) -> (i32, u8) {
+    let year = c.year.to_string();
+    match c.date.as_deref().filter(|d| d.get(..4) == Some(year.as_str())).and_then(|d| d.get(5..7)?.parse::<u32>().ok()) {
+        Some(m @ 1..=12) => (c.year, if m <= 6 { 1 } else { 2 }),
+        _ => (c.year, 0),
+    }
+}
+
+fn period_name(year: i32, half: u8) -> String {
+    if half == 0 {
+        year.to_string()
+    } else {
+        format!("{year}-H{half}")
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod codes;
+pub mod columnar;
 pub mod cooperation;
 pub mod dataset;
 pub mod geo;

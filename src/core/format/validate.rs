@@ -6,7 +6,7 @@ use crate::core::format::dataset::*;
 use crate::core::format::geo;
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
 /// What is wrong at one place of a dataset document; `ValidationError::message` explains it.
@@ -57,6 +57,20 @@ pub enum Problem {
     NotChronological,
     /// An objective's parent that is not an objective listed before it in the same plan.
     ParentNotEarlier(String),
+    /// A column of the columnar encoding with another number of entries than `count`.
+    ColumnLength {
+        /// `count`.
+        expected: usize,
+        /// The column's length.
+        found: usize,
+    },
+    /// A column's index naming a value its `values` do not hold.
+    IndexOutOfRange {
+        /// The index as written.
+        index: u32,
+        /// How many values the column holds.
+        values: usize,
+    },
 }
 
 /// One problem found in a dataset document, and where.
@@ -88,6 +102,8 @@ impl ValidationError {
             DuplicateId(id) => text::ValidationDuplicateId { id }.format(lang),
             NotChronological => Msg::ValidationNotChronological.get(lang).to_string(),
             ParentNotEarlier(id) => text::ValidationParentNotEarlier { id }.format(lang),
+            ColumnLength { expected, found } => text::ValidationColumnLength { expected: expected.to_string(), found: found.to_string() }.format(lang),
+            IndexOutOfRange { index, values } => text::ValidationIndexOutOfRange { index: index.to_string(), values: values.to_string() }.format(lang),
         }
     }
 }
@@ -234,9 +250,16 @@ pub fn is_iso_date(s: &str) -> bool {
 
 /// Parses and validates a dataset document. Either the dataset, or every problem found.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<ValidationError>> {
+    if super::columnar::looks_columnar(text) {
+        return super::columnar::parse(text);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }]
     })?;
+    if value.get("format").and_then(Value::as_str) == Some(super::columnar::COLUMNAR_FORMAT_NAME) {
+        // Written with `format` late: parsed again by its layout, so errors keep their line and column.
+        return super::columnar::parse(text);
+    }
     validate_value(&value)
 }
 
@@ -317,6 +340,28 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
 /// memory follows one contribution, not a JSON tree of the whole dataset (an importer's output can
 /// be hundreds of megabytes). Every problem, located as in the file.
 pub fn check_dataset(ds: &Dataset) -> Vec<ValidationError> {
+    let (mut w, known) = check_frame(ds);
+    let mut seen = HashSet::new();
+    for (i, c) in ds.contributions.iter().enumerate() {
+        let at = format!("/contributions/{i}");
+        if !seen.insert(c.id.as_str()) {
+            w.err(&format!("{at}/id"), Problem::DuplicateId(c.id.clone()));
+        }
+        contribution(&mut w, &known, &as_value(c), &at);
+    }
+    check_requirements(&mut w, &known, &ds.requirements);
+    w.errors
+}
+
+fn check_requirements(w: &mut Walker, known: &KnownCodes, list: &[Requirement]) {
+    for (i, r) in list.iter().enumerate() {
+        requirement(w, known, &as_value(r), &format!("/requirements/{i}"));
+    }
+}
+
+/// Everything of a dataset but its contributions and requirements — format, metadata, added codes,
+/// plans — and the codes contributions may then use.
+fn check_frame(ds: &Dataset) -> (Walker, KnownCodes) {
     let mut w = Walker { errors: Vec::new() };
     if ds.format != FORMAT_NAME {
         w.err("/format", Problem::UnknownFormat);
@@ -333,18 +378,85 @@ pub fn check_dataset(ds: &Dataset) -> Vec<ValidationError> {
         plans(&mut w, &known, &as_value(&ds.plans));
     }
     known.objectives = ds.plans.iter().flat_map(|p| p.objectives.iter().map(|o| o.id.clone())).collect();
+    (w, known)
+}
+
+/// Checks a dataset in the columnar encoding (structure already checked: `ColumnarDataset::check`)
+/// by the same rules as v1, each distinct value once: a problem with a value is reported where the
+/// file holds it (`/contributions/model/values/3`), a problem with an id or an amount at its
+/// record (`/contributions/amount/7`). A million records cost a pass over ids and amounts, not a
+/// million record checks.
+pub fn check_columnar(doc: &super::columnar::ColumnarDataset) -> Vec<ValidationError> {
+    let frame = Dataset {
+        format: FORMAT_NAME.into(),
+        version: doc.version,
+        metadata: doc.metadata.clone(),
+        code_lists: doc.code_lists.clone(),
+        contributions: Vec::new(),
+        requirements: Vec::new(),
+        plans: doc.plans.clone(),
+    };
+    let (mut w, known) = check_frame(&frame);
+    if doc.format != super::columnar::COLUMNAR_FORMAT_NAME {
+        w.errors.retain(|e| e.pointer != "/format");
+        w.err("/format", Problem::UnknownFormat);
+    }
+    let c = &doc.contributions;
     let mut seen = HashSet::new();
-    for (i, c) in ds.contributions.iter().enumerate() {
-        let at = format!("/contributions/{i}");
-        if !seen.insert(c.id.as_str()) {
-            w.err(&format!("{at}/id"), Problem::DuplicateId(c.id.clone()));
+    for (i, id) in c.id.iter().enumerate() {
+        if id.trim().is_empty() {
+            w.err(&format!("/contributions/id/{i}"), Problem::Empty);
+        } else if !seen.insert(id.as_str()) {
+            w.err(&format!("/contributions/id/{i}"), Problem::DuplicateId(id.clone()));
         }
-        contribution(&mut w, &known, &as_value(c), &at);
     }
-    for (i, r) in ds.requirements.iter().enumerate() {
-        requirement(&mut w, &known, &as_value(r), &format!("/requirements/{i}"));
+    for (i, a) in c.amount.iter().enumerate() {
+        if *a < 0.0 || a.is_nan() {
+            w.err(&format!("/contributions/amount/{i}"), Problem::NegativeAmount);
+        }
     }
+    // Each value is checked inside a record that is valid but for it, by the v1 rules.
+    let template = json!({
+        "id": "x", "donor": {"id": "x", "name": "x", "type": DONOR_TYPES[0].id}, "recipient": "AFG", "year": 2000,
+        "obligations": [{"id": OBLIGATIONS[0].id, "share": 1.0}], "model": MODELS[0].id, "kind": KINDS[0].id,
+        "status": STATUSES[0].id, "amount": 0.0
+    });
+    let mut values = |field: &str, list: Vec<Value>| {
+        for (j, v) in list.into_iter().enumerate() {
+            let mut record = template.clone();
+            record[field] = v;
+            let mut one = Walker { errors: Vec::new() };
+            contribution(&mut one, &known, &record, "/r");
+            for e in one.errors {
+                let rest = e.pointer.strip_prefix("/r/").and_then(|r| r.strip_prefix(field)).unwrap_or_default();
+                w.err(&format!("/contributions/{field}/values/{j}{rest}"), e.problem);
+            }
+        }
+    };
+    values("donor", json_of(&c.donor.values));
+    values("recipient", json_of(&c.recipient.values));
+    values("year", json_of(&c.year.values));
+    values("obligations", json_of(&c.obligations.values));
+    values("model", json_of(&c.model.values));
+    values("kind", json_of(&c.kind.values));
+    values("status", json_of(&c.status.values));
+    values("date", json_of(&c.date.values));
+    values("obligation_rule", json_of(&c.obligation_rule.values));
+    values("obligation_evidence", json_of(&c.obligation_evidence.values));
+    values("model_rule", json_of(&c.model_rule.values));
+    values("model_evidence", json_of(&c.model_evidence.values));
+    values("plan", json_of(&c.plan.values));
+    values("description", json_of(&c.description.values));
+    values("places", json_of(&c.places.values));
+    values("history", json_of(&c.history.values));
+    values("objectives", json_of(&c.objectives.values));
+    check_requirements(&mut w, &known, &doc.requirements);
     w.errors
+}
+
+/// A column's values as JSON, to be checked as a file's would be.
+fn json_of<T: serde::Serialize>(values: &[T]) -> Vec<Value> {
+    values.iter().map(as_value).collect()
 }
 
 /// A record as the JSON a file would hold (`Null` if it cannot be written, which then reads as wrong).

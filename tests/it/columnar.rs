@@ -1,0 +1,145 @@
+//! The columnar encoding (docs/dataset-format.md): exactly the dataset v1 it encodes, checked for
+//! its own structure, then validated as v1.
+
+use alianzas::core::format::columnar::{self, COLUMNAR_FORMAT_NAME};
+use alianzas::core::format::validate::{parse_dataset, Problem};
+use serde_json::{json, Value};
+use std::process::Command;
+
+fn bundled() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with("catalog.json") && !p.to_string_lossy().ends_with(".report.json"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_bundled_dataset_survives_both_ways_to_the_byte() {
+    let files = bundled();
+    assert!(files.len() >= 8, "{} bundled datasets", files.len());
+    let mut columns_seen = std::collections::BTreeSet::new();
+    for (name, text) in files {
+        let ds = parse_dataset(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let encoded = serde_json::to_string(&columnar::encode(&ds)).unwrap();
+        let as_value: Value = serde_json::from_str(&encoded).unwrap();
+        assert_eq!(as_value["format"], COLUMNAR_FORMAT_NAME, "{name}");
+        columns_seen.extend(as_value["contributions"].as_object().unwrap().keys().cloned());
+        let back = parse_dataset(&encoded).unwrap_or_else(|e| panic!("{name} decoded: {e:?}"));
+        assert_eq!(back, ds, "{name}: the decoded dataset differs");
+        // Written as v1 again, it is the shipped file, digit for digit.
+        assert_eq!(serde_json::to_string(&back).unwrap() + "\n", text, "{name}: v1 text differs after the round trip");
+    }
+    // The bundled datasets exercise every optional column at least once.
+    for column in ["date", "places", "history", "model_rule", "model_evidence", "obligation_rule", "obligation_evidence", "plan", "description"] {
+        assert!(columns_seen.contains(column), "no bundled dataset has a {column} column: {columns_seen:?}");
+    }
+}
+
+#[test]
+fn repeated_values_are_written_once() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/iati-mine-action.json")).unwrap();
+    let ds = parse_dataset(&text).unwrap();
+    let encoded = columnar::encode(&ds);
+    // A donor is one value: the same id written with two names is two.
+    let donors: std::collections::HashSet<String> = ds.contributions.iter().map(|c| serde_json::to_string(&c.donor).unwrap()).collect();
+    assert_eq!(encoded.contributions.donor.values.len(), donors.len());
+    assert_eq!(encoded.contributions.donor.index.len(), ds.contributions.len());
+    let years: std::collections::HashSet<i32> = ds.contributions.iter().map(|c| c.year).collect();
+    assert_eq!(encoded.contributions.year.values.len(), years.len());
+    // A column no record uses is left out of the file rather than written as nulls.
+    assert!(encoded.contributions.objectives.is_absent());
+    assert!(serde_json::to_string(&encoded).unwrap().len() * 3 < text.len(), "the columnar file is not a third of v1");
+}
+
+fn small_columnar() -> Value {
+    let ds = parse_dataset(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json")).unwrap()).unwrap();
+    assert!(ds.contributions.len() >= 3);
+    serde_json::to_value(columnar::encode(&ds)).unwrap()
+}
+
+fn problems(doc: &Value) -> Vec<(String, Problem)> {
+    parse_dataset(&doc.to_string()).unwrap_err().into_iter().map(|e| (e.pointer, e.problem)).collect()
+}
+
+#[test]
+fn a_column_of_the_wrong_length_or_a_dangling_index_is_located() {
+    let mut doc = small_columnar();
+    let n = doc["contributions"]["count"].as_u64().unwrap() as usize;
+    doc["contributions"]["year"]["index"].as_array_mut().unwrap().pop();
+    doc["contributions"]["donor"]["index"][1] = json!(99);
+    let found = problems(&doc);
+    assert!(found.contains(&("/contributions/year/index".into(), Problem::ColumnLength { expected: n, found: n - 1 })), "{found:?}");
+    let donors = doc["contributions"]["donor"]["values"].as_array().unwrap().len();
+    assert!(found.contains(&("/contributions/donor/index/1".into(), Problem::IndexOutOfRange { index: 99, values: donors })), "{found:?}");
+}
+
+#[test]
+fn content_is_checked_by_the_v1_rules_where_the_file_holds_it() {
+    let mut doc = small_columnar();
+    doc["contributions"]["amount"][2] = json!(-5.0);
+    doc["contributions"]["id"][1] = doc["contributions"]["id"][0].clone();
+    doc["contributions"]["model"]["values"][0] = json!("friendship");
+    doc["contributions"]["obligations"]["values"][0] = json!([{"id": "clearance", "share": 0.5}]);
+    doc["contributions"]["donor"]["values"][0]["type"] = json!("benefactor");
+    doc["contributions"]["year"]["values"][0] = json!(1850);
+    let id = doc["contributions"]["id"][0].as_str().unwrap().to_string();
+    let found = problems(&doc);
+    let expected: [(&str, Problem); 6] = [
+        ("/contributions/amount/2", Problem::NegativeAmount),
+        ("/contributions/id/1", Problem::DuplicateId(id)),
+        ("/contributions/model/values/0", Problem::UnknownCode { list: "model", value: "friendship".into() }),
+        ("/contributions/obligations/values/0", Problem::SharesSum(0.5)),
+        ("/contributions/donor/values/0/type", Problem::UnknownCode { list: "donor type", value: "benefactor".into() }),
+        ("/contributions/year/values/0", Problem::YearOutOfRange(1850)),
+    ];
+    for (at, problem) in expected {
+        assert!(found.contains(&(at.to_string(), problem.clone())), "expected {problem:?} at {at}; found {found:?}");
+    }
+    assert_eq!(found.len(), 6, "{found:?}");
+}
+
+#[test]
+fn a_document_that_does_not_fit_the_layout_says_where() {
+    let mut doc = small_columnar();
+    doc["contributions"]["year"]["values"][0] = json!("twenty twenty");
+    let found = problems(&doc);
+    assert!(
+        matches!(&found[..], [(at, Problem::NotJson { line: 1, column, detail })] if at.is_empty() && *column > 0 && detail.contains("expected i32")),
+        "{found:?}"
+    );
+    // `format` given later than the opening is recognised after parsing.
+    let mut late = serde_json::Map::new();
+    for (k, v) in small_columnar().as_object().unwrap().iter().rev() {
+        late.insert(k.clone(), v.clone());
+    }
+    let text = Value::Object(late).to_string();
+    assert!(!text[..200].contains(COLUMNAR_FORMAT_NAME));
+    assert!(parse_dataset(&text).is_ok());
+}
+
+#[test]
+fn the_cli_converts_both_ways_and_validates_columnar_files() {
+    let dir = std::env::temp_dir().join(format!("alianzas-columnar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_alianzas")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    let col = dir.join("mirps.col.json");
+    let v1 = dir.join("mirps.json");
+    let o = run(&["convert", "public/data/unhcr-mirps-2023.json", "--to", "columnar", "-o", col.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&["validate", col.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("valid ("), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = run(&["convert", col.to_str().unwrap(), "--to", "json", "-o", v1.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read(&v1).unwrap(), std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/unhcr-mirps-2023.json")).unwrap());
+    // Every command reads either encoding: the summary is the same.
+    let a = run(&["summarize", "public/data/unhcr-mirps-2023.json", "--by", "donor"]);
+    let b = run(&["summarize", col.to_str().unwrap(), "--by", "donor"]);
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+    std::fs::remove_dir_all(&dir).ok();
+}
