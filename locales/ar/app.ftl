@@ -243,3 +243,48 @@ omit-no-objectives = لا يُعرض «{ $chart }»: لا تعلن مجموعة 
 omit-no-funding = لا يُعرض «{ $chart }»: تنشر مجموعة البيانات هذه احتياجات دون أي تمويل يقابلها (غير مُبلَّغ عنه، وهذا ليس صفرًا).
 translated-note = العنوان والوصف مترجمان من الأصل الإنجليزي بواسطة فريق Alianzas.
 original-title = العنوان الأصلي
+
+# قائمة الإعدادات (اللغة، الألوان، الأنماط) وقسم «حول هذه البيانات».
+settings = الإعدادات
+theme = الألوان
+theme-system = حسب جهازي
+theme-light = فاتحة
+theme-dark = داكنة
+motion-note = تتبع الرسوم المتحركة إعداد «تقليل الحركة» في جهازك.
+about-data = حول هذه البيانات
+filters-active = { PLURAL($count) ->
+    [zero] لا يوجد عامل تصفية نشط
+    [one] عامل تصفية واحد نشط
+    [two] عاملا تصفية نشطان
+    [few] { $count } عوامل تصفية نشطة
+    [many] { $count } عامل تصفية نشطًا
+   *[other] { $count } عامل تصفية نشط
+}
+search-label = ابحث عن جهة مانحة أو مستفيدة أو مكان أو التزام أو نموذج
+search-results = { PLURAL($count) ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة: استخدم الأسهم ثم Enter
+    [two] نتيجتان: استخدم الأسهم ثم Enter
+    [few] { $count } نتائج: استخدم الأسهم ثم Enter
+    [many] { $count } نتيجة: استخدم الأسهم ثم Enter
+   *[other] { $count } نتيجة: استخدم الأسهم ثم Enter
+}
+several-selected = { PLURAL($count) ->
+    [two] اثنان محددان
+    [few] { $count } محددة
+    [many] { $count } محددًا
+   *[other] { $count } محدد
+}
+
+# المقارنة: من سنتين إلى أربع سنوات أو جهات مانحة أو مستفيدة جنبًا إلى جنب.
+compare-title = { $dimension }: جنبًا إلى جنب
+compare-two = { $first }: { $first_amount }؛ { $second }: { $second_amount }. لدى { $larger } { $difference } أكثر (أكثر بنسبة { $percent }).
+compare-two-only = { $first }: { $first_amount }؛ { $second }: { $second_amount }. { $larger } وحده لديه تمويل هنا.
+compare-two-equal = لدى { $first } و{ $second } المبلغ نفسه: { $amount } لكل منهما.
+compare-years = من { $earlier } إلى { $later }: { $before } ثم { $after }، أي تغيّر قدره { $change } ({ $percent }).
+compare-years-new = من { $earlier } إلى { $later }: لا شيء ثم { $after }.
+compare-many = { $list }. لدى الأكبر، { $largest }، { $percent } أكثر من الأصغر، { $smallest }.
+compare-pick = للمقارنة، اختر من جهتين إلى أربع جهات مانحة أو مستفيدة في عوامل التصفية أو بالبحث، ثم «قارن جنبًا إلى جنب»؛ أو قارن السنتين الأخيرتين.
+compare-years-button = قارن السنتين الأخيرتين
+compare-chosen-button = قارن جنبًا إلى جنب: { $names }
+compare-close = أغلق المقارنة

@@ -229,3 +229,37 @@ omit-no-funding = “{ $chart }” is not shown: this dataset publishes needs bu
 # Dataset titles and descriptions translated by the Alianzas team (data/catalog-translations.json).
 translated-note = Title and description translated by the Alianzas team from the English original.
 original-title = Original title
+
+# The settings menu (language, theme, patterns) and the "About this data" section.
+settings = Settings
+theme = Colours
+theme-system = As my device
+theme-light = Light
+theme-dark = Dark
+motion-note = Animations follow your device's "reduce motion" setting.
+about-data = About this data
+filters-active = { $count ->
+    [0] no filter active
+    [one] one filter active
+   *[other] { $count } filters active
+}
+search-label = Find a donor, recipient, place, obligation or model
+search-results = { $count ->
+    [0] No match
+    [one] One match: use the arrow keys, then Enter
+   *[other] { $count } matches: use the arrow keys, then Enter
+}
+several-selected = { $count } selected
+
+# Compare: two to four years, donors or recipients side by side.
+compare-title = { $dimension }: side by side
+compare-two = { $first }: { $first_amount }; { $second }: { $second_amount }. { $larger } has { $difference } more ({ $percent } more).
+compare-two-only = { $first }: { $first_amount }; { $second }: { $second_amount }. Only { $larger } has money here.
+compare-two-equal = { $first } and { $second } have the same: { $amount } each.
+compare-years = From { $earlier } to { $later }: { $before }, then { $after }, a change of { $change } ({ $percent }).
+compare-years-new = From { $earlier } to { $later }: nothing, then { $after }.
+compare-many = { $list }. The largest, { $largest }, has { $percent } more than the smallest, { $smallest }.
+compare-pick = To compare, choose two to four donors or recipients in the filters or with the search box, then “Compare side by side”; or compare the last two years.
+compare-years-button = Compare the last two years
+compare-chosen-button = Compare side by side: { $names }
+compare-close = Close the comparison

@@ -228,3 +228,37 @@ omit-no-objectives = No se muestra «{ $chart }»: este conjunto de datos no dec
 omit-no-funding = No se muestra «{ $chart }»: este conjunto de datos publica necesidades pero ninguna financiación con que compararlas (no informada, que no es cero).
 translated-note = Título y descripción traducidos por el equipo de Alianzas del original en inglés.
 original-title = Título original
+
+# El menú de ajustes (idioma, tema, tramas) y la sección «Sobre estos datos».
+settings = Ajustes
+theme = Colores
+theme-system = Como mi dispositivo
+theme-light = Claros
+theme-dark = Oscuros
+motion-note = Las animaciones siguen el ajuste «reducir movimiento» de su dispositivo.
+about-data = Sobre estos datos
+filters-active = { $count ->
+    [0] ningún filtro activo
+    [one] un filtro activo
+   *[other] { $count } filtros activos
+}
+search-label = Buscar un donante, receptor, lugar, obligación o modelo
+search-results = { $count ->
+    [0] Ningún resultado
+    [one] Un resultado: use las flechas y luego Intro
+   *[other] { $count } resultados: use las flechas y luego Intro
+}
+several-selected = { $count } seleccionados
+
+# Comparar: dos a cuatro años, donantes o receptores lado a lado.
+compare-title = { $dimension }: lado a lado
+compare-two = { $first }: { $first_amount }; { $second }: { $second_amount }. { $larger } tiene { $difference } más ({ $percent } más).
+compare-two-only = { $first }: { $first_amount }; { $second }: { $second_amount }. Solo { $larger } tiene fondos aquí.
+compare-two-equal = { $first } y { $second } tienen lo mismo: { $amount } cada uno.
+compare-years = De { $earlier } a { $later }: { $before } y luego { $after }, un cambio de { $change } ({ $percent }).
+compare-years-new = De { $earlier } a { $later }: nada y luego { $after }.
+compare-many = { $list }. El mayor, { $largest }, tiene { $percent } más que el menor, { $smallest }.
+compare-pick = Para comparar, elija de dos a cuatro donantes o receptores en los filtros o con el buscador y luego «Comparar lado a lado»; o compare los dos últimos años.
+compare-years-button = Comparar los dos últimos años
+compare-chosen-button = Comparar lado a lado: { $names }
+compare-close = Cerrar la comparación

@@ -228,3 +228,37 @@ omit-no-objectives = « { $chart } » n'est pas affiché : ce jeu de données ne
 omit-no-funding = « { $chart } » n'est pas affiché : ce jeu de données publie des besoins mais aucun financement à leur opposer (non communiqué, ce qui n'est pas zéro).
 translated-note = Titre et description traduits par l'équipe d'Alianzas depuis l'original anglais.
 original-title = Titre original
+
+# Le menu des réglages (langue, thème, motifs) et la section « À propos de ces données ».
+settings = Réglages
+theme = Couleurs
+theme-system = Comme mon appareil
+theme-light = Claires
+theme-dark = Sombres
+motion-note = Les animations suivent le réglage « réduire les animations » de votre appareil.
+about-data = À propos de ces données
+filters-active = { $count ->
+    [0] aucun filtre actif
+    [one] un filtre actif
+   *[other] { $count } filtres actifs
+}
+search-label = Chercher un donateur, un bénéficiaire, un lieu, une obligation ou un modèle
+search-results = { $count ->
+    [0] Aucun résultat
+    [one] Un résultat : flèches puis Entrée
+   *[other] { $count } résultats : flèches puis Entrée
+}
+several-selected = { $count } sélectionnés
+
+# Comparer : deux à quatre années, donateurs ou bénéficiaires côte à côte.
+compare-title = { $dimension } : côte à côte
+compare-two = { $first } : { $first_amount } ; { $second } : { $second_amount }. { $larger } a { $difference } de plus ({ $percent } de plus).
+compare-two-only = { $first } : { $first_amount } ; { $second } : { $second_amount }. Seul { $larger } a des fonds ici.
+compare-two-equal = { $first } et { $second } ont autant : { $amount } chacun.
+compare-years = De { $earlier } à { $later } : { $before }, puis { $after }, soit un changement de { $change } ({ $percent }).
+compare-years-new = De { $earlier } à { $later } : rien, puis { $after }.
+compare-many = { $list }. Le plus grand, { $largest }, a { $percent } de plus que le plus petit, { $smallest }.
+compare-pick = Pour comparer, choisissez deux à quatre donateurs ou bénéficiaires dans les filtres ou avec la recherche, puis « Comparer côte à côte » ; ou comparez les deux dernières années.
+compare-years-button = Comparer les deux dernières années
+compare-chosen-button = Comparer côte à côte : { $names }
+compare-close = Fermer la comparaison

@@ -23,6 +23,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    Effect::new(move |_| super::settings::apply_theme(ctx.state.with(|s| s.dark)));
+
     let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone(), s.version.clone())));
     let loading = RwSignal::new(true);
     let data = RwSignal::new_local(None::<Result<Loaded, LoadProblem>>);
@@ -59,7 +61,9 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <a class="skip-link" href="#charts">{move || Msg::SkipToCharts.get(lang.get())}</a>
-        {(!embedded).then(|| view! { <Settings/> })}
+        // With a dataset shown, the settings sit in its header's top bar; until then (and when
+        // nothing can be shown) here.
+        {move || (!embedded && !matches!(data.get(), Some(Ok(_)))).then(|| view! { <div class="topbar standalone"><Settings/></div> })}
         // A dataset is being replaced: the old one stays readable meanwhile.
         {move || (loading.get() && data.get().is_some()).then(|| view! {
             <p class="reloading" role="status"><progress aria-hidden="true"></progress>" "{Msg::Loading.get(lang.get())}</p>

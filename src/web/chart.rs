@@ -102,7 +102,16 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
 }
 
 /// The colours and settings a chart is drawn with on this page now.
-fn display_settings<'a>(el: &web_sys::HtmlElement, lang: Lang, money: &'a dyn Fn(f64) -> String, patterns: bool, narrow: bool) -> Display<'a> {
+fn display_settings<'a>(
+    el: &web_sys::HtmlElement,
+    lang: Lang,
+    money: &'a dyn Fn(f64) -> String,
+    patterns: bool,
+    narrow: bool,
+    dark: Option<bool>,
+) -> Display<'a> {
+    // The page's colours must be the chosen theme's before they are read.
+    super::settings::apply_theme(dark);
     let colour = |name: &str, fallback: &str| css_var(el, name).unwrap_or_else(|| fallback.to_string());
     Display {
         lang,
@@ -113,7 +122,7 @@ fn display_settings<'a>(el: &web_sys::HtmlElement, lang: Lang, money: &'a dyn Fn
         ink: colour("--ink", "#1b1f24"),
         muted: colour("--muted", "#4a5560"),
         line: colour("--line", "#c9d1d9"),
-        dark: prefers("(prefers-color-scheme: dark)"),
+        dark: super::settings::is_dark(dark),
         narrow,
     }
 }
@@ -128,7 +137,7 @@ fn save_image(spec: &ChartSpec, ctx: Ctx, format: ImageFormat, patterns: bool) {
     let locale = WebLocale::shared(lang, &spec.currency);
     let money = |v: f64| locale.money_full(v);
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-    let display = display_settings(&el, lang, &money, patterns, false);
+    let display = display_settings(&el, lang, &money, patterns, false, state.dark);
     let m = &store.metadata;
     let date = super::download::today();
     let filters = crate::core::charts::spec::filter_line(&store, &filter, &*locale);
@@ -167,10 +176,11 @@ pub fn ChartFigure(
     let generation = StoredValue::new(0u32);
     let show_table = RwSignal::new(false);
     let narrow = RwSignal::new(false);
-    // Only the patterns setting of the URL state restyles a chart; a change elsewhere in the state
+    // Only the patterns and theme settings of the URL state restyle a chart; a change elsewhere in the state
     // (another chart's filter) must not redraw a chart whose spec stayed the same.
     let patterns_setting = Memo::new(move |_| ctx.state.with(|s| s.patterns));
     let patterns = move || patterns_setting.get().unwrap_or_else(|| prefers("(prefers-contrast: more)"));
+    let theme = Memo::new(move |_| ctx.state.with(|s| s.dark));
 
     // Bumped when a map's boundaries arrive, so the chart is drawn then.
     let maps_arrived = RwSignal::new(0u32);
@@ -202,7 +212,7 @@ pub fn ChartFigure(
         }
         let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
-        let display = display_settings(&el, lang, &money, patterns(), narrow);
+        let display = display_settings(&el, lang, &money, patterns(), narrow, theme.get());
         let opt = option::option(&current, &display);
         // ECharts draws in a task of its own for each chart, in page order: the browser can paint
         // and answer the reader between charts instead of freezing until every chart is drawn.

@@ -123,11 +123,14 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
         {version_notice}
         {external}
         <main id="main">
+            // The answer first: one sentence, then the figures. The first sentence on how evenly
+            // the money is spread, else the first shown chart's summary.
+            <p class="takeaway" id="takeaway">{move || view.with(|v| {
+                v.equity.first().cloned().or_else(|| v.charts.iter().find(|c| c.omitted.is_none() && !c.empty).map(|c| c.summary.clone())).unwrap_or_default()
+            })}</p>
             <Headline view=view currency=meta.currency.clone()/>
-            <p class="counting-rule" id="counting-rule">{move || Msg::CountingRule.get(lang.get())}</p>
             // The latest version of a dataset with earlier ones says what changed since.
             {changes_entry.map(|entry| view! { <super::changes::WhatChanged entry=entry/> })}
-            <p class="equity">{move || view.with(|v| v.equity.join(" "))}</p>
             <div class="layout">
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
@@ -143,6 +146,13 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
                     })}
                 </section>
             </div>
+            // How amounts are counted, and what else the spread of the money says: after the
+            // charts, so a phone's first screen reaches the first chart (every chart also states
+            // the counting rule under it).
+            <section class="notes">
+                <p class="counting-rule" id="counting-rule">{move || Msg::CountingRule.get(lang.get())}</p>
+                <p class="equity">{move || view.with(|v| v.equity.iter().skip(1).cloned().collect::<Vec<_>>().join(" "))}</p>
+            </section>
             <section class="take-away">
                 <p class="downloads">{move || Msg::DownloadData.get(lang.get())}" "
                     <button type="button" id="download-rows-csv" on:click=move |_| download_rows(RowsFormat::Csv)>"CSV"</button>" "

@@ -25,6 +25,9 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let years2 = years.clone();
     let currency = store.metadata.currency.clone();
     let labels_store = store.clone();
+    let count_store = store.clone();
+    let search_store = store.clone();
+    let count_currency = currency.clone();
 
     // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
     let linked_inverted =
@@ -65,13 +68,15 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         let id = format!("filter-{}", dim.id());
         let currency = store.metadata.currency.clone();
         let labelled = Memo::new(move |_| spec::filter_options(&store, dim, &*WebLocale::shared(lang.get(), &currency)));
-        // The one selected code, when exactly one is (several come from chart clicks: see the chips).
+        // The one selected code, when exactly one is (several come from the search box and chart
+        // clicks: see the chips).
         let single = Memo::new(move |_| {
             ctx.state.with(|s| match s.filter.values(dim) {
                 [one] => Some(one.clone()),
                 _ => None,
             })
         });
+        let several = move || ctx.state.with(|s| s.filter.values(dim).len());
         view! {
             <div class="field">
                 <label for=id.clone()>{move || spec::dim_name(dim, lang.get())}</label>
@@ -85,7 +90,12 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                         }
                     });
                 }>
-                    <option value="" selected=move || single.with(Option::is_none)>{move || Msg::Any.get(lang.get())}</option>
+                    <option value="" selected=move || single.with(Option::is_none) && several() == 0>{move || Msg::Any.get(lang.get())}</option>
+                    // Several codes chosen (by the search box or chart clicks; each is a chip):
+                    // the select says so rather than "All".
+                    {move || (several() > 1).then(|| view! {
+                        <option value="" disabled=true selected=true>{move || text::SeveralSelected { count: several() }.format(lang.get())}</option>
+                    })}
                     // The list changes with the language only; a filter change just moves `selected`.
                     {move || labelled.get().into_iter().map(|(code, label)| {
                         let mine = code.clone();
@@ -163,7 +173,18 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
 
     view! {
         <aside class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">{move || Msg::Filters.get(lang.get())}</h2>
+            // In sight even when the filters are folded away on a phone.
+            <super::search_box::FilterSearch store=search_store/>
+            // Open beside the charts on a wide screen; on a phone closed, so the first chart is on
+            // the first screen, with the number of active filters in sight.
+            <details class="filter-details" open=super::chart::prefers("(min-width: 64rem)")>
+            <summary>
+                <h2 id="filters-title">{move || Msg::Filters.get(lang.get())}</h2>
+                <span class="filters-count">{move || {
+                    let count = ctx.state.with(|s| spec::filter_description(&count_store, &s.filter, &*WebLocale::shared(lang.get(), &count_currency)).len());
+                    text::FiltersActive { count }.format(lang.get())
+                }}</span>
+            </summary>
             <section class="active-filters" aria-labelledby="active-title" aria-live="polite">
                 <h3 id="active-title">{move || Msg::ActiveFilters.get(lang.get())}</h3>
                 {active}
@@ -183,6 +204,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                     .map(|d| code_select(d, store.clone()))
                     .collect_view()}
             </div>
+            </details>
         </aside>
     }
 }

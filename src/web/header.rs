@@ -1,5 +1,5 @@
-//! The top of the page: the product, the dataset picker, the dataset's title and description, and
-//! its provenance (publisher, source, licence, dates, version, import report).
+//! The top of the page: the product and the dataset picker, the dataset's title, and "About this
+//! data": its description and provenance (publisher, source, licence, dates, version, import report).
 
 use super::provenance::{DatasetPicker, ReportDetails};
 use super::state::Ctx;
@@ -30,29 +30,41 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
     let current_id = current;
     view! {
         <header class="site-header">
-            <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
-            <DatasetPicker catalog=catalog current=current_id/>
+            <div class="topbar">
+                <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
+                <DatasetPicker catalog=catalog current=current_id/>
+                <super::settings::Settings/>
+            </div>
             // Dataset texts may be in another language than the page: each isolates its direction.
             <h1 id="dataset-title" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{move || texts.with(|t| t.0.clone())}</h1>
-            {move || texts.with(|t| t.1.clone()).map(|d| view! { <p class="description" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{d}</p> })}
-            {move || texts.with(|t| t.2).then(|| view! { <p class="translated-note">{move || Msg::TranslatedNote.get(lang.get())}</p> })}
-            <dl class="provenance">
-                {move || texts.with(|t| t.2).then(|| view! { <div><dt>{move || Msg::OriginalTitle.get(lang.get())}</dt><dd data-meta="original-title" lang="en" dir="auto">{m.title.clone()}</dd></div> })}
-                <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher" dir="auto">{m.publisher.clone()}</dd></div>
-                <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::format::dataset::safe_link(&m.source_url) {
-                    Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),
-                    None => view! { <span data-meta="source">{m.source_url.clone()}</span> }.into_any(),
-                }}</dd></div>
-                <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence" dir="auto">{match m.licence_url.as_deref().and_then(crate::core::format::dataset::safe_link) {
-                    Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
-                    None => m.licence.clone().into_any(),
-                }}</dd></div>
-                <div><dt>{move || Msg::DataAsOf.get(lang.get())}</dt><dd data-meta="data-as-of"><time datetime=m.data_as_of.clone()>{m.data_as_of.clone()}</time></dd></div>
-                {m.retrieved.clone().map(|r| view! { <div><dt>{move || Msg::Retrieved.get(lang.get())}</dt><dd data-meta="retrieved"><time datetime=r.clone()>{r.clone()}</time></dd></div> })}
-                <div><dt>{move || Msg::DatasetVersion.get(lang.get())}</dt><dd data-meta="version">{m.dataset_version.clone()}</dd></div>
-                {m.generator.clone().map(|g| view! { <div><dt>{move || Msg::Generator.get(lang.get())}</dt><dd data-meta="generator">{g}</dd></div> })}
-            </dl>
-            {report.map(|r| view! { <ReportDetails report=r/> })}
+            // Provenance one tap away, every field kept: what the figures are, who published them,
+            // under which licence, as of when, and how they were imported.
+            <details class="about-data" id="about-data">
+                // Source, date and licence stay in sight on one line; the whole of them inside.
+                <summary>
+                    <span class="about-title">{move || Msg::AboutData.get(lang.get())}</span>
+                    <span class="about-line" dir="auto">{format!("{} · {} · {}", m.publisher, m.data_as_of, m.licence)}</span>
+                </summary>
+                {move || texts.with(|t| t.1.clone()).map(|d| view! { <p class="description" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{d}</p> })}
+                {move || texts.with(|t| t.2).then(|| view! { <p class="translated-note">{move || Msg::TranslatedNote.get(lang.get())}</p> })}
+                <dl class="provenance">
+                    {move || texts.with(|t| t.2).then(|| view! { <div><dt>{move || Msg::OriginalTitle.get(lang.get())}</dt><dd data-meta="original-title" lang="en" dir="auto">{m.title.clone()}</dd></div> })}
+                    <div><dt>{move || Msg::Publisher.get(lang.get())}</dt><dd data-meta="publisher" dir="auto">{m.publisher.clone()}</dd></div>
+                    <div><dt>{move || Msg::Source.get(lang.get())}</dt><dd>{match crate::core::format::dataset::safe_link(&m.source_url) {
+                        Some(href) => view! { <a data-meta="source" href=href rel="noopener noreferrer">{m.source_url.clone()}</a> }.into_any(),
+                        None => view! { <span data-meta="source">{m.source_url.clone()}</span> }.into_any(),
+                    }}</dd></div>
+                    <div><dt>{move || Msg::Licence.get(lang.get())}</dt><dd data-meta="licence" dir="auto">{match m.licence_url.as_deref().and_then(crate::core::format::dataset::safe_link) {
+                        Some(u) => view! { <a href=u rel="noopener noreferrer">{m.licence.clone()}</a> }.into_any(),
+                        None => m.licence.clone().into_any(),
+                    }}</dd></div>
+                    <div><dt>{move || Msg::DataAsOf.get(lang.get())}</dt><dd data-meta="data-as-of"><time datetime=m.data_as_of.clone()>{m.data_as_of.clone()}</time></dd></div>
+                    {m.retrieved.clone().map(|r| view! { <div><dt>{move || Msg::Retrieved.get(lang.get())}</dt><dd data-meta="retrieved"><time datetime=r.clone()>{r.clone()}</time></dd></div> })}
+                    <div><dt>{move || Msg::DatasetVersion.get(lang.get())}</dt><dd data-meta="version">{m.dataset_version.clone()}</dd></div>
+                    {m.generator.clone().map(|g| view! { <div><dt>{move || Msg::Generator.get(lang.get())}</dt><dd data-meta="generator">{g}</dd></div> })}
+                </dl>
+                {report.map(|r| view! { <ReportDetails report=r/> })}
+            </details>
         </header>
     }
 }

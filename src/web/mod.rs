@@ -15,6 +15,7 @@ mod intl;
 mod load;
 mod problem;
 mod provenance;
+mod search_box;
 mod settings;
 mod state;
 

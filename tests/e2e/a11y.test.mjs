@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, tableOf, shownCharts } from './browser.mjs';
+import { launch, newPage, chartsSettled, tableOf, shownCharts, openSettings, openAbout } from './browser.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -33,6 +33,7 @@ for (const lang of ['es', 'en', 'fr', 'ar']) {
     await chartsSettled(page);
     assert.deepEqual(await axe(page), []);
     for (const id of await shownCharts(page)) await tableOf(page, id);
+    await openAbout(page);
     await page.locator('.import-report summary').click();
     assert.deepEqual(await axe(page), []);
     // A dialog open.
@@ -88,6 +89,7 @@ test('patterns: a toggle, on by default when more contrast is preferred', async 
   await page.goto(`${server.url}?lang=en&dataset=fts-afghanistan-2020`);
   await chartsSettled(page);
   assert.equal(await decal(page), false);
+  await openSettings(page);
   await page.locator('#patterns').check();
   await page.waitForURL(/patterns=1/);
   await chartsSettled(page);

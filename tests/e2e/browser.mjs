@@ -63,3 +63,13 @@ export async function openSite() {
   const catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
   return { server, browser, catalog };
 }
+
+/** Opens a disclosure (`<details>`) by its summary, as a reader would, unless it is open. */
+export async function disclose(page, selector) {
+  const details = page.locator(selector);
+  if (!(await details.evaluate((d) => d.open))) await details.locator(':scope > summary').click();
+}
+/** The settings menu (language, colours, patterns). */
+export const openSettings = (page) => disclose(page, '#settings');
+/** "About this data": description, provenance and import report. */
+export const openAbout = (page) => disclose(page, '#about-data');

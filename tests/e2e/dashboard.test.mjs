@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, tableOf, shownCharts, leftOutCharts } from './browser.mjs';
+import { launch, newPage, chartsSettled, tableOf, shownCharts, leftOutCharts, openSettings, openAbout } from './browser.mjs';
 
 const SHOTS = 'test-results';
 let server, browser, snapshot, defaultTitle;
@@ -167,6 +167,7 @@ test('languages: the page follows ?lang=, Arabic runs right to left', async () =
   await page.goto(server.url);
   await chartsSettled(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'browser preference when no ?lang=');
+  await openSettings(page);
   await page.selectOption('#language-picker', 'ar');
   await page.waitForURL(/lang=ar/);
   await chartsSettled(page);
@@ -185,6 +186,7 @@ test('languages: the page follows ?lang=, Arabic runs right to left', async () =
   const arabic = await sides();
   assert.ok(arabic.donor > arabic.recipient, `Arabic Sankey: ${JSON.stringify(arabic)}`);
   await page.screenshot({ path: `${SHOTS}/arabic.png`, fullPage: true });
+  await openSettings(page);
   await page.selectOption('#language-picker', 'en');
   await page.waitForURL(/lang=en/);
   await chartsSettled(page);
@@ -237,6 +239,7 @@ test('a dataset and its import report are fetched together, not one after the ot
   const at = (event) => events.indexOf(event);
   assert.ok(at('start fts-afghanistan-2020.report.json') >= 0, events.join(', '));
   assert.ok(at('start fts-afghanistan-2020.report.json') < at('end fts-afghanistan-2020.json'), events.join(', '));
+  await openAbout(page);
   assert.ok(await page.locator('.import-report').isVisible());
   await page.context().close();
 });

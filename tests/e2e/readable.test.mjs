@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, newPage, chartsSettled, tableOf, shownCharts, leftOutCharts } from './browser.mjs';
+import { launch, newPage, chartsSettled, tableOf, shownCharts, leftOutCharts, openAbout } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -124,7 +124,7 @@ test('charts a dataset cannot fill are left out with one sentence each, in every
     assert.ok(sentences.every((s) => s.length > 30), sentences.join('\n'));
     // "Latest year" is never a plan year after the data's date.
     const asOf = Number((await page.locator('[data-meta=data-as-of] time').getAttribute('datetime')).slice(0, 4));
-    const years = [...(await page.locator('.equity').textContent()).matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
+    const years = [...((await page.locator('#takeaway').textContent()) + (await page.locator('.equity').textContent())).matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
     assert.ok(years.every((y) => y <= asOf), `${lang}: ${years}`);
   }
   await page.context().close();
@@ -302,6 +302,7 @@ test('import-report reasons and model rules read in the reader\'s language', asy
     const reason = ftl.match(/^skip-fts-internal-flow = (.+)$/m)[1];
     await page.goto(`${server.url}?dataset=fts-afghanistan-2020&lang=${lang}`);
     await chartsSettled(page);
+    await openAbout(page);
     await page.locator('.import-report summary').click();
     assert.ok((await page.locator('.import-report [data-reason=fts-internal-flow]').textContent()).startsWith(reason), lang);
   }
@@ -324,7 +325,7 @@ test('the first paint shows the page title and a skeleton before the app starts'
   await page.context().close();
 });
 
-test('before the WebAssembly arrives, the default dataset\'s title and description are already on the page, and only for it', async () => {
+test('before the WebAssembly arrives, the default dataset\'s title and source line are already on the page, and only for it', async () => {
   const catalog = JSON.parse(await readFile('dist/data/catalog.json', 'utf8'));
   const entry = catalog.datasets.find((d) => d.id === catalog.default);
   const { metadata } = JSON.parse(await readFile(`dist/data/${entry.file}`, 'utf8'));
@@ -337,10 +338,11 @@ test('before the WebAssembly arrives, the default dataset\'s title and descripti
     assert.equal(await header.isVisible(), shown, query);
     if (shown) {
       assert.equal(await header.locator('h1').textContent(), metadata.title);
-      assert.equal(await header.locator('.description').textContent(), metadata.description);
-      // The description (the largest text of the first screen) starts within it.
-      const box = await header.locator('.description').boundingBox();
-      assert.ok(box.y < 844, `description at ${box.y}px`);
+      // Who published it, as of when, under which licence: in sight, as the app's header shows it.
+      assert.equal(await header.locator('.prerendered-source').textContent(), `${metadata.publisher} · ${metadata.data_as_of} · ${metadata.licence}`);
+      // The title (the largest text of the first screen) is within it.
+      const box = await header.locator('h1').boundingBox();
+      assert.ok(box.y + box.height < 844, `title at ${box.y}px`);
     }
     await page.context().close();
   }

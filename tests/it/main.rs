@@ -13,5 +13,6 @@ mod iati_datastore;
 mod iati_import;
 mod locations;
 mod objectives;
+mod search;
 mod snapshots;
 mod support;

@@ -345,6 +345,59 @@ pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, mea
     CrossTab { rows, columns, values, total: row_keys.total }
 }
 
+/// Two to four codes of one dimension side by side (two years, two donors), each split by another
+/// dimension: what `compare` finds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The compared codes, in the order asked.
+    pub items: Vec<String>,
+    /// Each item's money under the measure (items are disjoint: no contribution is in two).
+    pub totals: Vec<f64>,
+    /// Each item's number of contributions.
+    pub contributions: Vec<u32>,
+    /// The codes of the split, largest first over all items, the tail folded into "others".
+    pub categories: Vec<String>,
+    /// Per category, per item: money.
+    pub values: Vec<Vec<f64>>,
+}
+
+/// `items` of `side` side by side, each split by `by` (its `top` largest codes and "others"),
+/// under the filter without its own selection on `side` (comparing years ignores the year range).
+pub fn compare(store: &Store, filter: &Filter, side: Dim, items: &[String], by: Dim, top: usize) -> Comparison {
+    let sel = select(store, &filter.without(side));
+    let side_ids = &store.dict(side).ids;
+    let item_of: Vec<Option<usize>> = side_ids.iter().map(|id| items.iter().position(|i| i == id)).collect();
+    let side_col = store.column(side);
+    let rows: Vec<u32> = sel.rows.iter().copied().filter(|&r| item_of[side_col[r as usize] as usize].is_some()).collect();
+    let sub = Selection { rows };
+    let grouping = group_by(store, &sub, by, filter.measure, Some(top));
+    let categories: Vec<String> = grouping.groups.iter().map(|g| g.key.clone()).collect();
+    let others = categories.iter().position(|c| c == OTHERS_KEY);
+    let category_of: Vec<Option<usize>> = store.dict(by).ids.iter().map(|id| categories.iter().position(|c| c == id).or(others)).collect();
+    let mut values = vec![vec![0.0; items.len()]; categories.len()];
+    let mut totals = vec![0.0; items.len()];
+    let mut contributions = vec![0u32; items.len()];
+    let mut last = vec![u32::MAX; items.len()];
+    let (by_col, status) = (store.column(by), store.column(Dim::Status));
+    for &r in &sub.rows {
+        let r = r as usize;
+        if !filter.measure.includes(Status::ALL[status[r] as usize]) {
+            continue;
+        }
+        let Some(item) = item_of[side_col[r] as usize] else { continue };
+        if let Some(c) = category_of[by_col[r] as usize] {
+            values[c][item] += store.amount[r];
+        }
+        totals[item] += store.amount[r];
+        let contribution = store.row_contribution[r];
+        if last[item] != contribution {
+            last[item] = contribution;
+            contributions[item] += 1;
+        }
+    }
+    Comparison { items: items.to_vec(), totals, contributions, categories, values }
+}
+
 /// Pledged, committed and disbursed side by side: the pipeline, never summed.
 pub fn pipeline(store: &Store, sel: &Selection) -> [f64; 3] {
     let mut out = [0.0; 3];

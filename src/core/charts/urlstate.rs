@@ -18,6 +18,9 @@ pub struct UrlState {
     pub filter: Filter,
     /// Decal patterns on the charts; None: on when the reader prefers more contrast.
     pub patterns: Option<bool>,
+    /// Dark (true) or light (false) colours; None: as the reader's system prefers. In the URL so a
+    /// partner site can embed a chart in its own theme.
+    pub dark: Option<bool>,
     /// Embedded in another site: one chart by id, or "dashboard" (the page without its header).
     pub embed: Option<String>,
     /// The dataset version an embed was made for.
@@ -55,6 +58,7 @@ impl UrlState {
                 "period" => s.filter.half_years = value == "half",
                 "version" => s.version = Some(value.to_string()),
                 "patterns" => s.patterns = matches!(value, "1" | "0").then_some(value == "1"),
+                "theme" => s.dark = matches!(value, "dark" | "light").then_some(value == "dark"),
                 k => {
                     if let Some(dim) = LIST_DIMS.iter().copied().find(|d| d.id() == k) {
                         let list = s.filter.selected.entry(dim).or_default();
@@ -112,6 +116,9 @@ impl UrlState {
         if let Some(p) = self.patterns {
             q.append_pair("patterns", if p { "1" } else { "0" });
         }
+        if let Some(dark) = self.dark {
+            q.append_pair("theme", if dark { "dark" } else { "light" });
+        }
         let s = q.finish();
         if s.is_empty() {
             s
@@ -151,6 +158,7 @@ mod tests {
         s.filter.toggle(Dim::Region, "013");
         s.filter.measure = Measure::Stage(Status::Disbursed);
         s.patterns = Some(true);
+        s.dark = Some(true);
         s.filter.half_years = true;
         s.embed = Some("region".into());
         s.version = Some("2023-12-19".into());
