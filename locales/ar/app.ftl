@@ -288,3 +288,4 @@ compare-pick = للمقارنة، اختر من جهتين إلى أربع جه�
 compare-years-button = قارن السنتين الأخيرتين
 compare-chosen-button = قارن جنبًا إلى جنب: { $names }
 compare-close = أغلق المقارنة
+compare-partial-year = لا تغطي البيانات سنة { $year } إلا حتى { $as_of }، وهو تاريخ البيانات.

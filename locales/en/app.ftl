@@ -263,3 +263,4 @@ compare-pick = To compare, choose two to four donors or recipients in the filter
 compare-years-button = Compare the last two years
 compare-chosen-button = Compare side by side: { $names }
 compare-close = Close the comparison
+compare-partial-year = { $year } is covered only up to { $as_of }, the date of the data.

@@ -262,3 +262,4 @@ compare-pick = Para comparar, elija de dos a cuatro donantes o receptores en los
 compare-years-button = Comparar los dos últimos años
 compare-chosen-button = Comparar lado a lado: { $names }
 compare-close = Cerrar la comparación
+compare-partial-year = { $year } solo está cubierto hasta el { $as_of }, la fecha de los datos.

@@ -262,3 +262,4 @@ compare-pick = Pour comparer, choisissez deux à quatre donateurs ou bénéficia
 compare-years-button = Comparer les deux dernières années
 compare-chosen-button = Comparer côte à côte : { $names }
 compare-close = Fermer la comparaison
+compare-partial-year = { $year } n'est couvert que jusqu'au { $as_of }, date des données.

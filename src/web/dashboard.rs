@@ -23,7 +23,7 @@ enum RowsFormat {
 }
 
 /// Charts that always span the whole row (style/main.css gives them `grid-column: 1 / -1`).
-const FULL_WIDTH: [&str; 3] = ["timeline", "flows", "objectives"];
+const FULL_WIDTH: [&str; 4] = ["timeline", "flows", "objectives", "compare"];
 
 /// One dataset on screen: header and provenance, headline figures, filters, charts, downloads.
 #[component]
@@ -60,6 +60,16 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let external = ctx.state.with_untracked(|s| s.data.clone()).filter(|_| loaded.problem.is_none()).map(|url| {
         view! { <p class="notice external" role="note">{move || text::ExternalSource { url: &url }.format(lang.get())}</p> }
     });
+    // The comparison (`?compare=`): its own spec, computed only while it is open.
+    let compare_store = store.clone();
+    let compare_controls_store = store.clone();
+    let comparing = Memo::new(move |_| ctx.state.with(|s| s.compare.clone()));
+    let compare_spec = Memo::new(move |_| {
+        let locale = WebLocale::shared(lang.get(), &compare_store.metadata.currency);
+        let wanted = comparing.get().unwrap_or(crate::core::charts::compare::Compare { dim: crate::core::analysis::store::Dim::Year, items: Vec::new() });
+        filter.with(|f| crate::core::charts::compare::chart(&compare_store, f, &wanted, &*locale))
+    });
+    let compare_figure = move || comparing.with(Option::is_some).then(|| view! { <ChartFigure spec=compare_spec wide=true/> });
     let chart_figure = move |i: usize, id: &'static str, wide: bool| {
         let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
         if id == "model" {
@@ -80,6 +90,19 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     // them, the last would stand alone beside a hole, so it takes the whole row.
     let half: Vec<usize> = shown.iter().copied().filter(|&i| !FULL_WIDTH.contains(&spec::CHART_IDS[i])).collect();
     let lone_half = (half.len() % 2 == 1).then(|| half.last().copied()).flatten();
+    // The comparison alone, for a partner's page.
+    if embed.as_deref() == Some("compare") {
+        return view! {
+            <main id="main" class="embed-chart">
+                {version_notice}
+                {external}
+                <super::embed::EmbedFilters/>
+                <section id="charts" class="charts single">{compare_figure}</section>
+                <super::embed::SourceLine/>
+            </main>
+        }
+        .into_any();
+    }
     // One chart alone, for a partner's page.
     if let Some(i) = embed.as_deref().and_then(|e| spec::CHART_IDS.iter().position(|id| *id == e)) {
         return view! {
@@ -135,6 +158,8 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
                 <FilterPanel store=filter_store/>
                 <section id="charts" class="charts" tabindex="-1">
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
+                    <super::compare::CompareControls store=compare_controls_store/>
+                    {compare_figure}
                     {shown.iter().map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()}
                     {(!left_out.is_empty()).then(|| view! {
                         <section class="left-out" aria-labelledby="left-out-title">

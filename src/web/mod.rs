@@ -4,6 +4,7 @@
 mod app;
 mod changes;
 mod chart;
+mod compare;
 mod dashboard;
 mod download;
 mod echarts;

@@ -5,6 +5,7 @@ mod aiddata;
 mod architecture;
 mod cli;
 mod columnar;
+mod compare;
 mod core;
 mod fts_import;
 mod fts_series;

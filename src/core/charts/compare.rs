@@ -104,7 +104,12 @@ pub fn chart(store: &Store, filter: &Filter, compare: &Compare, locale: &dyn Loc
         .collect();
     // Each item's column adds up to its total: items never share a contribution.
     let footer = Some(std::iter::once(Cell::Text(Msg::Total.get(lang).to_string())).chain(c.totals.iter().map(|&t| Cell::Number(t))).collect());
-    let summary = words(compare.dim, &items.iter().map(|i| name(i)).collect::<Vec<_>>(), &c.totals, locale);
+    let mut summary = words(compare.dim, &items.iter().map(|i| name(i)).collect::<Vec<_>>(), &c.totals, locale);
+    // A year the data stops within is not a whole year: said, so its smaller total is not read as a fall.
+    let as_of = &store.metadata.data_as_of;
+    if let Some(year) = items.iter().find(|y| compare.dim == Dim::Year && as_of.get(..4) == Some(y.as_str()) && as_of.get(5..) != Some("12-31")) {
+        summary = format!("{summary} {}", text::ComparePartialYear { year, as_of }.format(lang));
+    }
     let mut spec = b.spec("compare", ChartType::GroupedBars, title, Some(by).filter(|_| !c.categories.iter().all(|k| k == OTHERS_KEY)));
     spec.categories = categories;
     spec.series = series;

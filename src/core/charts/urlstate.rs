@@ -21,6 +21,8 @@ pub struct UrlState {
     /// Dark (true) or light (false) colours; None: as the reader's system prefers. In the URL so a
     /// partner site can embed a chart in its own theme.
     pub dark: Option<bool>,
+    /// Two to four years, donors or recipients side by side (`compare=year`, `compare=donor:USA,DEU`).
+    pub compare: Option<super::compare::Compare>,
     /// Embedded in another site: one chart by id, or "dashboard" (the page without its header).
     pub embed: Option<String>,
     /// The dataset version an embed was made for.
@@ -59,6 +61,7 @@ impl UrlState {
                 "version" => s.version = Some(value.to_string()),
                 "patterns" => s.patterns = matches!(value, "1" | "0").then_some(value == "1"),
                 "theme" => s.dark = matches!(value, "dark" | "light").then_some(value == "dark"),
+                "compare" => s.compare = super::compare::Compare::parse(value),
                 k => {
                     if let Some(dim) = LIST_DIMS.iter().copied().find(|d| d.id() == k) {
                         let list = s.filter.selected.entry(dim).or_default();
@@ -119,6 +122,9 @@ impl UrlState {
         if let Some(dark) = self.dark {
             q.append_pair("theme", if dark { "dark" } else { "light" });
         }
+        if let Some(c) = &self.compare {
+            q.append_pair("compare", &c.to_param());
+        }
         let s = q.finish();
         if s.is_empty() {
             s
@@ -159,6 +165,7 @@ mod tests {
         s.filter.measure = Measure::Stage(Status::Disbursed);
         s.patterns = Some(true);
         s.dark = Some(true);
+        s.compare = crate::core::charts::compare::Compare::parse("donor:gov-USA,gov-DEU");
         s.filter.half_years = true;
         s.embed = Some("region".into());
         s.version = Some("2023-12-19".into());
@@ -169,7 +176,9 @@ mod tests {
 
     #[test]
     fn ignores_what_it_does_not_know() {
-        let s = UrlState::from_query("?lang=xx&from=abc&colour=red&region=&measure=everything");
+        let s = UrlState::from_query("?lang=xx&from=abc&colour=red&region=&measure=everything&compare=model:a,b&theme=purple");
         assert_eq!(s, UrlState::default());
+        assert_eq!(UrlState::from_query("compare=donor:").compare, None, "a donor comparison names its donors");
+        assert_eq!(UrlState::from_query("compare=year").to_query(), "?compare=year");
     }
 }
