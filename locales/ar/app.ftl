@@ -289,3 +289,20 @@ compare-years-button = قارن السنتين الأخيرتين
 compare-chosen-button = قارن جنبًا إلى جنب: { $names }
 compare-close = أغلق المقارنة
 compare-partial-year = لا تغطي البيانات سنة { $year } إلا حتى { $as_of }، وهو تاريخ البيانات.
+
+# عرض الفهرس: بطاقة لكل مجموعة بيانات مضمّنة.
+catalog-link = كل مجموعات البيانات ({ $count })
+catalog-title = مجموعات البيانات
+catalog-intro = كل مجموعات البيانات التي تتضمنها هذه الصفحة، من مصادر حقيقية منشورة. افتح إحداها لترى رسومها البيانية.
+card-funding = التمويل (الملتزم به + المصروف)
+card-required = الاحتياجات
+card-records = { PLURAL($count) ->
+    [zero] لا مساهمات
+    [one] مساهمة واحدة
+    [two] مساهمتان
+    [few] { $count } مساهمات
+    [many] { $count } مساهمة
+   *[other] { $count } مساهمة
+}
+card-as-of = البيانات حتى { $date }
+card-open = افتح: { $title }

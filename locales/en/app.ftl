@@ -264,3 +264,17 @@ compare-years-button = Compare the last two years
 compare-chosen-button = Compare side by side: { $names }
 compare-close = Close the comparison
 compare-partial-year = { $year } is covered only up to { $as_of }, the date of the data.
+
+# The catalog view: a card per bundled dataset.
+catalog-link = All { $count } datasets
+catalog-title = Datasets
+catalog-intro = Every dataset this page bundles, from real published sources. Open one to see its charts.
+card-funding = Funding (committed + disbursed)
+card-required = Required
+card-records = { $count ->
+    [0] no contributions
+    [one] one contribution
+   *[other] { $count } contributions
+}
+card-as-of = data as of { $date }
+card-open = Open: { $title }

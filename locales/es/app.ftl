@@ -263,3 +263,17 @@ compare-years-button = Comparar los dos últimos años
 compare-chosen-button = Comparar lado a lado: { $names }
 compare-close = Cerrar la comparación
 compare-partial-year = { $year } solo está cubierto hasta el { $as_of }, la fecha de los datos.
+
+# La vista de catálogo: una tarjeta por conjunto de datos incluido.
+catalog-link = Los { $count } conjuntos de datos
+catalog-title = Conjuntos de datos
+catalog-intro = Todos los conjuntos de datos que incluye esta página, de fuentes reales publicadas. Abra uno para ver sus gráficos.
+card-funding = Financiación (comprometida + desembolsada)
+card-required = Necesidades
+card-records = { $count ->
+    [0] ninguna contribución
+    [one] una contribución
+   *[other] { $count } contribuciones
+}
+card-as-of = datos al { $date }
+card-open = Abrir: { $title }

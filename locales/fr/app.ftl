@@ -263,3 +263,17 @@ compare-years-button = Comparer les deux dernières années
 compare-chosen-button = Comparer côte à côte : { $names }
 compare-close = Fermer la comparaison
 compare-partial-year = { $year } n'est couvert que jusqu'au { $as_of }, date des données.
+
+# La vue catalogue : une carte par jeu de données inclus.
+catalog-link = Les { $count } jeux de données
+catalog-title = Jeux de données
+catalog-intro = Tous les jeux de données que cette page inclut, issus de sources réelles publiées. Ouvrez-en un pour voir ses graphiques.
+card-funding = Financement (engagé + décaissé)
+card-required = Besoins
+card-records = { $count ->
+    [0] aucune contribution
+    [one] une contribution
+   *[other] { $count } contributions
+}
+card-as-of = données au { $date }
+card-open = Ouvrir : { $title }

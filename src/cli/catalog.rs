@@ -11,7 +11,9 @@ pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>,
         let ds = load(f)?;
         let report = f.with_file_name(format!("{}.report.json", f.file_stem().unwrap_or_default().to_string_lossy()));
         let report = report.exists().then(|| relative(&report));
-        datasets.push(crate::core::format::catalog::Entry::new(&ds, relative(f), report));
+        let mut entry = crate::core::format::catalog::Entry::new(&ds, relative(f), report);
+        entry.key_figure = Some(key_figure(&ds));
+        datasets.push(entry);
     }
     let mut datasets = crate::core::format::catalog::group_versions(datasets);
     if let Some(path) = translations {
@@ -31,4 +33,13 @@ pub(super) fn catalog(files: &[PathBuf], output: &Path, default: Option<String>,
         None => datasets[0].id.clone(),
     };
     write_json(output, &crate::core::format::catalog::Catalog { default, datasets })
+}
+
+/// The figure a catalog card shows: funding as the dashboard's headline computes it, else the needs.
+fn key_figure(ds: &crate::core::format::dataset::Dataset) -> crate::core::format::catalog::KeyFigure {
+    use crate::core::analysis::{query, store::Store};
+    let store = Store::from_dataset(ds);
+    let headline = query::headline(&store, &query::select(&store, &query::Filter::default()));
+    let (kind, amount) = if headline.funding_reported { ("funding", headline.funding) } else { ("required", ds.requirements.iter().map(|r| r.amount).sum()) };
+    crate::core::format::catalog::KeyFigure { kind: kind.into(), amount, currency: ds.metadata.currency.clone() }
 }

@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
     });
 
     let embedded = ctx.state.with_untracked(|s| s.embed.is_some());
+    let catalog_view = Memo::new(move |_| ctx.state.with(|s| s.catalog));
     if embedded {
         super::embed::post_height_to_parent();
     }
@@ -70,7 +71,12 @@ pub fn App() -> impl IntoView {
         })}
         {move || match data.get() {
             None => view! { <Loading/> }.into_any(),
-            Some(Ok(loaded)) => view! { <Dashboard loaded=loaded/> }.into_any(),
+            // The catalog of datasets, or the loaded one; switching re-creates only on change.
+            Some(Ok(loaded)) => (move || if catalog_view.get() && !embedded {
+                view! { <super::catalog::CatalogPage loaded=loaded.clone()/> }.into_any()
+            } else {
+                view! { <Dashboard loaded=loaded.clone()/> }.into_any()
+            }).into_any(),
             Some(Err(problem)) => view! { <main id="main" class="fatal"><ProblemNotice problem=problem bundled_failed=true/></main> }.into_any(),
         }}
     }

@@ -30,11 +30,7 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
     let current_id = current;
     view! {
         <header class="site-header">
-            <div class="topbar">
-                <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
-                <DatasetPicker catalog=catalog current=current_id/>
-                <super::settings::Settings/>
-            </div>
+            <TopBar catalog=catalog current=current_id/>
             // Dataset texts may be in another language than the page: each isolates its direction.
             <h1 id="dataset-title" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{move || texts.with(|t| t.0.clone())}</h1>
             // Provenance one tap away, every field kept: what the figures are, who published them,
@@ -66,5 +62,20 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
                 {report.map(|r| view! { <ReportDetails report=r/> })}
             </details>
         </header>
+    }
+}
+
+/// The first line of the page: the product, the dataset picker with the catalog link, the settings.
+#[component]
+pub fn TopBar(catalog: Arc<Catalog>, current: Option<String>) -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    let count = catalog.datasets.len();
+    view! {
+        <div class="topbar">
+            <p class="brand">"Alianzas"<span class="tagline">{move || Msg::AppTagline.get(lang.get())}</span></p>
+            <DatasetPicker catalog=catalog current=current/>
+            <super::catalog::CatalogLink count=count/>
+            <super::settings::Settings/>
+        </div>
     }
 }

@@ -27,6 +27,8 @@ pub fn DatasetPicker(catalog: Arc<crate::core::format::catalog::Catalog>, curren
                     s.dataset = Some(id);
                     s.data = None;
                     s.filter = Default::default();
+                    s.compare = None;
+                    s.catalog = false;
                 });
             }>
                 {external.then(|| view! { <option value="" selected=true>{move || Msg::ExternalDataset.get(lang.get())}</option> })}

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { openSite, newPage, chartsSettled, leftOutCharts, CHART_IDS } from './browser.mjs';
 
 /** The charts a dataset cannot fill, from its own file (region needs the M49 table: not checked). */
@@ -135,4 +136,38 @@ test('the chart grid has no holes, for every bundled dataset, on a laptop and a 
     }
     await page.context().close();
   }
+});
+
+test('the catalog view: a card per dataset in the reader\'s language, with its years and key figure, opening it', async () => {
+  const { readFile: read } = await import('node:fs/promises');
+  const translations = JSON.parse(await read('data/catalog-translations.json', 'utf8'));
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 }, bypassCSP: true });
+  await page.goto(`${server.url}?lang=fr`);
+  await chartsSettled(page);
+  await page.locator('#catalog-link').click();
+  await page.waitForURL(/view=catalog/);
+  const cards = page.locator('.catalog-cards .card');
+  assert.equal(await cards.count(), catalog.datasets.length);
+  for (const d of catalog.datasets) {
+    const card = page.locator(`.card[data-dataset="${d.id}"]`);
+    assert.equal(await card.locator('h2 a').textContent(), translations[d.id]?.fr?.title ?? d.title, d.id);
+    const [a, b] = d.years;
+    assert.equal(await card.locator('.period').textContent(), a === b ? String(a) : `${a}–${b}`, d.id);
+    assert.equal(await card.locator('.key-label').textContent(), d.key_figure.kind === 'funding' ? 'Financement (engagé + décaissé)' : 'Besoins', d.id);
+    const records = d.records === 0 ? 'aucune contribution' : d.records === 1 ? 'une contribution' : `${new Intl.NumberFormat('fr').format(d.records)} contributions`;
+    assert.ok((await card.locator('.card-source').textContent()).startsWith(`${records} · données au ${d.data_as_of}`), d.id);
+  }
+  await page.addScriptTag({ content: await read(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`), []);
+  await page.screenshot({ path: 'test-results/catalog-cards-390-fr.png', fullPage: true });
+  // A card's key figure is the funding the dataset's own page shows.
+  const id = 'fts-afghanistan-2020';
+  const figure = await page.locator(`.card[data-dataset="${id}"] .key-figure strong`).textContent();
+  await page.locator(`.card[data-dataset="${id}"] h2 a`).click();
+  await page.waitForURL((u) => u.search.includes(`dataset=${id}`) && !u.search.includes('view=catalog'));
+  await chartsSettled(page);
+  assert.equal(await page.locator('[data-figure=funding] dd').textContent(), figure);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
 });

@@ -23,6 +23,8 @@ pub struct UrlState {
     pub dark: Option<bool>,
     /// Two to four years, donors or recipients side by side (`compare=year`, `compare=donor:USA,DEU`).
     pub compare: Option<super::compare::Compare>,
+    /// The catalog of bundled datasets, as cards, instead of a dataset's charts (`view=catalog`).
+    pub catalog: bool,
     /// Embedded in another site: one chart by id, or "dashboard" (the page without its header).
     pub embed: Option<String>,
     /// The dataset version an embed was made for.
@@ -62,6 +64,7 @@ impl UrlState {
                 "patterns" => s.patterns = matches!(value, "1" | "0").then_some(value == "1"),
                 "theme" => s.dark = matches!(value, "dark" | "light").then_some(value == "dark"),
                 "compare" => s.compare = super::compare::Compare::parse(value),
+                "view" => s.catalog = value == "catalog",
                 k => {
                     if let Some(dim) = LIST_DIMS.iter().copied().find(|d| d.id() == k) {
                         let list = s.filter.selected.entry(dim).or_default();
@@ -125,6 +128,9 @@ impl UrlState {
         if let Some(c) = &self.compare {
             q.append_pair("compare", &c.to_param());
         }
+        if self.catalog {
+            q.append_pair("view", "catalog");
+        }
         let s = q.finish();
         if s.is_empty() {
             s
@@ -166,6 +172,7 @@ mod tests {
         s.patterns = Some(true);
         s.dark = Some(true);
         s.compare = crate::core::charts::compare::Compare::parse("donor:gov-USA,gov-DEU");
+        s.catalog = true;
         s.filter.half_years = true;
         s.embed = Some("region".into());
         s.version = Some("2023-12-19".into());

@@ -55,6 +55,24 @@ pub struct Entry {
     /// Alianzas team (`data/catalog-translations.json`): the page marks them as translations.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, Translation>,
+    /// The first and last year its money and needs are for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<[i32; 2]>,
+    /// Its key figure for the catalog's card, computed by the same core as the dashboard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_figure: Option<KeyFigure>,
+}
+
+/// A dataset's key figure: its funding (committed + disbursed, each agreement once) where it
+/// records money, else what its needs add up to.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct KeyFigure {
+    /// `funding` or `required`.
+    pub kind: String,
+    /// The amount, in `currency`.
+    pub amount: f64,
+    /// ISO 4217.
+    pub currency: String,
 }
 
 /// A dataset's title and description in one language.
@@ -100,6 +118,11 @@ impl Entry {
             report,
             previous: Vec::new(),
             translations: BTreeMap::new(),
+            years: {
+                let years = ds.contributions.iter().map(|c| c.year).chain(ds.requirements.iter().map(|r| r.year));
+                years.clone().min().zip(years.max()).map(|(a, b)| [a, b])
+            },
+            key_figure: None,
         }
     }
 
@@ -188,6 +211,8 @@ mod tests {
             report: None,
             previous: Vec::new(),
             translations: BTreeMap::new(),
+            years: None,
+            key_figure: None,
         }
     }
 
