@@ -178,11 +178,15 @@ async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProbl
 
 async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProblem> {
     let text = fetch_text(url, cancel).await?;
-    let dataset = validate::parse_dataset(&text).map_err(|errors| match errors.as_slice() {
+    let problem = |errors: Vec<ValidationError>| match errors.as_slice() {
         [error @ ValidationError { problem: validate::Problem::NotJson { .. }, .. }] => LoadProblem::NotJson { url: url.to_string(), error: error.clone() },
         _ => LoadProblem::Invalid { url: url.to_string(), errors },
-    })?;
-    Ok(Store::from_dataset(&dataset))
+    };
+    // A large dataset in the columnar encoding goes into the store as its columns are.
+    if crate::core::format::columnar::looks_columnar(&text) {
+        return crate::core::format::columnar::parse_checked(&text).map(|doc| Store::from_columnar(&doc)).map_err(problem);
+    }
+    Ok(Store::from_dataset(&validate::parse_dataset(&text).map_err(problem)?))
 }
 
 async fn fetch_catalog(cancel: &AbortSignal) -> Result<Catalog, LoadProblem> {

@@ -143,3 +143,43 @@ fn the_cli_converts_both_ways_and_validates_columnar_files() {
     assert_eq!(a.stdout, b.stdout);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Everything a store holds that the page reads, as text (dictionaries by their ids, not their
+/// hash maps).
+fn store_fingerprint(store: &alianzas::core::analysis::store::Store) -> String {
+    use alianzas::core::analysis::store::Dim;
+    let columns: Vec<(&[u32], &Vec<String>, String)> =
+        Dim::ALL.iter().map(|&d| (store.column(d), &store.dict(d).ids, format!("{:?}", store.coverage(d)))).collect();
+    let mut places: Vec<_> = store.place_names.iter().collect();
+    places.sort();
+    format!(
+        "{columns:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{places:?}\n{:?}\n{:?}",
+        store.row_contribution,
+        store.contribution_ids,
+        store.derivations,
+        store.rule_texts.ids,
+        store.histories,
+        store.amount,
+        store.plan,
+        store.plans.ids,
+        store.donors,
+        store.region_parent,
+        store.model_rules,
+        store.obligation_rules,
+        store.requirements,
+        store.plan_details,
+    )
+}
+
+#[test]
+fn the_store_built_from_the_columns_is_the_store_built_from_the_records() {
+    use alianzas::core::analysis::store::Store;
+    for (name, text) in bundled() {
+        let ds = parse_dataset(&text).unwrap();
+        let encoded = serde_json::to_string(&columnar::encode(&ds)).unwrap();
+        let doc = columnar::parse_checked(&encoded).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let (a, b) = (Store::from_dataset(&ds), Store::from_columnar(&doc));
+        assert_eq!(store_fingerprint(&a), store_fingerprint(&b), "{name}");
+        assert_eq!(a.contribution_count, b.contribution_count);
+    }
+}

@@ -6,7 +6,7 @@
 
 use crate::core::format::codes;
 use crate::core::format::cooperation::Rule;
-use crate::core::format::dataset::{CodeLists, Dataset, Metadata};
+use crate::core::format::dataset::{CodeLists, Contribution, Dataset, Donor, Metadata, ObligationShare, Place, Plan, Requirement, StageAt};
 use crate::core::format::geo;
 use std::collections::HashMap;
 
@@ -226,15 +226,14 @@ pub struct Histories {
 }
 
 impl Histories {
-    fn of(ds: &Dataset) -> Histories {
-        if ds.contributions.iter().all(|c| c.history.is_empty()) {
+    fn of(records: &(impl Records + ?Sized)) -> Histories {
+        if records.iter().all(|c| c.history.is_empty()) {
             return Histories::default();
         }
-        let mut dates: Vec<String> = ds.contributions.iter().flat_map(|c| c.history.iter().map(|h| h.date.clone())).collect();
+        let mut dates: Vec<String> = records.iter().flat_map(|c| c.history.iter().map(|h| h.date.clone())).collect();
         dates.sort();
         dates.dedup();
-        let entries = ds
-            .contributions
+        let entries = records
             .iter()
             .map(|c| {
                 c.history
@@ -246,12 +245,132 @@ impl Histories {
                     .collect()
             })
             .collect();
-        Histories { dates, entries, amounts: ds.contributions.iter().map(|c| c.amount).collect() }
+        Histories { dates, entries, amounts: records.iter().map(|c| c.amount).collect() }
     }
 
     /// Whether any contribution is followed over time.
     pub fn is_empty(&self) -> bool {
         self.dates.is_empty()
+    }
+}
+
+/// One contribution as the store reads it, borrowed from wherever it is held: a v1 record or the
+/// columns of the columnar encoding.
+pub struct Rec<'a> {
+    /// See `Contribution`.
+    pub id: &'a str,
+    #[allow(missing_docs)]
+    pub donor: &'a Donor,
+    #[allow(missing_docs)]
+    pub recipient: &'a str,
+    #[allow(missing_docs)]
+    pub year: i32,
+    #[allow(missing_docs)]
+    pub date: Option<&'a str>,
+    #[allow(missing_docs)]
+    pub obligations: &'a [ObligationShare],
+    #[allow(missing_docs)]
+    pub model: &'a str,
+    #[allow(missing_docs)]
+    pub kind: &'a str,
+    #[allow(missing_docs)]
+    pub status: &'a str,
+    #[allow(missing_docs)]
+    pub amount: f64,
+    #[allow(missing_docs)]
+    pub plan: Option<&'a str>,
+    #[allow(missing_docs)]
+    pub places: &'a [Place],
+    #[allow(missing_docs)]
+    pub history: &'a [StageAt],
+    #[allow(missing_docs)]
+    pub model_rule: Option<&'a str>,
+    #[allow(missing_docs)]
+    pub model_evidence: Option<&'a str>,
+    #[allow(missing_docs)]
+    pub obligation_rule: Option<&'a str>,
+    #[allow(missing_docs)]
+    pub obligation_evidence: Option<&'a str>,
+}
+
+/// Contributions the store can be built from, by position.
+pub trait Records {
+    /// How many.
+    fn len(&self) -> usize;
+    /// The contribution at `i` (< `len`).
+    fn get(&self, i: usize) -> Rec<'_>;
+    /// Whether there is none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Every contribution, in order.
+    fn iter(&self) -> impl Iterator<Item = Rec<'_>> + Clone {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+}
+
+impl Records for [Contribution] {
+    fn len(&self) -> usize {
+        <[Contribution]>::len(self)
+    }
+    fn get(&self, i: usize) -> Rec<'_> {
+        let c = &self[i];
+        Rec {
+            id: &c.id,
+            donor: &c.donor,
+            recipient: &c.recipient,
+            year: c.year,
+            date: c.date.as_deref(),
+            obligations: &c.obligations,
+            model: &c.model,
+            kind: &c.kind,
+            status: &c.status,
+            amount: c.amount,
+            plan: c.plan.as_deref(),
+            places: &c.places,
+            history: &c.history,
+            model_rule: c.model_rule.as_deref(),
+            model_evidence: c.model_evidence.as_deref(),
+            obligation_rule: c.obligation_rule.as_deref(),
+            obligation_evidence: c.obligation_evidence.as_deref(),
+        }
+    }
+}
+
+impl Records for crate::core::format::columnar::Columns {
+    fn len(&self) -> usize {
+        self.count
+    }
+    fn get(&self, i: usize) -> Rec<'_> {
+        use crate::core::format::columnar::Dict;
+        fn one<T>(d: &Dict<T>, i: usize) -> &T {
+            &d.values[d.index[i] as usize]
+        }
+        fn text(d: &Dict<Option<String>>, i: usize) -> Option<&str> {
+            d.index.get(i).and_then(|&k| d.values[k as usize].as_deref())
+        }
+        fn list<T>(d: &Dict<Vec<T>>, i: usize) -> &[T] {
+            d.index.get(i).map_or(&[], |&k| &d.values[k as usize])
+        }
+        Rec {
+            id: &self.id[i],
+            donor: one(&self.donor, i),
+            recipient: one::<String>(&self.recipient, i),
+            year: *one(&self.year, i),
+            date: text(&self.date, i),
+            obligations: one::<Vec<ObligationShare>>(&self.obligations, i),
+            model: one::<String>(&self.model, i),
+            kind: one::<String>(&self.kind, i),
+            status: one::<String>(&self.status, i),
+            amount: self.amount[i],
+            plan: text(&self.plan, i),
+            places: list(&self.places, i),
+            history: list(&self.history, i),
+            model_rule: text(&self.model_rule, i),
+            model_evidence: text(&self.model_evidence, i),
+            obligation_rule: text(&self.obligation_rule, i),
+            obligation_evidence: text(&self.obligation_evidence, i),
+        }
     }
 }
 
@@ -280,6 +399,16 @@ impl Store {
     /// Builds the store: one row per contribution and obligation, statuses, kinds and models interned in
     /// built-in order, years and periods sorted, each recipient's region resolved once.
     pub fn from_dataset(ds: &Dataset) -> Store {
+        Store::build(&ds.contributions[..], &ds.metadata, &ds.code_lists, &ds.requirements, &ds.plans)
+    }
+
+    /// The same store straight from the columnar encoding (`format::columnar`), already checked:
+    /// no contribution is built, so a million records cost their columns, not a million objects.
+    pub fn from_columnar(doc: &crate::core::format::columnar::ColumnarDataset) -> Store {
+        Store::build(&doc.contributions, &doc.metadata, &doc.code_lists, &doc.requirements, &doc.plans)
+    }
+
+    fn build(records: &(impl Records + ?Sized), metadata: &Metadata, code_lists: &CodeLists, requirements: &[Requirement], plans_given: &[Plan]) -> Store {
         let mut dicts: [Dictionary; 10] = Default::default();
         // Fixed orders for the small built-in lists, so colours and legends stay stable.
         for s in codes::STATUSES {
@@ -292,21 +421,21 @@ impl Store {
             dicts[Dim::Model.index()].intern(m.id);
         }
         // A period is a year and a half (0: none, 1, 2): computed once per contribution, as numbers.
-        let period_keys: Vec<(i32, u8)> = ds.contributions.iter().map(period_key).collect();
+        let period_keys: Vec<(i32, u8)> = records.iter().map(|c| period_key(c.year, c.date)).collect();
         let mut periods: Vec<(i32, u8)> = period_keys.iter().copied().collect::<std::collections::HashSet<_>>().into_iter().collect();
         periods.sort_unstable_by_key(|&(y, h)| (period_name(y, h), y));
         for &(y, h) in &periods {
             dicts[Dim::Period.index()].intern(&period_name(y, h));
         }
         let period_index: HashMap<(i32, u8), u32> = periods.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-        let mut years: Vec<i32> = ds.contributions.iter().map(|c| c.year).collect::<std::collections::HashSet<_>>().into_iter().collect();
+        let mut years: Vec<i32> = records.iter().map(|c| c.year).collect::<std::collections::HashSet<_>>().into_iter().collect();
         years.sort_unstable();
         for y in &years {
             dicts[Dim::Year.index()].intern(&y.to_string());
         }
         let year_index: HashMap<i32, u32> = years.iter().enumerate().map(|(i, &y)| (y, i as u32)).collect();
 
-        let rows: usize = ds.contributions.iter().map(|c| c.obligations.len() * c.places.len().max(1)).sum();
+        let rows: usize = records.iter().map(|c| c.obligations.len() * c.places.len().max(1)).sum();
         let mut place_names: HashMap<String, String> = HashMap::new();
         let mut columns: [Vec<u32>; 10] = Default::default();
         for c in columns.iter_mut() {
@@ -320,33 +449,33 @@ impl Store {
         let mut region_parent = Vec::new();
         let mut recipient_region: HashMap<String, u32> = HashMap::new();
 
-        for (ci, c) in ds.contributions.iter().enumerate() {
+        for (ci, c) in records.iter().enumerate() {
             let donor_dict = &mut dicts[Dim::Donor.index()];
             let before = donor_dict.len();
             let donor = donor_dict.intern(&c.donor.id);
             if donor_dict.len() > before {
                 donors.push(DonorInfo { name: c.donor.name.clone(), donor_type: c.donor.donor_type.clone(), country: c.donor.country.clone() });
             }
-            let recipient = dicts[Dim::Recipient.index()].intern(&c.recipient);
-            let region = match recipient_region.get(&c.recipient) {
+            let recipient = dicts[Dim::Recipient.index()].intern(c.recipient);
+            let region = match recipient_region.get(c.recipient) {
                 Some(&r) => r,
                 None => {
-                    let (parent, sub) = regions_for(&c.recipient, &ds.code_lists);
+                    let (parent, sub) = regions_for(c.recipient, code_lists);
                     let dict = &mut dicts[Dim::Region.index()];
                     let before = dict.len();
                     let r = dict.intern(sub);
                     if dict.len() > before {
                         region_parent.push(parent);
                     }
-                    recipient_region.insert(c.recipient.clone(), r);
+                    recipient_region.insert(c.recipient.to_string(), r);
                     r
                 }
             };
             let year = year_index[&c.year];
-            let model = dicts[Dim::Model.index()].intern(&c.model);
-            let kind = dicts[Dim::Kind.index()].intern(&c.kind);
-            let status = dicts[Dim::Status.index()].intern(&c.status);
-            let plan_id = c.plan.as_deref().map_or(NO_PLAN, |p| plans.intern(p));
+            let model = dicts[Dim::Model.index()].intern(c.model);
+            let kind = dicts[Dim::Kind.index()].intern(c.kind);
+            let status = dicts[Dim::Status.index()].intern(c.status);
+            let plan_id = c.plan.map_or(NO_PLAN, |p| plans.intern(p));
             let period = period_index[&period_keys[ci]];
             // Places split the amount by their shares (equal parts where the source gives none).
             let places: Vec<(u32, f64)> = if c.places.is_empty() {
@@ -363,7 +492,7 @@ impl Store {
                     })
                     .collect()
             };
-            for o in &c.obligations {
+            for o in c.obligations {
                 let obligation = dicts[Dim::Obligation.index()].intern(&o.id);
                 for &(place, place_share) in &places {
                     let values = [year, region, recipient, donor, obligation, model, kind, status, period, place];
@@ -377,11 +506,10 @@ impl Store {
             }
         }
 
-        let requirements = ds
-            .requirements
+        let requirements = requirements
             .iter()
             .map(|r| {
-                let (region, subregion) = regions_for(&r.recipient, &ds.code_lists);
+                let (region, subregion) = regions_for(&r.recipient, code_lists);
                 RequirementRow {
                     recipient: r.recipient.clone(),
                     region,
@@ -397,24 +525,23 @@ impl Store {
             .collect();
 
         let mut rule_counts: std::collections::BTreeMap<(Rule, &str), usize> = Default::default();
-        for c in &ds.contributions {
-            let rule = c.model_rule.as_deref().and_then(Rule::parse).unwrap_or(Rule::Stated);
-            *rule_counts.entry((rule, c.model.as_str())).or_default() += 1;
+        for c in records.iter() {
+            let rule = c.model_rule.and_then(Rule::parse).unwrap_or(Rule::Stated);
+            *rule_counts.entry((rule, c.model)).or_default() += 1;
         }
         let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
         let mut rule_texts = Dictionary::default();
-        let derivations = ds
-            .contributions
+        let derivations = records
             .iter()
             .map(|c| {
-                let mut text = |t: &Option<String>| t.as_deref().map_or(NO_TEXT, |t| rule_texts.intern(t));
-                [text(&c.model_rule), text(&c.model_evidence), text(&c.obligation_rule), text(&c.obligation_evidence)]
+                let mut text = |t: Option<&str>| t.map_or(NO_TEXT, |t| rule_texts.intern(t));
+                [text(c.model_rule), text(c.model_evidence), text(c.obligation_rule), text(c.obligation_evidence)]
             })
             .collect();
         let mut obligation_counts: std::collections::BTreeMap<(crate::core::format::obligation_rules::Rule, &str), usize> = Default::default();
-        for c in &ds.contributions {
-            if let Some(rule) = c.obligation_rule.as_deref().and_then(crate::core::format::obligation_rules::Rule::parse) {
-                for o in &c.obligations {
+        for c in records.iter() {
+            if let Some(rule) = c.obligation_rule.and_then(crate::core::format::obligation_rules::Rule::parse) {
+                for o in c.obligations {
                     *obligation_counts.entry((rule, o.id.as_str())).or_default() += 1;
                 }
             }
@@ -427,16 +554,16 @@ impl Store {
         let mut store = Store {
             coverage: Vec::new(),
             stages_present: [false; 3],
-            contribution_ids: ds.contributions.iter().map(|c| c.id.clone()).collect(),
+            contribution_ids: records.iter().map(|c| c.id.to_string()).collect(),
             derivations,
             rule_texts,
-            histories: Histories::of(ds),
-            plan_details: ds.plans.clone(),
+            histories: Histories::of(records),
+            plan_details: plans_given.to_vec(),
             place_names,
             model_rules,
             obligation_rules,
-            metadata: ds.metadata.clone(),
-            code_lists: ds.code_lists.clone(),
+            metadata: metadata.clone(),
+            code_lists: code_lists.clone(),
             dicts,
             columns,
             row_contribution,
@@ -445,7 +572,7 @@ impl Store {
             plans,
             donors: named_by_country_when_alone(donors),
             region_parent,
-            contribution_count: ds.contributions.len(),
+            contribution_count: records.len(),
             requirements,
         };
         store.coverage = Dim::ALL.map(|d| store.scan_coverage(d)).to_vec();
@@ -510,16 +637,16 @@ impl Store {
 
 /// "2023-H1" when the contribution's date falls in its year, else "2023".
 pub fn period_of(c: &crate::core::format::dataset::Contribution) -> String {
-    let (year, half) = period_key(c);
+    let (year, half) = period_key(c.year, c.date.as_deref());
     period_name(year, half)
 }
 
 /// A contribution's year and half (1 or 2; 0 when its date does not place it in its year).
-fn period_key(c: &crate::core::format::dataset::Contribution) -> (i32, u8) {
-    let year = c.year.to_string();
-    match c.date.as_deref().filter(|d| d.get(..4) == Some(year.as_str())).and_then(|d| d.get(5..7)?.parse::<u32>().ok()) {
-        Some(m @ 1..=12) => (c.year, if m <= 6 { 1 } else { 2 }),
-        _ => (c.year, 0),
+fn period_key(year: i32, date: Option<&str>) -> (i32, u8) {
+    let y = year.to_string();
+    match date.filter(|d| d.get(..4) == Some(y.as_str())).and_then(|d| d.get(5..7)?.parse::<u32>().ok()) {
+        Some(m @ 1..=12) => (year, if m <= 6 { 1 } else { 2 }),
+        _ => (year, 0),
     }
 }
 

@@ -312,20 +312,23 @@ pub fn looks_columnar(text: &str) -> bool {
 
 /// Parses a columnar document, then validates what it encodes as v1: the dataset, or every problem.
 pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
-    let doc: ColumnarDataset = serde_json::from_str(text).map_err(|e| vec![not_json(&e)])?;
-    finish(doc)
+    parse_checked(text)?.decode()
 }
 
-fn finish(doc: ColumnarDataset) -> Result<Dataset, Vec<ValidationError>> {
+/// Parses a columnar document and checks it (its structure, then its content by the v1 rules),
+/// without decoding it: `Store::from_columnar` reads the columns as they are.
+pub fn parse_checked(text: &str) -> Result<ColumnarDataset, Vec<ValidationError>> {
+    let doc: ColumnarDataset = serde_json::from_str(text).map_err(|e| vec![not_json(&e)])?;
     let structure = doc.check();
     if !structure.is_empty() {
         return Err(structure);
     }
     let errors = super::validate::check_columnar(&doc);
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(errors)
     }
-    doc.decode()
 }
 
 /// A document that does not fit the columnar layout, located where the parser stopped.
