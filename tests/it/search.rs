@@ -48,6 +48,9 @@ fn arabic_names_are_found_as_people_type_them() {
     // "ثلاثية" typed with a final ه rather than ة, as many keyboards and people write it.
     let model = ar.find("ثلاثيه", 8);
     assert!(model.iter().any(|h| h.dim == Dim::Model && h.code == "triangular"), "{model:?}");
+    // A country by its English name, as readers of the Arabic page may type it.
+    let hits = ar.find("colombia", 8);
+    assert!(hits.iter().any(|h| h.dim == Dim::Recipient && h.code == "COL"), "{hits:?}");
     // Words in any order.
     let hits = ar.find("الجنوب بين", 8);
     assert!(hits.iter().any(|h| h.code == "south-south"), "{hits:?}");

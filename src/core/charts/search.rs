@@ -98,7 +98,14 @@ impl SearchIndex {
                 if dim == Dim::Place && code == crate::core::analysis::store::NO_PLACE {
                     continue;
                 }
-                let folded = format!("{} {}", fold(&label), fold(&code));
+                // Countries are also found by their English name (readers of the Arabic page may
+                // type "Colombia"), and donors by the name their source gives.
+                let alias = match dim {
+                    Dim::Recipient => crate::core::format::geo::country(&code).map(|c| c.name_en.to_string()),
+                    Dim::Donor => store.dict(Dim::Donor).get(&code).map(|i| store.donors[i as usize].name.clone()),
+                    _ => None,
+                };
+                let folded = format!("{} {} {}", fold(&label), fold(&code), fold(alias.as_deref().unwrap_or_default()));
                 entries.push((Hit { dim, code, label }, folded));
             }
         }
