@@ -50,6 +50,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let report = loaded.report.clone();
     let changes_entry = loaded.entry.clone().filter(|e| !e.previous.is_empty() && ctx.state.with_untracked(|s| s.embed.is_none()));
     provide_context(store.clone());
+    super::bench::expose(store.clone());
     provide_context(super::embed::DatasetId(current_id.clone()));
     let embed = ctx.state.with_untracked(|s| s.embed.clone());
     let pinned = ctx.state.with_untracked(|s| s.version.clone()).filter(|v| *v != meta.dataset_version);

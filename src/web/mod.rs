@@ -2,6 +2,7 @@
 //! URL state → load → store → filter → `spec::build_view` → {chart, table, summary}.
 
 mod app;
+mod bench;
 mod catalog;
 mod changes;
 mod chart;

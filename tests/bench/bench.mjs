@@ -86,6 +86,55 @@ async function wire(file) {
   return [raw.length, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
 }
 
+/** The core's aggregation (money by donor, every row) timed inside the page, beside the same
+ * loop in plain JavaScript over the same columns as typed arrays: medians of 21 runs each, and
+ * whether both found the same total and groups. */
+async function versusJavaScript(browser, url) {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}&bench=1`);
+  await chartsSettled(page);
+  const result = await page.evaluate((runs) => {
+    const b = window.alianzasBench;
+    const plain = () => {
+      const start = performance.now();
+      const n = b.donorIds.length;
+      const amount = new Float64Array(n);
+      const count = new Uint32Array(n);
+      const last = new Uint32Array(n).fill(0xffffffff);
+      const { donor, status, contribution } = b;
+      const money = b.amount;
+      // Status 0 is "pledged": funding is committed + disbursed.
+      for (let r = 0; r < donor.length; r++) {
+        if (status[r] === 0) continue;
+        const k = donor[r];
+        amount[k] += money[r];
+        if (last[k] !== contribution[r]) { last[k] = contribution[r]; count[k]++; }
+      }
+      const groups = [];
+      let total = 0;
+      for (let k = 0; k < n; k++) if (count[k] > 0) { groups.push({ key: b.donorIds[k], amount: amount[k], count: count[k] }); total += amount[k]; }
+      groups.sort((x, y) => y.amount - x.amount || (x.key < y.key ? -1 : 1));
+      return [performance.now() - start, total, groups.length];
+    };
+    const median = (xs) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+    const ours = [];
+    const theirs = [];
+    let a;
+    let j;
+    for (let i = 0; i < runs; i++) {
+      a = b.aggregate();
+      ours.push(a[0]);
+      j = plain();
+      theirs.push(j[0]);
+    }
+    return { wasm: median(ours), js: median(theirs), same: Math.abs(a[1] - j[1]) <= 1e-9 * Math.abs(j[1]) && a[2] === j[2], rows: b.donor.length };
+  }, 21);
+  await page.context().close();
+  return result;
+}
+
+// BENCH_ONLY=aggregation runs only the wasm-against-JavaScript table (a minute, not fifteen).
+const only = process.env.BENCH_ONLY;
 await mkdir(`${OUT}/data`, { recursive: true });
 for (const n of [10000, 100000]) {
   execFileSync('target/release/alianzas', ['generate', '--records', String(n), '--seed', '1', '-o', `${OUT}/data/synthetic-${n}.json`]);
@@ -100,7 +149,7 @@ const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (n
   '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
 lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
-for (const [file, n] of [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
+for (const [file, n] of only ? [] : [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
   const [raw, br] = await wire(`${OUT}/data/${file}`);
   lines.push(`| ${file} | ${n} | ${kb(raw)} | ${kb(br)} |`);
 }
@@ -111,16 +160,23 @@ const byDefault = catalog.datasets.find((d) => d.id === catalog.default);
 const cases = [[`bundled: ${byDefault.id} (default)`, '?lang=en', byDefault.records], ['bundled: FTS Afghanistan 2020', '?dataset=fts-afghanistan-2020&lang=en', 311], ['synthetic', '?lang=en&data=bench/synthetic-10000.json', 10000],
   ['synthetic', '?lang=en&data=bench/synthetic-100000.json', 100000], ['synthetic, columnar', '?lang=en&data=bench/synthetic-100000.columnar.json', 100000],
   ['synthetic, columnar', '?lang=en&data=bench/synthetic-1000000.columnar.json', 1000000]];
-for (const [name, query, n] of cases) {
+for (const [name, query, n] of only ? [] : cases) {
   const loads = [];
   for (let i = 0; i < 3; i++) loads.push(await firstCharts(browser, server.url + query));
   const { ms, redrawn } = await redraw(browser, server.url + query);
   lines.push(`| ${name} | ${n} | ${median(loads.map((l) => l.first)).toFixed(0)} | ${median(loads.map((l) => l.all)).toFixed(0)} | ${ms.toFixed(0)} | ${redrawn} |`);
 }
+lines.push('', '| aggregation (money by donor, every row) | rows | Alianzas, wasm (ms) | plain JavaScript loop (ms) | ratio | same result |', '|---|---:|---:|---:|---:|---|');
+for (const [file, n] of [['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
+  const r = await versusJavaScript(browser, `${server.url}?lang=en&data=bench/${file}`);
+  lines.push(`| ${n} records | ${r.rows} | ${r.wasm.toFixed(1)} | ${r.js.toFixed(1)} | ${(r.wasm / r.js).toFixed(2)} | ${r.same ? 'yes' : 'NO'} |`);
+}
 await browser.close();
 await server.close();
-lines.push('', ...await lighthouse(OUT));
-lines.push('', ...await importerMemory(OUT));
+if (!only) {
+  lines.push('', ...await lighthouse(OUT));
+  lines.push('', ...await importerMemory(OUT));
+}
 const report = lines.join('\n') + '\n';
 await writeFile(`${OUT}/bench.md`, report);
 console.log(report);

@@ -237,18 +237,36 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> (Vec<f64>
     let mut amount = vec![0.0; n];
     let mut count = vec![0u32; n];
     let mut last = vec![u32::MAX; n];
-    for &r in &sel.rows {
-        let r = r as usize;
+    let (money, contribution) = (&store.amount[..], &store.row_contribution[..]);
+    let mut add = |r: usize| {
         if !included[status[r] as usize] {
-            continue;
+            return;
         }
         let k = col[r] as usize;
-        amount[k] += store.amount[r];
-        let c = store.row_contribution[r];
+        amount[k] += money[r];
+        let c = contribution[r];
         if last[k] != c {
             last[k] = c;
             count[k] += 1;
         }
+    };
+    // Every row selected (no filter): walk the columns in order rather than through the index list.
+    if sel.rows.len() == money.len() {
+        // Zipped slices: no bounds check on the columns, only on the per-code sums.
+        let (amount, count, last) = (&mut amount[..], &mut count[..], &mut last[..]);
+        for (((&st, &k), &m), &c) in status.iter().zip(col).zip(money).zip(contribution) {
+            if !included[st as usize] {
+                continue;
+            }
+            let k = k as usize;
+            amount[k] += m;
+            if last[k] != c {
+                last[k] = c;
+                count[k] += 1;
+            }
+        }
+    } else {
+        sel.rows.iter().for_each(|&r| add(r as usize));
     }
     (amount, count)
 }

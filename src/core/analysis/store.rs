@@ -226,7 +226,7 @@ pub struct Histories {
 }
 
 impl Histories {
-    fn of(records: &(impl Records + ?Sized)) -> Histories {
+    fn of(records: &dyn Records) -> Histories {
         if records.iter().all(|c| c.history.is_empty()) {
             return Histories::default();
         }
@@ -303,15 +303,18 @@ pub trait Records {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+impl dyn Records + '_ {
     /// Every contribution, in order.
-    fn iter(&self) -> impl Iterator<Item = Rec<'_>> + Clone {
+    pub fn iter(&self) -> impl Iterator<Item = Rec<'_>> + Clone {
         (0..self.len()).map(move |i| self.get(i))
     }
 }
 
-impl Records for [Contribution] {
+impl Records for Vec<Contribution> {
     fn len(&self) -> usize {
-        <[Contribution]>::len(self)
+        Vec::len(self)
     }
     fn get(&self, i: usize) -> Rec<'_> {
         let c = &self[i];
@@ -399,7 +402,7 @@ impl Store {
     /// Builds the store: one row per contribution and obligation, statuses, kinds and models interned in
     /// built-in order, years and periods sorted, each recipient's region resolved once.
     pub fn from_dataset(ds: &Dataset) -> Store {
-        Store::build(&ds.contributions[..], &ds.metadata, &ds.code_lists, &ds.requirements, &ds.plans)
+        Store::build(&ds.contributions, &ds.metadata, &ds.code_lists, &ds.requirements, &ds.plans)
     }
 
     /// The same store straight from the columnar encoding (`format::columnar`), already checked:
@@ -408,7 +411,8 @@ impl Store {
         Store::build(&doc.contributions, &doc.metadata, &doc.code_lists, &doc.requirements, &doc.plans)
     }
 
-    fn build(records: &(impl Records + ?Sized), metadata: &Metadata, code_lists: &CodeLists, requirements: &[Requirement], plans_given: &[Plan]) -> Store {
+    // One copy of this long function for both sources (`dyn`): the page's code stays small.
+    fn build(records: &dyn Records, metadata: &Metadata, code_lists: &CodeLists, requirements: &[Requirement], plans_given: &[Plan]) -> Store {
         let mut dicts: [Dictionary; 10] = Default::default();
         // Fixed orders for the small built-in lists, so colours and legends stay stable.
         for s in codes::STATUSES {
