@@ -184,7 +184,7 @@ async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProbl
     };
     // A large dataset in the columnar encoding goes into the store as its columns are.
     if crate::core::format::columnar::looks_columnar(&text) {
-        return crate::core::format::columnar::parse_checked(&text).map(|doc| Store::from_columnar(&doc)).map_err(problem);
+        return validate::parse_columnar_checked(&text).map(|doc| Store::from_columnar(&doc)).map_err(problem);
     }
     Ok(Store::from_dataset(&validate::parse_dataset(&text).map_err(problem)?))
 }

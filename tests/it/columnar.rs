@@ -177,7 +177,7 @@ fn the_store_built_from_the_columns_is_the_store_built_from_the_records() {
     for (name, text) in bundled() {
         let ds = parse_dataset(&text).unwrap();
         let encoded = serde_json::to_string(&columnar::encode(&ds)).unwrap();
-        let doc = columnar::parse_checked(&encoded).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let doc = alianzas::core::format::validate::parse_columnar_checked(&encoded).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let (a, b) = (Store::from_dataset(&ds), Store::from_columnar(&doc));
         assert_eq!(store_fingerprint(&a), store_fingerprint(&b), "{name}");
         assert_eq!(a.contribution_count, b.contribution_count);

@@ -6,8 +6,9 @@
 
 use crate::core::format::codes;
 use crate::core::format::cooperation::Rule;
-use crate::core::format::dataset::{CodeLists, Contribution, Dataset, Donor, Metadata, ObligationShare, Place, Plan, Requirement, StageAt};
+use crate::core::format::dataset::{CodeLists, Dataset, Metadata, Plan, Requirement};
 use crate::core::format::geo;
+use crate::core::format::records::Records;
 use std::collections::HashMap;
 
 /// The dimensions a dataset can be filtered and grouped by.
@@ -251,129 +252,6 @@ impl Histories {
     /// Whether any contribution is followed over time.
     pub fn is_empty(&self) -> bool {
         self.dates.is_empty()
-    }
-}
-
-/// One contribution as the store reads it, borrowed from wherever it is held: a v1 record or the
-/// columns of the columnar encoding.
-pub struct Rec<'a> {
-    /// See `Contribution`.
-    pub id: &'a str,
-    #[allow(missing_docs)]
-    pub donor: &'a Donor,
-    #[allow(missing_docs)]
-    pub recipient: &'a str,
-    #[allow(missing_docs)]
-    pub year: i32,
-    #[allow(missing_docs)]
-    pub date: Option<&'a str>,
-    #[allow(missing_docs)]
-    pub obligations: &'a [ObligationShare],
-    #[allow(missing_docs)]
-    pub model: &'a str,
-    #[allow(missing_docs)]
-    pub kind: &'a str,
-    #[allow(missing_docs)]
-    pub status: &'a str,
-    #[allow(missing_docs)]
-    pub amount: f64,
-    #[allow(missing_docs)]
-    pub plan: Option<&'a str>,
-    #[allow(missing_docs)]
-    pub places: &'a [Place],
-    #[allow(missing_docs)]
-    pub history: &'a [StageAt],
-    #[allow(missing_docs)]
-    pub model_rule: Option<&'a str>,
-    #[allow(missing_docs)]
-    pub model_evidence: Option<&'a str>,
-    #[allow(missing_docs)]
-    pub obligation_rule: Option<&'a str>,
-    #[allow(missing_docs)]
-    pub obligation_evidence: Option<&'a str>,
-}
-
-/// Contributions the store can be built from, by position.
-pub trait Records {
-    /// How many.
-    fn len(&self) -> usize;
-    /// The contribution at `i` (< `len`).
-    fn get(&self, i: usize) -> Rec<'_>;
-    /// Whether there is none.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl dyn Records + '_ {
-    /// Every contribution, in order.
-    pub fn iter(&self) -> impl Iterator<Item = Rec<'_>> + Clone {
-        (0..self.len()).map(move |i| self.get(i))
-    }
-}
-
-impl Records for Vec<Contribution> {
-    fn len(&self) -> usize {
-        Vec::len(self)
-    }
-    fn get(&self, i: usize) -> Rec<'_> {
-        let c = &self[i];
-        Rec {
-            id: &c.id,
-            donor: &c.donor,
-            recipient: &c.recipient,
-            year: c.year,
-            date: c.date.as_deref(),
-            obligations: &c.obligations,
-            model: &c.model,
-            kind: &c.kind,
-            status: &c.status,
-            amount: c.amount,
-            plan: c.plan.as_deref(),
-            places: &c.places,
-            history: &c.history,
-            model_rule: c.model_rule.as_deref(),
-            model_evidence: c.model_evidence.as_deref(),
-            obligation_rule: c.obligation_rule.as_deref(),
-            obligation_evidence: c.obligation_evidence.as_deref(),
-        }
-    }
-}
-
-impl Records for crate::core::format::columnar::Columns {
-    fn len(&self) -> usize {
-        self.count
-    }
-    fn get(&self, i: usize) -> Rec<'_> {
-        use crate::core::format::columnar::Dict;
-        fn one<T>(d: &Dict<T>, i: usize) -> &T {
-            &d.values[d.index[i] as usize]
-        }
-        fn text(d: &Dict<Option<String>>, i: usize) -> Option<&str> {
-            d.index.get(i).and_then(|&k| d.values[k as usize].as_deref())
-        }
-        fn list<T>(d: &Dict<Vec<T>>, i: usize) -> &[T] {
-            d.index.get(i).map_or(&[], |&k| &d.values[k as usize])
-        }
-        Rec {
-            id: &self.id[i],
-            donor: one(&self.donor, i),
-            recipient: one::<String>(&self.recipient, i),
-            year: *one(&self.year, i),
-            date: text(&self.date, i),
-            obligations: one::<Vec<ObligationShare>>(&self.obligations, i),
-            model: one::<String>(&self.model, i),
-            kind: one::<String>(&self.kind, i),
-            status: one::<String>(&self.status, i),
-            amount: self.amount[i],
-            plan: text(&self.plan, i),
-            places: list(&self.places, i),
-            history: list(&self.history, i),
-            model_rule: text(&self.model_rule, i),
-            model_evidence: text(&self.model_evidence, i),
-            obligation_rule: text(&self.obligation_rule, i),
-            obligation_evidence: text(&self.obligation_evidence, i),
-        }
     }
 }
 

@@ -149,7 +149,7 @@ fn stage_series(b: &Builder, stages: &[[f64; 3]], skip_empty: bool) -> Vec<Serie
 
 /// A table of each category's label and one money column per series. Stages side by side are
 /// never added up, so it has no totals row.
-fn series_table(first_column: String, categories: &[Category], series: &[Series]) -> Table {
+pub(super) fn series_table(first_column: String, categories: &[Category], series: &[Series]) -> Table {
     let mut columns = vec![Column { label: first_column, kind: ColumnKind::Text }];
     columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
     let rows = categories

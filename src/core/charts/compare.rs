@@ -95,15 +95,9 @@ pub fn chart(store: &Store, filter: &Filter, compare: &Compare, locale: &dyn Loc
     let categories: Vec<Category> = c.categories.iter().map(|k| Category { key: k.clone(), label: label(store, by, k, locale) }).collect();
     let series: Vec<Series> =
         items.iter().enumerate().map(|(i, item)| Series { key: item.clone(), name: name(item), values: c.values.iter().map(|row| row[i]).collect() }).collect();
-    let mut columns = vec![Column { label: dim_name(by, lang).to_string(), kind: ColumnKind::Text }];
-    columns.extend(series.iter().map(|s| Column { label: s.name.clone(), kind: ColumnKind::Money }));
-    let rows = categories
-        .iter()
-        .enumerate()
-        .map(|(i, cat)| std::iter::once(Cell::Text(cat.label.clone())).chain(series.iter().map(|s| Cell::Number(s.values[i]))).collect())
-        .collect();
+    let mut table = super::builders::series_table(dim_name(by, lang).to_string(), &categories, &series);
     // Each item's column adds up to its total: items never share a contribution.
-    let footer = Some(std::iter::once(Cell::Text(Msg::Total.get(lang).to_string())).chain(c.totals.iter().map(|&t| Cell::Number(t))).collect());
+    table.footer = Some(std::iter::once(Cell::Text(Msg::Total.get(lang).to_string())).chain(c.totals.iter().map(|&t| Cell::Number(t))).collect());
     let mut summary = words(compare.dim, &items.iter().map(|i| name(i)).collect::<Vec<_>>(), &c.totals, locale);
     // A year the data stops within is not a whole year: said, so its smaller total is not read as a fall.
     let as_of = &store.metadata.data_as_of;
@@ -113,7 +107,7 @@ pub fn chart(store: &Store, filter: &Filter, compare: &Compare, locale: &dyn Loc
     let mut spec = b.spec("compare", ChartType::GroupedBars, title, Some(by).filter(|_| !c.categories.iter().all(|k| k == OTHERS_KEY)));
     spec.categories = categories;
     spec.series = series;
-    spec.table = Table { columns, rows, footer };
+    spec.table = table;
     spec.summary = summary;
     b.finish(spec)
 }

@@ -3,12 +3,12 @@
 //! year, a set of obligation shares) is written once in its column's `values` and referred to by
 //! its position in `index`, so a million records travel as arrays of small integers.
 //!
-//! It is exactly equivalent to v1: `decode(encode(ds)) == ds` for every dataset. A file in this
-//! encoding is checked for its own structure (column lengths, indexes in range), then by the v1
-//! rules, each distinct value once (`validate::check_columnar`), then decoded.
+//! It is exactly equivalent to v1: `encode(ds).decode() == ds` for every dataset. A file in this
+//! encoding is checked (in `validate`) for its own structure — column lengths, indexes in range —
+//! then by the v1 rules, each distinct value once, then decoded or read straight into the store.
 
 use super::dataset::*;
-use super::validate::{Problem, ValidationError};
+use super::records::{Rec, Records};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -183,115 +183,14 @@ impl Columns {
     }
 }
 
-/// Checks one column's shape: `count` entries, each naming one of its values.
-fn check_column<T>(name: &str, dict: &Dict<T>, count: usize, errors: &mut Vec<ValidationError>) {
-    if dict.is_absent() {
-        return;
-    }
-    let at = format!("/contributions/{name}");
-    if dict.index.len() != count {
-        errors.push(ValidationError { pointer: format!("{at}/index"), problem: Problem::ColumnLength { expected: count, found: dict.index.len() } });
-    }
-    if let Some((i, &bad)) = dict.index.iter().enumerate().find(|(_, &v)| v as usize >= dict.values.len()) {
-        errors.push(ValidationError { pointer: format!("{at}/index/{i}"), problem: Problem::IndexOutOfRange { index: bad, values: dict.values.len() } });
-    }
-}
-
-fn take<T: Clone + Default>(dict: &Dict<T>, i: usize) -> T {
-    match dict.index.get(i) {
-        Some(&v) => dict.values[v as usize].clone(),
-        None => T::default(),
-    }
-}
-
-fn take_required<T: Clone>(dict: &Dict<T>, i: usize) -> T {
-    dict.values[dict.index[i] as usize].clone()
-}
-
 impl ColumnarDataset {
-    /// Every structural problem: `format`, `version`, and columns of another length than `count`
-    /// or naming a value they do not hold. The content is validated after decoding.
-    pub fn check(&self) -> Vec<ValidationError> {
-        let mut errors = Vec::new();
-        if self.format != COLUMNAR_FORMAT_NAME {
-            errors.push(ValidationError { pointer: "/format".into(), problem: Problem::UnknownFormat });
-        }
-        if self.version != FORMAT_VERSION {
-            errors.push(ValidationError { pointer: "/version".into(), problem: Problem::UnsupportedVersion(self.version as u64) });
-        }
+    /// The v1 dataset it encodes. Only for a document `validate::check_columnar_structure` found
+    /// sound (`validate::parse_dataset` and `parse_columnar` check first): an index out of range
+    /// would panic.
+    pub fn decode(self) -> Dataset {
         let c = &self.contributions;
-        let n = c.count;
-        for (name, len) in [("id", c.id.len()), ("amount", c.amount.len())] {
-            if len != n {
-                errors.push(ValidationError { pointer: format!("/contributions/{name}"), problem: Problem::ColumnLength { expected: n, found: len } });
-            }
-        }
-        let required: [(&str, bool); 7] = [
-            ("donor", c.donor.is_absent()),
-            ("recipient", c.recipient.is_absent()),
-            ("year", c.year.is_absent()),
-            ("obligations", c.obligations.is_absent()),
-            ("model", c.model.is_absent()),
-            ("kind", c.kind.is_absent()),
-            ("status", c.status.is_absent()),
-        ];
-        for (name, absent) in required {
-            if absent && n > 0 {
-                errors.push(ValidationError { pointer: format!("/contributions/{name}/index"), problem: Problem::ColumnLength { expected: n, found: 0 } });
-            }
-        }
-        check_column("donor", &c.donor, n, &mut errors);
-        check_column("recipient", &c.recipient, n, &mut errors);
-        check_column("year", &c.year, n, &mut errors);
-        check_column("obligations", &c.obligations, n, &mut errors);
-        check_column("model", &c.model, n, &mut errors);
-        check_column("kind", &c.kind, n, &mut errors);
-        check_column("status", &c.status, n, &mut errors);
-        check_column("date", &c.date, n, &mut errors);
-        check_column("obligation_rule", &c.obligation_rule, n, &mut errors);
-        check_column("obligation_evidence", &c.obligation_evidence, n, &mut errors);
-        check_column("model_rule", &c.model_rule, n, &mut errors);
-        check_column("model_evidence", &c.model_evidence, n, &mut errors);
-        check_column("plan", &c.plan, n, &mut errors);
-        check_column("description", &c.description, n, &mut errors);
-        check_column("places", &c.places, n, &mut errors);
-        check_column("history", &c.history, n, &mut errors);
-        check_column("objectives", &c.objectives, n, &mut errors);
-        errors
-    }
-
-    /// The v1 dataset it encodes, or every structural problem. Its content is not yet validated:
-    /// `validate::check_dataset` does that, as for a v1 file.
-    pub fn decode(self) -> Result<Dataset, Vec<ValidationError>> {
-        let errors = self.check();
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let c = &self.contributions;
-        let contributions = (0..c.count)
-            .map(|i| Contribution {
-                id: c.id[i].clone(),
-                donor: take_required(&c.donor, i),
-                recipient: take_required(&c.recipient, i),
-                year: take_required(&c.year, i),
-                date: take(&c.date, i),
-                obligations: take_required(&c.obligations, i),
-                obligation_rule: take(&c.obligation_rule, i),
-                obligation_evidence: take(&c.obligation_evidence, i),
-                model: take_required(&c.model, i),
-                model_rule: take(&c.model_rule, i),
-                model_evidence: take(&c.model_evidence, i),
-                kind: take_required(&c.kind, i),
-                status: take_required(&c.status, i),
-                amount: c.amount[i],
-                plan: take(&c.plan, i),
-                description: take(&c.description, i),
-                places: take(&c.places, i),
-                history: take(&c.history, i),
-                objectives: take(&c.objectives, i),
-            })
-            .collect();
-        Ok(Dataset {
+        let contributions = (0..c.count).map(|i| c.get(i).to_contribution()).collect();
+        Dataset {
             format: FORMAT_NAME.into(),
             version: self.version,
             metadata: self.metadata,
@@ -299,7 +198,7 @@ impl ColumnarDataset {
             contributions,
             requirements: self.requirements,
             plans: self.plans,
-        })
+        }
     }
 }
 
@@ -310,28 +209,40 @@ pub fn looks_columnar(text: &str) -> bool {
     head.windows(COLUMNAR_FORMAT_NAME.len() + 2).any(|w| w[0] == b'"' && &w[1..w.len() - 1] == COLUMNAR_FORMAT_NAME.as_bytes() && w[w.len() - 1] == b'"')
 }
 
-/// Parses a columnar document, then validates what it encodes as v1: the dataset, or every problem.
-pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
-    parse_checked(text)?.decode()
-}
-
-/// Parses a columnar document and checks it (its structure, then its content by the v1 rules),
-/// without decoding it: `Store::from_columnar` reads the columns as they are.
-pub fn parse_checked(text: &str) -> Result<ColumnarDataset, Vec<ValidationError>> {
-    let doc: ColumnarDataset = serde_json::from_str(text).map_err(|e| vec![not_json(&e)])?;
-    let structure = doc.check();
-    if !structure.is_empty() {
-        return Err(structure);
+impl Records for Columns {
+    fn len(&self) -> usize {
+        self.count
     }
-    let errors = super::validate::check_columnar(&doc);
-    if errors.is_empty() {
-        Ok(doc)
-    } else {
-        Err(errors)
+    fn get(&self, i: usize) -> Rec<'_> {
+        fn one<T>(d: &Dict<T>, i: usize) -> &T {
+            &d.values[d.index[i] as usize]
+        }
+        fn text(d: &Dict<Option<String>>, i: usize) -> Option<&str> {
+            d.index.get(i).and_then(|&k| d.values[k as usize].as_deref())
+        }
+        fn list<T>(d: &Dict<Vec<T>>, i: usize) -> &[T] {
+            d.index.get(i).map_or(&[], |&k| &d.values[k as usize])
+        }
+        Rec {
+            id: &self.id[i],
+            donor: one(&self.donor, i),
+            recipient: one::<String>(&self.recipient, i),
+            year: *one(&self.year, i),
+            date: text(&self.date, i),
+            obligations: one::<Vec<ObligationShare>>(&self.obligations, i),
+            model: one::<String>(&self.model, i),
+            kind: one::<String>(&self.kind, i),
+            status: one::<String>(&self.status, i),
+            amount: self.amount[i],
+            plan: text(&self.plan, i),
+            places: list(&self.places, i),
+            history: list(&self.history, i),
+            model_rule: text(&self.model_rule, i),
+            model_evidence: text(&self.model_evidence, i),
+            obligation_rule: text(&self.obligation_rule, i),
+            obligation_evidence: text(&self.obligation_evidence, i),
+            description: text(&self.description, i),
+            objectives: list(&self.objectives, i),
+        }
     }
-}
-
-/// A document that does not fit the columnar layout, located where the parser stopped.
-fn not_json(e: &serde_json::Error) -> ValidationError {
-    ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }
 }

@@ -8,4 +8,5 @@ pub mod cooperation;
 pub mod dataset;
 pub mod geo;
 pub mod obligation_rules;
+pub mod records;
 pub mod validate;

@@ -1,6 +1,7 @@
 //! Validation of a dataset document: every problem is collected (not just the first), each located
 //! by a JSON pointer (RFC 6901) and explained in plain words in the reader's language.
 
+use super::columnar::{ColumnarDataset, Dict};
 use crate::core::format::codes::{self, DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUSES};
 use crate::core::format::dataset::*;
 use crate::core::format::geo;
@@ -251,14 +252,14 @@ pub fn is_iso_date(s: &str) -> bool {
 /// Parses and validates a dataset document. Either the dataset, or every problem found.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     if super::columnar::looks_columnar(text) {
-        return super::columnar::parse(text);
+        return parse_columnar(text);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }]
     })?;
     if value.get("format").and_then(Value::as_str) == Some(super::columnar::COLUMNAR_FORMAT_NAME) {
         // Written with `format` late: parsed again by its layout, so errors keep their line and column.
-        return super::columnar::parse(text);
+        return parse_columnar(text);
     }
     validate_value(&value)
 }
@@ -381,12 +382,12 @@ fn check_frame(ds: &Dataset) -> (Walker, KnownCodes) {
     (w, known)
 }
 
-/// Checks a dataset in the columnar encoding (structure already checked: `ColumnarDataset::check`)
+/// Checks a dataset in the columnar encoding (structure already checked: `check_columnar_structure`)
 /// by the same rules as v1, each distinct value once: a problem with a value is reported where the
 /// file holds it (`/contributions/model/values/3`), a problem with an id or an amount at its
 /// record (`/contributions/amount/7`). A million records cost a pass over ids and amounts, not a
 /// million record checks.
-pub fn check_columnar(doc: &super::columnar::ColumnarDataset) -> Vec<ValidationError> {
+pub fn check_columnar(doc: &ColumnarDataset) -> Vec<ValidationError> {
     let frame = Dataset {
         format: FORMAT_NAME.into(),
         version: doc.version,
@@ -881,4 +882,94 @@ fn requirement(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Op
         label: w.opt_string(r, at, "label"),
         objectives: objective_links(w, known, r, at)?,
     })
+}
+
+// The columnar encoding (format::columnar): its structure, its content by the v1 rules, parsing.
+
+/// Checks one column's shape: `count` entries, each naming one of its values.
+fn check_column<T>(name: &str, dict: &Dict<T>, count: usize, errors: &mut Vec<ValidationError>) {
+    if dict.is_absent() {
+        return;
+    }
+    let at = format!("/contributions/{name}");
+    if dict.index.len() != count {
+        errors.push(ValidationError { pointer: format!("{at}/index"), problem: Problem::ColumnLength { expected: count, found: dict.index.len() } });
+    }
+    if let Some((i, &bad)) = dict.index.iter().enumerate().find(|(_, &v)| v as usize >= dict.values.len()) {
+        errors.push(ValidationError { pointer: format!("{at}/index/{i}"), problem: Problem::IndexOutOfRange { index: bad, values: dict.values.len() } });
+    }
+}
+
+/// Every structural problem: `format`, `version`, and columns of another length than `count`
+/// or naming a value they do not hold. The content is validated after decoding.
+pub fn check_columnar_structure(doc: &ColumnarDataset) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    if doc.format != super::columnar::COLUMNAR_FORMAT_NAME {
+        errors.push(ValidationError { pointer: "/format".into(), problem: Problem::UnknownFormat });
+    }
+    if doc.version != FORMAT_VERSION {
+        errors.push(ValidationError { pointer: "/version".into(), problem: Problem::UnsupportedVersion(doc.version as u64) });
+    }
+    let c = &doc.contributions;
+    let n = c.count;
+    for (name, len) in [("id", c.id.len()), ("amount", c.amount.len())] {
+        if len != n {
+            errors.push(ValidationError { pointer: format!("/contributions/{name}"), problem: Problem::ColumnLength { expected: n, found: len } });
+        }
+    }
+    let required: [(&str, bool); 7] = [
+        ("donor", c.donor.is_absent()),
+        ("recipient", c.recipient.is_absent()),
+        ("year", c.year.is_absent()),
+        ("obligations", c.obligations.is_absent()),
+        ("model", c.model.is_absent()),
+        ("kind", c.kind.is_absent()),
+        ("status", c.status.is_absent()),
+    ];
+    for (name, absent) in required {
+        if absent && n > 0 {
+            errors.push(ValidationError { pointer: format!("/contributions/{name}/index"), problem: Problem::ColumnLength { expected: n, found: 0 } });
+        }
+    }
+    check_column("donor", &c.donor, n, &mut errors);
+    check_column("recipient", &c.recipient, n, &mut errors);
+    check_column("year", &c.year, n, &mut errors);
+    check_column("obligations", &c.obligations, n, &mut errors);
+    check_column("model", &c.model, n, &mut errors);
+    check_column("kind", &c.kind, n, &mut errors);
+    check_column("status", &c.status, n, &mut errors);
+    check_column("date", &c.date, n, &mut errors);
+    check_column("obligation_rule", &c.obligation_rule, n, &mut errors);
+    check_column("obligation_evidence", &c.obligation_evidence, n, &mut errors);
+    check_column("model_rule", &c.model_rule, n, &mut errors);
+    check_column("model_evidence", &c.model_evidence, n, &mut errors);
+    check_column("plan", &c.plan, n, &mut errors);
+    check_column("description", &c.description, n, &mut errors);
+    check_column("places", &c.places, n, &mut errors);
+    check_column("history", &c.history, n, &mut errors);
+    check_column("objectives", &c.objectives, n, &mut errors);
+    errors
+}
+
+/// Parses a columnar document, checks it, and decodes it: the v1 dataset, or every problem.
+pub fn parse_columnar(text: &str) -> Result<Dataset, Vec<ValidationError>> {
+    Ok(parse_columnar_checked(text)?.decode())
+}
+
+/// Parses a columnar document and checks it (its structure, then its content by the v1 rules),
+/// without decoding it: `Store::from_columnar` reads the columns as they are.
+pub fn parse_columnar_checked(text: &str) -> Result<ColumnarDataset, Vec<ValidationError>> {
+    let doc: ColumnarDataset = serde_json::from_str(text).map_err(|e| {
+        vec![ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }]
+    })?;
+    let structure = check_columnar_structure(&doc);
+    if !structure.is_empty() {
+        return Err(structure);
+    }
+    let errors = check_columnar(&doc);
+    if errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(errors)
+    }
 }
