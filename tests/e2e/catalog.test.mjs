@@ -166,6 +166,9 @@ test('the catalog view: a card per dataset in the reader\'s language, with its y
   const figure = await page.locator(`.card[data-dataset="${id}"] .key-figure strong`).textContent();
   await page.locator(`.card[data-dataset="${id}"] h2 a`).click();
   await page.waitForURL((u) => u.search.includes(`dataset=${id}`) && !u.search.includes('view=catalog'));
+  // The URL changes at once; the dataset arrives after: wait for its title.
+  const title = translations[id]?.fr?.title ?? catalog.datasets.find((d) => d.id === id).title;
+  await page.waitForFunction((t) => document.querySelector('h1#dataset-title')?.textContent === t, title);
   await chartsSettled(page);
   assert.equal(await page.locator('[data-figure=funding] dd').textContent(), figure);
   assert.deepEqual(page.consoleErrors, []);
