@@ -70,7 +70,9 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
         let wanted = comparing.get().unwrap_or(crate::core::charts::compare::Compare { dim: crate::core::analysis::store::Dim::Year, items: Vec::new() });
         filter.with(|f| crate::core::charts::compare::chart(&compare_store, f, &wanted, &*locale))
     });
-    let compare_figure = move || comparing.with(Option::is_some).then(|| view! { <ChartFigure spec=compare_spec wide=true/> });
+    // Open or closed is what mounts the figure; another comparison only changes its spec.
+    let compare_open = Memo::new(move |_| comparing.with(Option::is_some));
+    let compare_figure = move || compare_open.get().then(|| view! { <ChartFigure spec=compare_spec wide=true/> });
     let chart_figure = move |i: usize, id: &'static str, wide: bool| {
         let chart = Memo::new(move |_| view.with(|v| v.charts[i].clone()));
         if id == "model" {

@@ -25,9 +25,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let years2 = years.clone();
     let currency = store.metadata.currency.clone();
     let labels_store = store.clone();
-    let count_store = store.clone();
     let search_store = store.clone();
-    let count_currency = currency.clone();
 
     // "From 2023 to 2021" would select nothing: the years are swapped, and the reader is told.
     let linked_inverted =
@@ -141,11 +139,15 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
         })
     };
 
+    // The active filter in words, once per filter or language change: its chips and its count.
+    let chip_currency = currency.clone();
+    let chips = Memo::new(move |_| {
+        let locale = WebLocale::shared(lang.get(), &chip_currency);
+        ctx.state.with(|s| spec::filter_description(&labels_store, &s.filter, &*locale))
+    });
     let active = move || {
         let l = lang.get();
-        let locale = WebLocale::shared(l, &currency);
-        let filter = ctx.state.with(|s| s.filter.clone());
-        let chips = spec::filter_description(&labels_store, &filter, &*locale);
+        let chips = chips.get();
         if chips.is_empty() {
             return view! { <p class="none">{Msg::NoActiveFilters.get(l)}</p> }.into_any();
         }
@@ -180,10 +182,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
             <details class="filter-details" open=super::chart::prefers("(min-width: 64rem)")>
             <summary>
                 <h2 id="filters-title">{move || Msg::Filters.get(lang.get())}</h2>
-                <span class="filters-count">{move || {
-                    let count = ctx.state.with(|s| spec::filter_description(&count_store, &s.filter, &*WebLocale::shared(lang.get(), &count_currency)).len());
-                    text::FiltersActive { count }.format(lang.get())
-                }}</span>
+                <span class="filters-count">{move || text::FiltersActive { count: chips.with(Vec::len) }.format(lang.get())}</span>
             </summary>
             <section class="active-filters" aria-labelledby="active-title" aria-live="polite">
                 <h3 id="active-title">{move || Msg::ActiveFilters.get(lang.get())}</h3>

@@ -68,8 +68,14 @@ pub fn is_dark(choice: Option<bool>) -> bool {
 /// the device. Idempotent: called by the app and before a chart reads the page's colours.
 pub fn apply_theme(dark: Option<bool>) {
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
-    let _ = match dark {
-        Some(dark) => root.set_attribute("data-theme", if dark { "dark" } else { "light" }),
+    let wanted = dark.map(|dark| if dark { "dark" } else { "light" });
+    // Every chart calls this before reading colours: touch the attribute only when it changes, so
+    // a redraw does not make the browser restyle the page once per chart.
+    if root.get_attribute("data-theme").as_deref() == wanted {
+        return;
+    }
+    let _ = match wanted {
+        Some(theme) => root.set_attribute("data-theme", theme),
         None => root.remove_attribute("data-theme"),
     };
 }

@@ -380,15 +380,15 @@ pub struct Comparison {
 }
 
 /// `items` of `side` side by side, each split by `by` (its `top` largest codes and "others"),
-/// under the filter without its own selection on `side` (comparing years ignores the year range).
-pub fn compare(store: &Store, filter: &Filter, side: Dim, items: &[String], by: Dim, top: usize) -> Comparison {
-    let sel = select(store, &filter.without(side));
+/// among `sel`: the rows of the filter without its own selection on `side` (comparing years
+/// ignores the year range).
+pub fn compare(store: &Store, sel: &Selection, measure: Measure, side: Dim, items: &[String], by: Dim, top: usize) -> Comparison {
     let side_ids = &store.dict(side).ids;
     let item_of: Vec<Option<usize>> = side_ids.iter().map(|id| items.iter().position(|i| i == id)).collect();
     let side_col = store.column(side);
     let rows: Vec<u32> = sel.rows.iter().copied().filter(|&r| item_of[side_col[r as usize] as usize].is_some()).collect();
     let sub = Selection { rows };
-    let grouping = group_by(store, &sub, by, filter.measure, Some(top));
+    let grouping = group_by(store, &sub, by, measure, Some(top));
     let categories: Vec<String> = grouping.groups.iter().map(|g| g.key.clone()).collect();
     let others = categories.iter().position(|c| c == OTHERS_KEY);
     let category_of: Vec<Option<usize>> = store.dict(by).ids.iter().map(|id| categories.iter().position(|c| c == id).or(others)).collect();
@@ -399,7 +399,7 @@ pub fn compare(store: &Store, filter: &Filter, side: Dim, items: &[String], by: 
     let (by_col, status) = (store.column(by), store.column(Dim::Status));
     for &r in &sub.rows {
         let r = r as usize;
-        if !filter.measure.includes(Status::ALL[status[r] as usize]) {
+        if !measure.includes(Status::ALL[status[r] as usize]) {
             continue;
         }
         let Some(item) = item_of[side_col[r] as usize] else { continue };

@@ -46,11 +46,12 @@ impl Compare {
     /// The codes compared, as the dataset has them: given years present in the data (else the last
     /// two with money under the filter), donors by id or by country (`USA` → `gov-USA`),
     /// recipients by code; each once, at most `MAX_ITEMS`.
-    pub fn resolve(&self, store: &Store, filter: &Filter) -> Vec<String> {
+    /// `sel`: the rows of the filter without its selection on the compared dimension.
+    pub fn resolve(&self, store: &Store, sel: &query::Selection, measure: query::Measure) -> Vec<String> {
         let dict = store.dict(self.dim);
         let mut out: Vec<String> = Vec::new();
         if self.dim == Dim::Year && self.items.is_empty() {
-            let years = query::group_by(store, &query::select(store, &filter.without(Dim::Year)), Dim::Year, filter.measure, None);
+            let years = query::group_by(store, sel, Dim::Year, measure, None);
             let with_money: Vec<String> = years.groups.iter().filter(|g| g.amount > 0.0).map(|g| g.key.clone()).collect();
             return with_money[with_money.len().saturating_sub(2)..].to_vec();
         }
@@ -80,17 +81,19 @@ fn split_dim(store: &Store, side: Dim) -> Dim {
 
 /// The comparison chart for the current filter.
 pub fn chart(store: &Store, filter: &Filter, compare: &Compare, locale: &dyn Locale) -> ChartSpec {
-    let sel = query::select(store, filter);
+    // One selection serves the choice of items and their sums: the filter without its own
+    // selection on the compared dimension.
+    let sel = query::select(store, &filter.without(compare.dim));
     let b = Builder { store, filter, locale, sel: &sel };
     let lang = locale.lang();
     let title = text::CompareTitle { dimension: dim_name(compare.dim, lang) }.format(lang);
-    let items = compare.resolve(store, filter);
+    let items = compare.resolve(store, &sel, filter.measure);
     if items.len() < 2 {
         let reason = Msg::ComparePick.get(lang).to_string();
         return b.omitted("compare", ChartType::GroupedBars, title, reason);
     }
     let by = split_dim(store, compare.dim);
-    let c = query::compare(store, filter, compare.dim, &items, by, TOP);
+    let c = query::compare(store, &sel, filter.measure, compare.dim, &items, by, TOP);
     let name = |item: &str| label(store, compare.dim, item, locale);
     let categories: Vec<Category> = c.categories.iter().map(|k| Category { key: k.clone(), label: label(store, by, k, locale) }).collect();
     let series: Vec<Series> =
