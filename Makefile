@@ -48,7 +48,8 @@ $(ALIANZAS): Cargo.toml Cargo.lock $(shell find src -type f)
 serve: build $(ALIANZAS)
 	$(ALIANZAS) serve dist --port 8080
 
-build: setup
+# The CLI first: the build bakes the default view's first screen with it (web-js/prerender.mjs).
+build: setup $(ALIANZAS)
 	trunk build --release
 
 # Rebuilds every bundled dataset from the raw published files in data/sources, with our own CLI.

@@ -107,6 +107,12 @@ pub(super) enum Command {
         #[arg(long, value_enum, default_value_t = Encoding::Json)]
         encoding: Encoding,
     },
+    /// What the default dataset's first screen says (title, takeaway, headline figures) in every
+    /// language, as JSON with numbers left as tokens for `Intl`: the build bakes it into index.html.
+    FirstScreen {
+        /// The catalog of bundled datasets (its default dataset is read beside it).
+        catalog: PathBuf,
+    },
     /// Rewrite a dataset in the other encoding: v1 JSON or columnar (for large datasets; exactly
     /// equivalent, docs/dataset-format.md). Validates it on the way.
     Convert {

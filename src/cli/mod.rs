@@ -4,6 +4,7 @@
 mod args;
 mod catalog;
 mod diff;
+mod first_screen;
 mod import;
 mod release;
 mod serve;
@@ -41,6 +42,7 @@ pub fn run() -> i32 {
         Command::Summarize { file, by, format, status, year, lang: l } => summarize::summarize(&file, by.dim(), format, status, year, lang(&l)),
         Command::Catalog { files, output, default, translations } => catalog::catalog(&files, &output, default, translations.as_deref()),
         Command::Diff { before, after, format } => diff::diff(&before, &after, format),
+        Command::FirstScreen { catalog } => first_screen::first_screen(&catalog),
         Command::Serve { dir, port, address } => serve::serve(&dir, &address, port),
         Command::Merge { files, output, obligation, join_government_donors, reports, report, meta } => (|| {
             let parts = files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;

@@ -25,6 +25,16 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| super::settings::apply_theme(ctx.state.with(|s| s.dark)));
 
+    // The text is shown as soon as the dataset is read; the charts are drawn when ECharts arrives.
+    let (echarts_arrived, set_echarts_arrived) = signal(super::echarts::available());
+    provide_context(super::echarts::Arrived(echarts_arrived));
+    leptos::task::spawn_local(async move {
+        super::echarts::ready().await;
+        set_echarts_arrived.set(true);
+    });
+
+    super::intl::warm_up(lang.get_untracked());
+    let skeleton_shown = RwSignal::new(document().get_element_by_id("skeleton").is_some());
     let requested = Memo::new(move |_| ctx.state.with(|s| (s.dataset.clone(), s.data.clone(), s.version.clone())));
     let loading = RwSignal::new(true);
     let data = RwSignal::new_local(None::<Result<Loaded, LoadProblem>>);
@@ -44,12 +54,19 @@ pub fn App() -> impl IntoView {
         loading.set(true);
         leptos::task::spawn_local(async move {
             let loaded = load::load(request.0.clone(), request.1.clone(), request.2.clone(), signal).await;
+            super::mark("dataset-read");
+            // Reading the dataset was one task; the first screen is built in the next.
+            super::next_task().await;
             let latest = in_flight.with_value(|f| f.as_ref().map(|(r, _)| r.clone()));
             if matches!(loaded, Err(LoadProblem::Cancelled)) || latest.as_ref() != Some(&request) {
                 return;
             }
-            super::echarts::ready().await;
             data.set(Some(loaded));
+            // The static first screen gives way to the app's, in the same frame.
+            if let Some(skeleton) = document().get_element_by_id("skeleton") {
+                skeleton.remove();
+            }
+            skeleton_shown.set(false);
             loading.set(false);
             super::register_service_worker();
         });
@@ -64,13 +81,14 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#charts">{move || Msg::SkipToCharts.get(lang.get())}</a>
         // With a dataset shown, the settings sit in its header's top bar; until then (and when
         // nothing can be shown) here.
-        {move || (!embedded && !matches!(data.get(), Some(Ok(_)))).then(|| view! { <div class="topbar standalone"><Settings/></div> })}
+        // Until the first dataset arrives, the static first screen of index.html stands in.
+        {move || (!embedded && !skeleton_shown.get() && !matches!(data.get(), Some(Ok(_)))).then(|| view! { <div class="topbar standalone"><Settings/></div> })}
         // A dataset is being replaced: the old one stays readable meanwhile.
         {move || (loading.get() && data.get().is_some()).then(|| view! {
             <p class="reloading" role="status"><progress aria-hidden="true"></progress>" "{Msg::Loading.get(lang.get())}</p>
         })}
         {move || match data.get() {
-            None => view! { <Loading/> }.into_any(),
+            None => (move || (!skeleton_shown.get()).then(|| view! { <Loading/> })).into_any(),
             // The catalog of datasets, or the loaded one; switching re-creates only on change.
             Some(Ok(loaded)) => (move || if catalog_view.get() && !embedded {
                 view! { <super::catalog::CatalogPage loaded=loaded.clone()/> }.into_any()

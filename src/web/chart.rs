@@ -21,6 +21,21 @@ use wasm_bindgen::JsCast;
 /// Below this container width (CSS pixels) a chart takes its phone form: fewer ticks, shorter labels.
 const NARROW_PX: i32 = 480;
 
+/// How far from the screen a chart is drawn ahead of the reader's scrolling.
+const NEAR_SCREEN_MARGIN: &str = "300px 0px";
+
+/// Everything a chart's drawing depends on: the same again draws nothing.
+#[derive(PartialEq)]
+struct DrawnFor {
+    spec: ChartSpec,
+    lang: Lang,
+    narrow: bool,
+    patterns: bool,
+    theme: Option<bool>,
+    maps: u32,
+    echarts: bool,
+}
+
 /// Does the reader's browser match this media query (reduced motion, more contrast, dark)?
 pub fn prefers(query: &str) -> bool {
     web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
@@ -185,14 +200,29 @@ pub fn ChartFigure(
     // Bumped when a map's boundaries arrive, so the chart is drawn then.
     let maps_arrived = RwSignal::new(0u32);
     let map_failed = RwSignal::new(false);
+    // A chart is drawn while it is on or near the screen: a cheap phone opening the page draws the
+    // first screen's charts, not twelve, and a filter change redraws what the reader can see. The
+    // others are drawn as they come near, once for what changed while they were away.
+    let near = RwSignal::new(false);
+    let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
+    let drawn_for = StoredValue::new(None::<DrawnFor>);
     Effect::new(move |_| {
         let current = spec.get();
         let lang = lang.get();
         let narrow = narrow.get();
-        maps_arrived.track();
+        let echarts = echarts_arrived.map(|a| a.get()).unwrap_or(true) && echarts::available();
+        let inputs = DrawnFor { spec: current.clone(), lang, narrow, patterns: patterns(), theme: theme.get(), maps: maps_arrived.get(), echarts };
+        let unchanged = drawn_for.with_value(|d| d.as_ref() == Some(&inputs));
+        if !near.get() || unchanged {
+            // Tests (and the benchmark) scroll to a chart marked stale to have it drawn.
+            if let Some(el) = container.get_untracked() {
+                let _ = if unchanged { el.remove_attribute("data-stale") } else { el.set_attribute("data-stale", "") };
+            }
+            return;
+        }
         generation.update_value(|g| *g += 1);
         let Some(el) = container.get() else { return };
-        if let Some(layer) = current.map.as_ref().filter(|_| echarts::available() && !current.empty && current.omitted.is_none()) {
+        if let Some(layer) = current.map.as_ref().filter(|_| echarts && !current.empty && current.omitted.is_none()) {
             match echarts::ensure_map(&layer.name, move || maps_arrived.try_update(|n| *n += 1).unwrap_or_default()) {
                 echarts::MapState::Ready => map_failed.set(false),
                 echarts::MapState::Loading => return,
@@ -202,7 +232,9 @@ pub fn ChartFigure(
                 }
             }
         }
-        if current.empty || current.omitted.is_some() || !echarts::available() {
+        drawn_for.set_value(Some(inputs));
+        let _ = el.remove_attribute("data-stale");
+        if current.empty || current.omitted.is_some() || !echarts {
             instance.update_value(|i| {
                 if let Some(c) = i.take() {
                     c.dispose();
@@ -212,7 +244,7 @@ pub fn ChartFigure(
         }
         let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
-        let display = display_settings(&el, lang, &money, patterns(), narrow, theme.get());
+        let display = display_settings(&el, lang, &money, patterns(), narrow, theme.get_untracked());
         let opt = option::option(&current, &display);
         // ECharts draws in a task of its own for each chart, in page order: the browser can paint
         // and answer the reader between charts instead of freezing until every chart is drawn.
@@ -226,6 +258,7 @@ pub fn ChartFigure(
             }
             // Tests and the benchmark wait until `data-rendered` reaches this count.
             let _ = el.remove_attribute("data-pending");
+            super::mark("draw");
             requested.try_update_value(|n| *n += 1);
             let _ = el.set_attribute("data-requested", &requested.try_get_value().unwrap_or_default().to_string());
             if instance.try_with_value(Option::is_none).unwrap_or(false) {
@@ -245,9 +278,12 @@ pub fn ChartFigure(
 
     // Redraw at the container's size whenever it changes: window resizes, text zoom, reflow; a
     // change across the phone width rebuilds the option in its narrow form.
-    let on_resize = Closure::<dyn Fn()>::new(move || {
-        if let Some(el) = container.try_get_untracked().flatten() {
-            let is_narrow = el.client_width() > 0 && el.client_width() < NARROW_PX;
+    // The observer reports the size it measured after layout (also once when it starts watching):
+    // reading the element's width here instead would force a layout of the page per chart.
+    let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let width = entry.unchecked_into::<web_sys::ResizeObserverEntry>().content_rect().width();
+            let is_narrow = width > 0.0 && width < f64::from(NARROW_PX);
             if narrow.try_get_untracked() != Some(is_narrow) {
                 narrow.try_set(is_narrow);
             }
@@ -261,16 +297,37 @@ pub fn ChartFigure(
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     let watching = observer.clone();
-    Effect::new(move |_| {
-        if let (Some(el), Some(o)) = (container.get(), watching.as_ref()) {
-            narrow.set(el.client_width() > 0 && el.client_width() < NARROW_PX);
-            o.observe(&el);
+    let on_visible = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let is_near = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+            if near.try_get_untracked() != Some(is_near) {
+                near.try_set(is_near);
+            }
         }
     });
-    let held = send_wrapper::SendWrapper::new((on_resize, observer));
+    let margin = web_sys::IntersectionObserverInit::new();
+    margin.set_root_margin(NEAR_SCREEN_MARGIN);
+    let visibility = web_sys::IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &margin).ok();
+    // Where the browser cannot tell, every chart is drawn.
+    if visibility.is_none() {
+        near.set(true);
+    }
+    let watching_visibility = visibility.clone();
+    Effect::new(move |_| {
+        if let (Some(el), Some(o)) = (container.get(), watching.as_ref()) {
+            o.observe(&el);
+        }
+        if let (Some(el), Some(v)) = (container.get(), watching_visibility.as_ref()) {
+            v.observe(&el);
+        }
+    });
+    let held = send_wrapper::SendWrapper::new((on_resize, observer, on_visible, visibility));
     on_cleanup(move || {
         if let Some(o) = &held.1 {
             o.disconnect();
+        }
+        if let Some(v) = &held.3 {
+            v.disconnect();
         }
         instance.try_update_value(|i| {
             if let Some(c) = i.take() {

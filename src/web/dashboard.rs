@@ -25,10 +25,38 @@ enum RowsFormat {
 /// Charts that always span the whole row (style/main.css gives them `grid-column: 1 / -1`).
 const FULL_WIDTH: [&str; 4] = ["timeline", "flows", "objectives", "compare"];
 
+/// How many charts are built with the first screen; the others follow in the next task.
+const FIRST_SCREEN_CHARTS: usize = 2;
+
+/// Whether the parts of the page below the first screen have been built. The first screen (header,
+/// takeaway, figures, first charts) is built and painted first; the rest (the filters' choices,
+/// the other charts, notes, downloads) in a task of its own after that paint, so a slow phone never
+/// runs one long task for the whole page. Nothing visible moves: the rest is added below or inside.
+#[derive(Clone, Copy)]
+pub struct RestOfPage(pub ReadSignal<bool>);
+
+impl RestOfPage {
+    /// True where no dashboard says otherwise (a component shown on its own).
+    pub fn shown() -> bool {
+        use_context::<RestOfPage>().is_none_or(|r| r.0.get())
+    }
+}
+
 /// One dataset on screen: header and provenance, headline figures, filters, charts, downloads.
 #[component]
 pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let (rest_shown, show_rest) = signal(false);
+    provide_context(RestOfPage(rest_shown));
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                super::mark("rest-start");
+                show_rest.set(true)
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let lang = ctx.lang;
     let store = loaded.store.clone();
     let meta = store.metadata.clone();
@@ -40,7 +68,9 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let filter = Memo::new(move |_| ctx.state.with(|s| s.filter.clone()));
     let view = Memo::new(move |_| {
         let locale = WebLocale::shared(lang.get(), &view_store.metadata.currency);
-        filter.with(|f| Arc::new(spec::build_view(&view_store, f, &*locale)))
+        let built = filter.with(|f| Arc::new(spec::build_view(&view_store, f, &*locale)));
+        super::mark("view-built");
+        built
     });
 
     let header_meta = meta.clone();
@@ -142,18 +172,40 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
             super::download::csv(&name, &crate::core::charts::export::rows_csv(&data_store, &sel, lang.get_untracked()));
         }
     };
-    let download_rows2 = download_rows.clone();
+    let notes_and_downloads = move || {
+        rest_shown.get().then(|| {
+            view! {
+                // How amounts are counted, and what else the spread of the money says: after the
+                // charts, so a phone's first screen reaches the first chart (every chart also states
+                // the counting rule under it).
+                <section class="notes">
+                    <p class="counting-rule" id="counting-rule">{move || Msg::CountingRule.get(lang.get())}</p>
+                    <p class="equity">{move || view.with(|v| v.equity.iter().skip(1).cloned().collect::<Vec<_>>().join(" "))}</p>
+                </section>
+                <section class="take-away">
+                    <p class="downloads">{move || Msg::DownloadData.get(lang.get())}" "
+                        <button type="button" id="download-rows-csv" on:click={
+                            let download_rows = download_rows.clone();
+                            move |_| download_rows(RowsFormat::Csv)
+                        }>"CSV"</button>" "
+                        <button type="button" id="download-rows-json" on:click={
+                            let download_rows = download_rows.clone();
+                            move |_| download_rows(RowsFormat::Json)
+                        }>"JSON"</button>
+                    </p>
+                    <p class="cite"><strong>{move || Msg::Cite.get(lang.get())}": "</strong><span id="cite-text" dir="auto">{cite.clone()}</span></p>
+                </section>
+            }
+        })
+    };
     view! {
         {whole_page.then(|| view! { <SiteHeader meta=header_meta catalog=catalog current=current_id report=report/> })}
         {loaded.problem.clone().map(|p| view! { <ProblemNotice problem=p/> })}
         {version_notice}
         {external}
         <main id="main">
-            // The answer first: one sentence, then the figures. The first sentence on how evenly
-            // the money is spread, else the first shown chart's summary.
-            <p class="takeaway" id="takeaway">{move || view.with(|v| {
-                v.equity.first().cloned().or_else(|| v.charts.iter().find(|c| c.omitted.is_none() && !c.empty).map(|c| c.summary.clone())).unwrap_or_default()
-            })}</p>
+            // The answer first: one sentence, then the figures.
+            <p class="takeaway" id="takeaway">{move || view.with(|v| crate::core::charts::first_screen::takeaway(v))}</p>
             <Headline view=view currency=meta.currency.clone()/>
             // The latest version of a dataset with earlier ones says what changed since.
             {changes_entry.map(|entry| view! { <super::changes::WhatChanged entry=entry/> })}
@@ -163,33 +215,24 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
                     <super::compare::CompareControls store=compare_controls_store/>
                     {compare_figure}
-                    {shown.iter().map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()}
-                    {(!left_out.is_empty()).then(|| view! {
+                    {shown.iter().take(FIRST_SCREEN_CHARTS).map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()}
+                    {move || rest_shown.get().then(|| {
+                        shown.iter().skip(FIRST_SCREEN_CHARTS).map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()
+                    })}
+                    {move || (rest_shown.get() && !left_out.is_empty()).then(|| view! {
                         <section class="left-out" aria-labelledby="left-out-title">
                             <h2 id="left-out-title">{move || Msg::ChartsLeftOut.get(lang.get())}</h2>
-                            <ul>{left_out.into_iter().map(|i| view! {
+                            <ul>{left_out.iter().map(|&i| view! {
                                 <li data-chart=spec::CHART_IDS[i]>{move || view.with(|v| v.charts[i].omitted.clone().unwrap_or_default())}</li>
                             }).collect_view()}</ul>
                         </section>
                     })}
                 </section>
             </div>
-            // How amounts are counted, and what else the spread of the money says: after the
-            // charts, so a phone's first screen reaches the first chart (every chart also states
-            // the counting rule under it).
-            <section class="notes">
-                <p class="counting-rule" id="counting-rule">{move || Msg::CountingRule.get(lang.get())}</p>
-                <p class="equity">{move || view.with(|v| v.equity.iter().skip(1).cloned().collect::<Vec<_>>().join(" "))}</p>
-            </section>
-            <section class="take-away">
-                <p class="downloads">{move || Msg::DownloadData.get(lang.get())}" "
-                    <button type="button" id="download-rows-csv" on:click=move |_| download_rows(RowsFormat::Csv)>"CSV"</button>" "
-                    <button type="button" id="download-rows-json" on:click=move |_| download_rows2(RowsFormat::Json)>"JSON"</button>
-                </p>
-                <p class="cite"><strong>{move || Msg::Cite.get(lang.get())}": "</strong><span id="cite-text" dir="auto">{cite}</span></p>
-            </section>
+            {notes_and_downloads}
             {(!whole_page).then(|| view! { <super::embed::SourceLine/> })}
         </main>
+        {move || rest_shown.get().then(|| view! {
         <footer class="site-footer" hidden=!whole_page>
             <a href="docs/user-guide.md">{move || Msg::UserGuide.get(lang.get())}</a>
             " · "
@@ -199,6 +242,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
             " · "
             <span>{move || Msg::SourceCode.get(lang.get())}</span>
         </footer>
+        })}
     }
     .into_any()
 }

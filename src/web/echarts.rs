@@ -28,6 +28,11 @@ pub fn available() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &"echarts".into()).map(|v| !v.is_undefined()).unwrap_or(false)
 }
 
+/// Whether the wait for ECharts is over (it arrived, failed or timed out), for the charts to draw
+/// when it ends: the page shows its text without waiting for the drawing library.
+#[derive(Clone, Copy)]
+pub struct Arrived(pub leptos::prelude::ReadSignal<bool>);
+
 /// A JSON value as a plain JS object (not `Map`s, which ECharts ignores).
 pub fn to_js(value: &serde_json::Value) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)

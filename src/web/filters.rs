@@ -22,7 +22,6 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let years: Vec<String> = store.dict(Dim::Year).ids.clone();
-    let years2 = years.clone();
     let currency = store.metadata.currency.clone();
     let labels_store = store.clone();
     let search_store = store.clone();
@@ -191,18 +190,19 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                     <p class="notice swapped" role="status">{text::YearsSwapped { from: from.to_string(), to: to.to_string() }.format(lang.get())}</p>
                 })}
             </section>
-            <div class="fields">
+            // The choices are built with the rest of the page, after the first screen is painted.
+            <div class="fields">{move || super::dashboard::RestOfPage::shown().then(|| view! {
                 {measure_select()}
                 {time_axis()}
-                {year_select("filter-from", Msg::YearFrom, YearBound::From, years)}
-                {year_select("filter-to", Msg::YearTo, YearBound::To, years2)}
+                {year_select("filter-from", Msg::YearFrom, YearBound::From, years.clone())}
+                {year_select("filter-to", Msg::YearTo, YearBound::To, years.clone())}
                 // A dataset that places nothing below the country has no place to choose.
                 {spec::FILTER_DIMS
                     .into_iter()
                     .filter(|&d| d != Dim::Place || store.coverage(Dim::Place) != crate::core::analysis::store::Coverage::NotRecorded)
                     .map(|d| code_select(d, store.clone()))
                     .collect_view()}
-            </div>
+            })}</div>
             </details>
         </aside>
     }

@@ -28,6 +28,7 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
     };
     let texts = Memo::new(move |_| texts());
     let current_id = current;
+    let about_opened = RwSignal::new(false);
     view! {
         <header class="site-header">
             <TopBar catalog=catalog current=current_id/>
@@ -35,7 +36,7 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
             <h1 id="dataset-title" dir="auto" lang=move || texts.with(|t| t.2.then(|| lang.get().code()))>{move || texts.with(|t| t.0.clone())}</h1>
             // Provenance one tap away, every field kept: what the figures are, who published them,
             // under which licence, as of when, and how they were imported.
-            <details class="about-data" id="about-data">
+            <details class="about-data" id="about-data" on:toggle=move |_| about_opened.set(true)>
                 // Source, date and licence stay in sight on one line; the whole of them inside.
                 <summary>
                     <span class="about-title">{move || Msg::AboutData.get(lang.get())}</span>
@@ -59,7 +60,8 @@ pub fn SiteHeader(meta: Metadata, catalog: Arc<Catalog>, current: Option<String>
                     <div><dt>{move || Msg::DatasetVersion.get(lang.get())}</dt><dd data-meta="version">{m.dataset_version.clone()}</dd></div>
                     {m.generator.clone().map(|g| view! { <div><dt>{move || Msg::Generator.get(lang.get())}</dt><dd data-meta="generator">{g}</dd></div> })}
                 </dl>
-                {report.map(|r| view! { <ReportDetails report=r/> })}
+                // The import report (hundreds of lines for some datasets) is built when first opened.
+                {move || about_opened.get().then(|| report.clone().map(|r| view! { <ReportDetails report=r/> }))}
             </details>
         </header>
     }

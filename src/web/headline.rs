@@ -3,8 +3,8 @@
 
 use super::intl::WebLocale;
 use super::state::Ctx;
-use crate::core::charts::spec::{Locale, View};
-use crate::core::locale::i18n::Msg;
+use crate::core::charts::first_screen;
+use crate::core::charts::spec::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,20 +13,11 @@ use std::sync::Arc;
 pub fn Headline(view: Memo<Arc<View>>, currency: String) -> impl IntoView {
     let lang = expect_context::<Ctx>().lang;
     let figures = move || {
-        let h = view.with(|v| v.headline.clone());
         let locale = WebLocale::shared(lang.get(), &currency);
-        let l = lang.get();
-        vec![
-            (Msg::HeadlineFunding.get(l), if h.funding_reported { locale.money(h.funding) } else { Msg::HeadlineNotReported.get(l).to_string() }, "funding"),
-            // A dataset with no pledges at all does not know them: "not reported", never 0.
-            (Msg::HeadlinePledged.get(l), h.pledged.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |p| locale.money(p)), "pledged"),
-            (Msg::HeadlineDonors.get(l), h.donors.map_or_else(|| Msg::HeadlineNotReported.get(l).to_string(), |n| locale.count(n as f64)), "donors"),
-            (Msg::HeadlineRecipients.get(l), locale.count(h.recipients as f64), "recipients"),
-            (Msg::HeadlineContributions.get(l), locale.count(h.contributions as f64), "contributions"),
-        ]
-        .into_iter()
-        .map(|(label, value, id)| view! { <div class="figure" data-figure=id><dt>{label}</dt><dd>{value}</dd></div> })
-        .collect_view()
+        view.with(|v| first_screen::figures(&v.headline, &*locale))
+            .into_iter()
+            .map(|f| view! { <div class="figure" data-figure=f.id><dt>{f.label}</dt><dd>{f.value}</dd></div> })
+            .collect_view()
     };
 
     view! { <dl class="headline" aria-live="polite">{figures}</dl> }

@@ -3,6 +3,7 @@
 use crate::core::charts::spec::Locale;
 use crate::core::locale::lang::Lang;
 use js_sys::{Array, Intl, Object, Reflect};
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -34,12 +35,15 @@ fn format(f: &Intl::NumberFormat, v: f64) -> String {
     f.format().call1(&JsValue::NULL, &v.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| v.to_string())
 }
 
+/// Each `Intl` object is made on first use: making one loads the language's data and is the
+/// costly part (tables and tooltips need the full amounts, a first screen only the short ones).
 pub struct WebLocale {
     lang: Lang,
-    money_full: Intl::NumberFormat,
-    money_compact: Intl::NumberFormat,
-    percent: Intl::NumberFormat,
-    names: Option<DisplayNames>,
+    currency: String,
+    money_full: OnceCell<Intl::NumberFormat>,
+    money_compact: OnceCell<Intl::NumberFormat>,
+    percent: OnceCell<Intl::NumberFormat>,
+    names: OnceCell<Option<DisplayNames>>,
 }
 
 /// The locales made so far, by language and currency.
@@ -65,28 +69,37 @@ impl WebLocale {
     }
 
     fn new(lang: Lang, currency: &str) -> WebLocale {
-        let money = |compact: bool| {
-            let mut o = vec![("style", "currency".into()), ("currency", currency.into()), ("currencyDisplay", "symbol".into())];
-            if compact {
-                o.push(("notation", "compact".into()));
-                o.push(("maximumFractionDigits", 1.into()));
-            } else {
-                o.push(("maximumFractionDigits", 0.into()));
-            }
-            number_format(lang, &o)
-        };
         WebLocale {
             lang,
-            money_full: money(false),
-            money_compact: money(true),
-            percent: number_format(lang, &[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
-            names: DisplayNames::new(&Array::of1(&lang.code().into()), &options(&[("type", "region".into())])).ok(),
+            currency: currency.to_string(),
+            money_full: OnceCell::new(),
+            money_compact: OnceCell::new(),
+            percent: OnceCell::new(),
+            names: OnceCell::new(),
         }
+    }
+
+    fn money_format(&self, compact: bool) -> Intl::NumberFormat {
+        // The minimum is set, not left to the engine: older ones (and Node, which bakes the first
+        // screen) default it to the currency's 2 decimals ("$1.0B", or a RangeError for whole amounts).
+        let mut o = vec![
+            ("style", "currency".into()),
+            ("currency", self.currency.as_str().into()),
+            ("currencyDisplay", "symbol".into()),
+            ("minimumFractionDigits", 0.into()),
+        ];
+        if compact {
+            o.push(("notation", "compact".into()));
+            o.push(("maximumFractionDigits", 1.into()));
+        } else {
+            o.push(("maximumFractionDigits", 0.into()));
+        }
+        number_format(self.lang, &o)
     }
 
     /// Exact amount, for tables and tooltips.
     pub fn money_full(&self, v: f64) -> String {
-        self.directed(format(&self.money_full, v))
+        self.directed(format(self.money_full.get_or_init(|| self.money_format(false)), v))
     }
 
     fn directed(&self, amount: String) -> String {
@@ -98,22 +111,41 @@ impl WebLocale {
     }
 }
 
+/// Makes the reader's messages, number formats and country names while the first dataset downloads, each
+/// in a task of its own: making the first `Intl` object of a language loads its data, a long task
+/// that would otherwise fall inside the first screen's.
+pub fn warm_up(lang: Lang) {
+    let steps: [fn(Lang); 5] = [
+        // The language's messages, parsed and formatted once.
+        |l| {
+            let _ = crate::core::locale::i18n::Msg::AppTagline.get(l);
+        },
+        |l| drop(WebLocale::shared(l, "USD").money(1.0)),
+        |l| drop(count(l, 1.0)),
+        |l| drop(WebLocale::shared(l, "USD").percent(0.5)),
+        |l| drop(WebLocale::shared(l, "USD").country_name("CO")),
+    ];
+    for step in steps {
+        leptos::prelude::set_timeout(move || step(lang), std::time::Duration::ZERO);
+    }
+}
+
 /// A count, in the reader's digits and grouping: headline figures, table cells and counts inside
 /// translated messages share one formatter per language.
 pub fn count(lang: Lang, n: f64) -> String {
     thread_local! {
-        static COUNTS: [Intl::NumberFormat; 4] = Lang::ALL.map(|l| number_format(l, &[("maximumFractionDigits", 0.into())]));
+        static COUNTS: [OnceCell<Intl::NumberFormat>; 4] = const { [const { OnceCell::new() }; 4] };
     }
-    COUNTS.with(|formats| format(&formats[lang as usize], n))
+    COUNTS.with(|formats| format(formats[lang as usize].get_or_init(|| number_format(lang, &[("maximumFractionDigits", 0.into())])), n))
 }
 
 /// A value-axis tick in the reader's digits and grouping, with up to two decimals (ticks are
 /// already in the chart's unit: "0,5", "100 000").
 pub fn tick(lang: Lang, v: f64) -> String {
     thread_local! {
-        static TICKS: [Intl::NumberFormat; 4] = Lang::ALL.map(|l| number_format(l, &[("maximumFractionDigits", 2.into())]));
+        static TICKS: [OnceCell<Intl::NumberFormat>; 4] = const { [const { OnceCell::new() }; 4] };
     }
-    TICKS.with(|formats| format(&formats[lang as usize], v))
+    TICKS.with(|formats| format(formats[lang as usize].get_or_init(|| number_format(lang, &[("maximumFractionDigits", 2.into())])), v))
 }
 
 impl Locale for WebLocale {
@@ -121,15 +153,16 @@ impl Locale for WebLocale {
         self.lang
     }
     fn money(&self, v: f64) -> String {
-        self.directed(format(&self.money_compact, v))
+        self.directed(format(self.money_compact.get_or_init(|| self.money_format(true)), v))
     }
     fn percent(&self, ratio: f64) -> String {
-        format(&self.percent, ratio)
+        format(self.percent.get_or_init(|| number_format(self.lang, &[("style", "percent".into()), ("maximumFractionDigits", 1.into())])), ratio)
     }
     fn count(&self, n: f64) -> String {
         count(self.lang, n)
     }
     fn country_name(&self, iso2: &str) -> Option<String> {
-        self.names.as_ref()?.of(iso2).ok()?.as_string()
+        let names = self.names.get_or_init(|| DisplayNames::new(&Array::of1(&self.lang.code().into()), &options(&[("type", "region".into())])).ok());
+        names.as_ref()?.of(iso2).ok()?.as_string()
     }
 }

@@ -178,6 +178,7 @@ async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProbl
 
 async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProblem> {
     let text = fetch_text(url, cancel).await?;
+    super::mark("dataset-fetched");
     let problem = |errors: Vec<ValidationError>| match errors.as_slice() {
         [error @ ValidationError { problem: validate::Problem::NotJson { .. }, .. }] => LoadProblem::NotJson { url: url.to_string(), error: error.clone() },
         _ => LoadProblem::Invalid { url: url.to_string(), errors },
@@ -191,6 +192,7 @@ async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProbl
 
 async fn fetch_catalog(cancel: &AbortSignal) -> Result<Catalog, LoadProblem> {
     let text = fetch_text(CATALOG, cancel).await?;
+    super::mark("catalog-fetched");
     serde_json::from_str(&text).map_err(|e| LoadProblem::Invalid {
         url: CATALOG.to_string(),
         errors: vec![ValidationError {

@@ -33,35 +33,32 @@ pub(crate) fn register_service_worker() {
     }
 }
 
+/// A User Timing mark ("alianzas:…"): where the first load spends its time, in browser profiles
+/// and in `make bench`.
+pub(crate) fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("alianzas:{name}"));
+    }
+}
+
+/// Resolves in a later task: long work split at this point lets the browser paint and answer input.
+pub(crate) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn start() {
     console_error_panic_hook::set_once();
     // Counts inside translated sentences ("in 1.234 contributions") are written by `Intl` too.
     crate::core::locale::i18n::set_count_format(intl::count);
-    // The static skeleton of index.html (with the default dataset's header baked in) is shown
-    // until the app has painted once: mount after the next frame, so the baked header is on
-    // screen even when the WebAssembly arrives before the first paint.
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let mount = Closure::once_into_js(|| {
-        if let Some(skeleton) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("skeleton")) {
-            skeleton.remove();
-        }
-        leptos::mount::mount_to_body(app::App);
-    });
-    // Two frames: the first frame's paint is presented before the second frame begins.
-    let next_frame = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(mount.unchecked_ref());
-        }
-    });
-    let after_paint = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(next_frame.unchecked_ref());
-        }
-    });
-    match web_sys::window() {
-        Some(w) => {
-            let _ = w.request_animation_frame(after_paint.unchecked_ref());
-        }
-        None => leptos::mount::mount_to_body(app::App),
-    }
+    // The page has painted its static first screen (index.html: the default dataset's title,
+    // takeaway and figures baked in) before this runs (web-js/loader.mjs); it stays until the
+    // first dataset is on screen (app.rs).
+    mark("start");
+    leptos::mount::mount_to_body(app::App);
+    mark("mounted");
 }

@@ -23,7 +23,8 @@ pub fn FilterSearch(store: Arc<Store>) -> impl IntoView {
     let index = Memo::new(move |_| Arc::new(SearchIndex::new(&store, &*WebLocale::shared(lang.get(), &currency))));
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(None::<usize>);
-    let hits = Memo::new(move |_| index.with(|i| query.with(|q| i.find(q, SHOWN))));
+    // The index is built when the reader first types, not with the page.
+    let hits = Memo::new(move |_| query.with(|q| if q.trim().is_empty() { Vec::new() } else { index.with(|i| i.find(q, SHOWN)) }));
     let expanded = move || query.with(|q| !q.trim().is_empty());
     let apply = move |hit: Hit| {
         ctx.update(|s| {

@@ -24,19 +24,28 @@ export async function newPage(browser, options = {}) {
 }
 
 /** Waits until every chart has finished rendering the latest option it was given, or is listed
- *  among the charts left out for this dataset (with the sentence saying why). */
+ *  among the charts left out for this dataset (with the sentence saying why). A chart is drawn
+ *  when it comes near the screen: like a reader, this scrolls to each chart not drawn yet (or
+ *  drawn for an earlier filter), one per frame, then back to where the page was. */
 export async function chartsSettled(page, ids = CHART_IDS) {
+  const scrolled = await page.evaluate(() => [scrollX, scrollY]);
   await page.waitForFunction((ids) => ids.every((id) => {
     if (document.querySelector(`.left-out [data-chart=${id}]`)) return true;
     const el = document.querySelector(`#${id} .canvas`);
     if (!el) return false;
     if (el.closest('.omitted')) return true;
+    // Nothing to draw (the canvas is not shown).
     if (el.classList.contains('empty')) return true;
+    if (el.hasAttribute('data-stale')) {
+      el.scrollIntoView({ block: 'center' });
+      return false;
+    }
     // A draw is scheduled in its own task and has not run yet.
     if (el.hasAttribute('data-pending')) return false;
     const requested = Number(el.dataset.requested);
     return requested > 0 && Number(el.dataset.rendered) >= requested;
   }), ids, { timeout: 30000 });
+  await page.evaluate(([x, y]) => scrollTo(x, y), scrolled);
 }
 
 /** The text of each cell of a chart's table, opening it if needed. */

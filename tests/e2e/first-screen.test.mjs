@@ -126,3 +126,51 @@ for (const lang of ['ar', 'es']) {
     await page.context().close();
   });
 }
+
+// What the first screen says is in index.html (web-js/prerender.mjs, words from the core, numbers
+// by Intl): readable before the WebAssembly arrives, and the same words once the app has taken over.
+for (const lang of ['es', 'en', 'fr', 'ar']) {
+  test(`${lang}: title, takeaway and figures are readable before the WebAssembly arrives, and the app keeps their words`, async () => {
+    const read = (page, scope) => page.evaluate((scope) => {
+      const root = document.querySelector(scope);
+      const visible = (el) => el && el.offsetParent !== null;
+      const h1 = [...root.querySelectorAll('h1')].find(visible);
+      const takeaway = [...root.querySelectorAll('.takeaway')].find(visible);
+      const figures = [...root.querySelectorAll('.headline')].find(visible);
+      return {
+        title: h1?.textContent.trim(),
+        takeaway: takeaway?.textContent.trim(),
+        figures: figures ? [...figures.querySelectorAll('.figure')].map((f) => [f.dataset.figure, f.querySelector('dt').textContent.trim(), f.querySelector('dd').textContent.trim()]) : [],
+      };
+    }, scope);
+    // No WebAssembly at all: what a reader sees while it downloads on a slow connection.
+    const before = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await before.route('**/*.wasm', (route) => route.abort());
+    await before.goto(`${server.url}?lang=${lang}`);
+    const baked = await read(before, '#skeleton');
+    assert.equal(await before.evaluate(() => document.documentElement.lang), lang);
+    const entry = catalog.datasets.find((d) => d.id === catalog.default);
+    assert.equal(baked.title, entry.translations?.[lang]?.title ?? entry.title);
+    assert.ok(baked.takeaway.length > 20, `a takeaway sentence: ${baked.takeaway}`);
+    assert.deepEqual(baked.figures.map((f) => f[0]), ['funding', 'pledged', 'donors', 'recipients', 'contributions']);
+    // Every number written (no token of the build left), the count of contributions that of the catalog.
+    assert.ok(!JSON.stringify(baked).includes('\uE000'), JSON.stringify(baked));
+    assert.equal(Number(baked.figures[4][2].replace(/[^\d٠-٩]/g, '').replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d))), entry.records);
+    await before.screenshot({ path: `test-results/first-screen-baked-${lang}.png` });
+    await before.context().close();
+    // The app takes over with the same words.
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.goto(`${server.url}?lang=${lang}`);
+    await page.waitForSelector('#takeaway:not(:empty)');
+    assert.equal(await page.locator('#skeleton').count(), 0, 'the static first screen gave way');
+    assert.deepEqual(await read(page, 'body'), baked);
+    assert.deepEqual(page.consoleErrors, []);
+    // A filtered link would show other figures: the baked ones stay hidden, the title shows.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${server.url}?lang=${lang}&from=2020`);
+    const filtered = await read(page, '#skeleton');
+    assert.equal(filtered.title, baked.title);
+    assert.equal(filtered.takeaway, undefined);
+    await page.context().close();
+  });
+}

@@ -5,6 +5,7 @@ mod builders;
 pub mod compare;
 pub mod echarts_option;
 pub mod export;
+pub mod first_screen;
 pub mod keyboard;
 pub mod labels;
 pub mod palette;

@@ -1,7 +1,7 @@
 //! Each part of a dataset checked by the v1 rules — metadata, added codes, plans with objectives
 //! and indicators, contributions, requirements — and rebuilt as the typed value when it is sound.
 
-use super::walker::{token, Walker};
+use super::walker::{token, Member, Walker};
 use super::Problem;
 use crate::core::format::codes::{self, DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUSES};
 use crate::core::format::dataset::*;
@@ -103,7 +103,7 @@ pub(super) fn label_map(w: &mut Walker, e: &Map<String, Value>, at: &str) -> BTr
             w.err(&format!("{at}/labels"), Problem::Empty);
         }
         for (lang, text) in l {
-            if let Some(t) = w.as_string(text, &format!("{at}/labels/{}", token(lang))) {
+            if let Some(t) = w.as_string(text, format!("{at}/labels/{}", token(lang))) {
                 labels.insert(lang.clone(), t);
             }
         }
@@ -241,9 +241,9 @@ impl KnownCodes {
     }
 }
 
-pub(super) fn check_code(w: &mut Walker, ok: bool, at: &str, list: &'static str, value: &str) -> bool {
+pub(super) fn check_code(w: &mut Walker, ok: bool, at: impl std::fmt::Display, list: &'static str, value: &str) -> bool {
     if !ok {
-        w.err(at, Problem::UnknownCode { list, value: value.to_string() });
+        w.err(&at.to_string(), Problem::UnknownCode { list, value: value.to_string() });
     }
     ok
 }
@@ -251,7 +251,7 @@ pub(super) fn check_code(w: &mut Walker, ok: bool, at: &str, list: &'static str,
 /// An optional field that, when present, must be one of a list's codes (how a model or an
 /// obligation was derived: one of the rules' ids).
 pub(super) fn optional_code(w: &mut Walker, c: &Map<String, Value>, at: &str, key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool) -> Option<String> {
-    w.opt_string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v))
+    w.opt_string(c, at, key).filter(|v| check_code(w, ok(v), Member(at, key), list, v))
 }
 
 pub(super) fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Option<Contribution> {
@@ -263,22 +263,21 @@ pub(super) fn contribution(w: &mut Walker, known: &KnownCodes, item: &Value, at:
         let id = w.string(d, &dat, "id");
         let name = w.string(d, &dat, "name");
         let donor_type = w.string(d, &dat, "type");
-        let donor_type = donor_type.filter(|t| check_code(w, codes::find(DONOR_TYPES, t).is_some(), &format!("{dat}/type"), "donor type", t));
+        let donor_type = donor_type.filter(|t| check_code(w, codes::find(DONOR_TYPES, t).is_some(), Member(&dat, "type"), "donor type", t));
         let country = w.opt_string(d, &dat, "country");
         if let Some(code) = &country {
-            check_code(w, geo::country(code).is_some(), &format!("{dat}/country"), "ISO 3166-1 alpha-3 country", code);
+            check_code(w, geo::country(code).is_some(), Member(&dat, "country"), "ISO 3166-1 alpha-3 country", code);
         }
         Some(Donor { id: id?, name: name?, donor_type: donor_type?, country })
     });
     if c.get("donor").is_none() {
         w.err(&format!("{at}/donor"), Problem::Missing);
     }
-    let recipient = w.string(c, at, "recipient").filter(|r| check_code(w, known.recipient_ok(r), &format!("{at}/recipient"), "recipient", r));
+    let recipient = w.string(c, at, "recipient").filter(|r| check_code(w, known.recipient_ok(r), Member(at, "recipient"), "recipient", r));
     let year = w.year(c, at);
     let date = w.date(c, at, "date", false);
     let obligations = obligations(w, known, c, at);
-    let mut coded =
-        |key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool| w.string(c, at, key).filter(|v| check_code(w, ok(v), &format!("{at}/{key}"), list, v));
+    let mut coded = |key: &str, list: &'static str, ok: &dyn Fn(&str) -> bool| w.string(c, at, key).filter(|v| check_code(w, ok(v), Member(at, key), list, v));
     let model = coded("model", "model", &|v| known.models.contains(v));
 
     let kind = coded("kind", "kind", &|v| codes::find(KINDS, v).is_some());
@@ -326,7 +325,7 @@ pub(super) fn history(w: &mut Walker, c: &Map<String, Value>, at: &str) -> Optio
         let eat = format!("{lat}/{i}");
         let Some(e) = w.object(e, &eat) else { continue };
         let date = w.date(e, &eat, "date", true);
-        let status = w.string(e, &eat, "status").filter(|s| check_code(w, codes::find(STATUSES, s).is_some(), &format!("{eat}/status"), "status", s));
+        let status = w.string(e, &eat, "status").filter(|s| check_code(w, codes::find(STATUSES, s).is_some(), Member(&eat, "status"), "status", s));
         let amount = w.amount(e, &eat, "amount");
         if let (Some(date), Some(status), Some(amount)) = (date, status, amount) {
             if out.last().is_some_and(|prev| prev.date > date) {
@@ -348,7 +347,7 @@ pub(super) fn places(w: &mut Walker, c: &Map<String, Value>, at: &str) -> Option
     for (i, p) in list.iter().enumerate() {
         let pat = format!("{lat}/{i}");
         let Some(p) = w.object(p, &pat) else { continue };
-        let id = w.string(p, &pat, "id").filter(|id| check_code(w, geo::is_known_place(id), &format!("{pat}/id"), "ISO 3166-2 place", id));
+        let id = w.string(p, &pat, "id").filter(|id| check_code(w, geo::is_known_place(id), Member(&pat, "id"), "ISO 3166-2 place", id));
         let name = w.string(p, &pat, "name");
         let share = match p.get("share") {
             None | Some(Value::Null) => None,
@@ -370,8 +369,8 @@ pub(super) fn places(w: &mut Walker, c: &Map<String, Value>, at: &str) -> Option
 /// `"obligation": "id"` is shorthand for `"obligations": [{"id": "id", "share": 1}]`.
 pub(super) fn obligations(w: &mut Walker, known: &KnownCodes, c: &Map<String, Value>, at: &str) -> Option<Vec<ObligationShare>> {
     if let Some(single) = c.get("obligation") {
-        let s = w.as_string(single, &format!("{at}/obligation"))?;
-        check_code(w, known.obligations.contains(&s), &format!("{at}/obligation"), "obligation", &s).then_some(())?;
+        let s = w.as_string(single, format!("{at}/obligation"))?;
+        check_code(w, known.obligations.contains(&s), Member(at, "obligation"), "obligation", &s).then_some(())?;
         return Some(vec![ObligationShare { id: s, share: 1.0 }]);
     }
     let Some(list) = c.get("obligations") else {
@@ -389,7 +388,7 @@ pub(super) fn obligations(w: &mut Walker, known: &KnownCodes, c: &Map<String, Va
     for (i, o) in list.iter().enumerate() {
         let oat = format!("{lat}/{i}");
         let Some(o) = w.object(o, &oat) else { continue };
-        let id = w.string(o, &oat, "id").filter(|id| check_code(w, known.obligations.contains(id), &format!("{oat}/id"), "obligation", id));
+        let id = w.string(o, &oat, "id").filter(|id| check_code(w, known.obligations.contains(id), Member(&oat, "id"), "obligation", id));
         let share = match w.field(o, &oat, "share").map(Value::as_f64) {
             Some(Some(s)) if (0.0..=1.0).contains(&s) => Some(s),
             Some(_) => {
@@ -415,10 +414,10 @@ pub(super) fn obligations(w: &mut Walker, known: &KnownCodes, c: &Map<String, Va
 
 pub(super) fn requirement(w: &mut Walker, known: &KnownCodes, item: &Value, at: &str) -> Option<Requirement> {
     let r = w.object(item, at)?;
-    let recipient = w.string(r, at, "recipient").filter(|v| check_code(w, known.recipient_ok(v), &format!("{at}/recipient"), "recipient", v));
+    let recipient = w.string(r, at, "recipient").filter(|v| check_code(w, known.recipient_ok(v), Member(at, "recipient"), "recipient", v));
     let obligation = w.opt_string(r, at, "obligation");
     if let Some(o) = &obligation {
-        check_code(w, known.obligations.contains(o), &format!("{at}/obligation"), "obligation", o);
+        check_code(w, known.obligations.contains(o), Member(at, "obligation"), "obligation", o);
     }
     let year = w.year(r, at);
     let amount = w.amount(r, at, "amount");

@@ -8,6 +8,16 @@ pub(super) fn token(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
 
+/// The pointer to an object's member ("<at>/<key>"), written out only when a problem is recorded
+/// there: a valid dataset is read without making a string per field.
+pub(super) struct Member<'a>(pub(super) &'a str, pub(super) &'a str);
+
+impl std::fmt::Display for Member<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.0, token(self.1))
+    }
+}
+
 pub(super) struct Walker {
     pub(super) errors: Vec<ValidationError>,
 }
@@ -28,18 +38,18 @@ impl Walker {
 
     pub(super) fn string(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<String> {
         let v = self.field(obj, at, key)?;
-        self.as_string(v, &format!("{at}/{}", token(key)))
+        self.as_string(v, Member(at, key))
     }
 
-    pub(super) fn as_string(&mut self, v: &Value, at: &str) -> Option<String> {
+    pub(super) fn as_string(&mut self, v: &Value, at: impl std::fmt::Display) -> Option<String> {
         match v.as_str() {
             Some(s) if s.trim().is_empty() => {
-                self.err(at, Problem::Empty);
+                self.err(&at.to_string(), Problem::Empty);
                 None
             }
             Some(s) => Some(s.to_string()),
             None => {
-                self.err(at, Problem::WrongType { expected: "string" });
+                self.err(&at.to_string(), Problem::WrongType { expected: "string" });
                 None
             }
         }
@@ -48,7 +58,7 @@ impl Walker {
     pub(super) fn opt_string(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<String> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
-            Some(v) => self.as_string(v, &format!("{at}/{}", token(key))),
+            Some(v) => self.as_string(v, Member(at, key)),
         }
     }
 
@@ -70,15 +80,15 @@ impl Walker {
 
     pub(super) fn amount(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<f64> {
         let v = self.field(obj, at, key)?;
-        let at = format!("{at}/{key}");
+        let at = Member(at, key);
         match v.as_f64() {
             Some(a) if a < 0.0 => {
-                self.err(&at, Problem::NegativeAmount);
+                self.err(&at.to_string(), Problem::NegativeAmount);
                 None
             }
             Some(a) => Some(a),
             None => {
-                self.err(&at, Problem::WrongType { expected: "number" });
+                self.err(&at.to_string(), Problem::WrongType { expected: "number" });
                 None
             }
         }
@@ -90,15 +100,15 @@ impl Walker {
 
     pub(super) fn year_in(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<i32> {
         let v = self.field(obj, at, key)?;
-        let at = format!("{at}/{key}");
+        let at = Member(at, key);
         match v.as_i64() {
             Some(y) if !(1900..=2100).contains(&y) => {
-                self.err(&at, Problem::YearOutOfRange(y));
+                self.err(&at.to_string(), Problem::YearOutOfRange(y));
                 None
             }
             Some(y) => Some(y as i32),
             None => {
-                self.err(&at, Problem::WrongType { expected: "integer" });
+                self.err(&at.to_string(), Problem::WrongType { expected: "integer" });
                 None
             }
         }

@@ -1,0 +1,42 @@
+// Post-build step: the app starts after the first paint. Trunk's loader imports the app's script,
+// preloads the WebAssembly and ECharts from the head, so ~620 KB start competing with the page's
+// own HTML and CSS before anything is on screen. Here the baked first screen (web-js/prerender.mjs)
+// paints first; then, in the next task, the WebAssembly and ECharts are fetched in parallel and
+// the app takes over. Runs before web-js/csp.mjs, which hashes the inline script written here.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '(\.\/[^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/[^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
+if (!loader) throw new Error("loader: Trunk's loader script was not found in index.html");
+const [trunkLoader, script, wasm] = loader;
+const echarts = html.match(/\s*<script defer id="echarts-script" src="([^"]+)"><\/script>/);
+if (!echarts) throw new Error('loader: the ECharts script tag was not found in index.html');
+
+// The WebAssembly is fetched while the script is, not after it: init() takes the pending response.
+// ECharts keeps its id: the app waits for that element's load event (src/web/echarts.rs).
+const start = `<script type="module">
+const start = () => {
+  const echarts = Object.assign(document.createElement('script'), { id: 'echarts-script', src: ${JSON.stringify(echarts[1])}, async: false });
+  document.head.append(echarts);
+  const wasm = fetch(${JSON.stringify(wasm)});
+  import(${JSON.stringify(script)}).then(async (bindings) => {
+    await bindings.default({ module_or_path: wasm });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  });
+};
+// A hidden tab or an iframe out of view gets no animation frames: the timer starts it there.
+let started = false;
+const once = () => { if (!started) { started = true; start(); } };
+requestAnimationFrame(() => setTimeout(once, 0));
+setTimeout(once, 1000);
+</script>`;
+html = html.replace(trunkLoader, start).replace(echarts[0], '');
+// The preloads would start both downloads before the first paint.
+html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
+writeFileSync(file, html);
+console.log('loader: the app starts after the first paint');
