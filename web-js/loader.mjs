@@ -13,14 +13,14 @@ let html = readFileSync(file, 'utf8');
 const loader = html.match(/<script type="module">\s*import init, \* as bindings from '(\.\/[^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/[^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
 if (!loader) throw new Error("loader: Trunk's loader script was not found in index.html");
 const [trunkLoader, script, wasm] = loader;
-const echarts = html.match(/\s*<script defer id="echarts-script" src="([^"]+)"><\/script>/);
+const echarts = html.match(/\s*<script type="module" id="echarts-script" src="([^"]+)"><\/script>/);
 if (!echarts) throw new Error('loader: the ECharts script tag was not found in index.html');
 
 // The WebAssembly is fetched while the script is, not after it: init() takes the pending response.
 // ECharts keeps its id: the app waits for that element's load event (src/web/echarts.rs).
 const start = `<script type="module">
 const start = () => {
-  const echarts = Object.assign(document.createElement('script'), { id: 'echarts-script', src: ${JSON.stringify(echarts[1])}, async: false });
+  const echarts = Object.assign(document.createElement('script'), { id: 'echarts-script', type: 'module', src: ${JSON.stringify(echarts[1])} });
   document.head.append(echarts);
   const wasm = fetch(${JSON.stringify(wasm)});
   import(${JSON.stringify(script)}).then(async (bindings) => {

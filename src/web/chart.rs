@@ -222,6 +222,19 @@ pub fn ChartFigure(
         }
         generation.update_value(|g| *g += 1);
         let Some(el) = container.get() else { return };
+        // Donuts, Sankey diagrams and maps arrive in a second ECharts module, fetched when first drawn.
+        if echarts && !current.empty && current.omitted.is_none() && matches!(current.chart_type, ChartType::Donut | ChartType::Sankey | ChartType::Map) {
+            match echarts::ensure_more_charts(move || {
+                let _ = maps_arrived.try_update(|n| *n += 1);
+            }) {
+                echarts::MapState::Ready => {}
+                echarts::MapState::Loading => return,
+                echarts::MapState::Failed => {
+                    map_failed.set(current.chart_type == ChartType::Map);
+                    return;
+                }
+            }
+        }
         if let Some(layer) = current.map.as_ref().filter(|_| echarts && !current.empty && current.omitted.is_none()) {
             match echarts::ensure_map(&layer.name, move || maps_arrived.try_update(|n| *n += 1).unwrap_or_default()) {
                 echarts::MapState::Ready => map_failed.set(false),
@@ -439,7 +452,12 @@ pub fn ChartFigure(
             }>{move || Msg::DownloadCsv.get(lang.get())}</button>
             {[(ImageFormat::Png, "download-png"), (ImageFormat::Svg, "download-svg")].map(|(format, class)| view! {
                 <button type="button" class=class hidden=move || spec.with(|s| s.empty) on:click=move |_| {
-                    spec.with_untracked(|s| save_image(s, ctx, format, patterns()));
+                    let save = move || spec.with_untracked(|s| save_image(s, ctx, format, patterns()));
+                    // SVG is drawn by ECharts' SVG renderer, in the module fetched when first needed.
+                    if format == ImageFormat::Svg && echarts::ensure_more_charts(save) != echarts::MapState::Ready {
+                        return;
+                    }
+                    save();
                 }>{move || if format == ImageFormat::Svg { Msg::DownloadSvg.get(lang.get()) } else { Msg::DownloadPng.get(lang.get()) }}</button>
             })}
             <super::embed::EmbedDialog chart_id=id title=Signal::derive(move || spec.with(|s| s.title.clone()))/>

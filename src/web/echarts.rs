@@ -121,7 +121,7 @@ thread_local! {
     static MAPS: std::cell::RefCell<(std::collections::HashSet<String>, std::collections::HashSet<String>)> = Default::default();
 }
 
-/// Where a map's boundaries stand.
+/// Where a map's boundaries (or the chart types beyond bars) stand.
 #[derive(Clone, Copy, PartialEq)]
 pub enum MapState {
     /// Registered with ECharts: the map can be drawn.
@@ -130,6 +130,34 @@ pub enum MapState {
     Loading,
     /// Could not be fetched (offline without the cache, a broken file): the table and sentence stay.
     Failed,
+}
+
+/// Whether the chart types beyond bars (donuts, Sankey, maps) and the SVG renderer are registered;
+/// if not, fetches them (web-js/charts-more.js, once however many ask) and calls `done` when they
+/// are, or failed.
+pub fn ensure_more_charts(done: impl FnOnce() + 'static) -> MapState {
+    let window = js_sys::global();
+    if js_sys::Reflect::get(&window, &"alianzasMoreChartsReady".into()).is_ok_and(|v| v.is_truthy()) {
+        return MapState::Ready;
+    }
+    if MORE_FAILED.with(std::cell::Cell::get) {
+        return MapState::Failed;
+    }
+    let load = js_sys::Reflect::get(&window, &"alianzasMoreCharts".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) = load.and_then(|f| f.call0(&JsValue::NULL).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+        return MapState::Failed;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+            MORE_FAILED.with(|f| f.set(true));
+        }
+        done();
+    });
+    MapState::Loading
+}
+
+thread_local! {
+    static MORE_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Whether the boundaries `geo/<name>.json` are registered; if not, fetches them once (they are
