@@ -63,7 +63,7 @@ var h=document.getElementById('prerendered'),m=document.getElementById('prerende
 if(q.has('data')||q.has('embed')||q.has('view')||(q.has('dataset')&&!q.getAll('dataset').includes(${JSON.stringify(screen.dataset)}))){h.hidden=m.hidden=true;return}
 var l=p(q.get('lang'));if(!l){var n=navigator.languages||[navigator.language];for(var i=0;i<n.length&&!l;i++)l=p(n[i])}l=l||'es';
 document.documentElement.lang=l;document.documentElement.dir=l==='ar'?'rtl':'ltr';
-h.querySelector('[data-lang="'+l+'"]').hidden=false;
+var v=h.querySelector('[data-lang="'+l+'"]');v.hidden=false;h.querySelector('select option').textContent=v.querySelector('h1').textContent;
 var k=[];q.forEach(function(v,key){if(['lang','theme','patterns','dataset'].indexOf(key)<0)k.push(key)});if(!k.length)m.querySelector('[data-lang="'+l+'"]').hidden=false})()</script>`;
 
 let html = readFileSync(file, 'utf8');

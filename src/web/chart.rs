@@ -197,7 +197,8 @@ pub fn ChartFigure(
     let patterns = move || patterns_setting.get().unwrap_or_else(|| prefers("(prefers-contrast: more)"));
     let theme = Memo::new(move |_| ctx.state.with(|s| s.dark));
 
-    // Bumped when a map's boundaries arrive, so the chart is drawn then.
+    // Bumped when a map's boundaries (or the ECharts module for donuts, Sankey and maps) arrive,
+    // so the chart is drawn then.
     let maps_arrived = RwSignal::new(0u32);
     let map_failed = RwSignal::new(false);
     // A chart is drawn while it is on or near the screen: a cheap phone opening the page draws the
