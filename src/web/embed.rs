@@ -84,9 +84,13 @@ pub fn EmbedDialog(chart_id: &'static str, title: Signal<String>) -> impl IntoVi
         Memo::new(move |_| ctx.state.with(|s| view_url(s, &store, dataset.as_deref(), Some(chart_id))))
     };
     let code = Memo::new(move |_| snippet(&url.get(), &format!("{} — Alianzas", title.get())));
+    // The link and the snippet are written once the dialog is first opened (every chart has one;
+    // writing them all with the page cost the first screen time), then follow the view.
+    let opened = RwSignal::new(false);
     let dialog_title = format!("embed-title-{chart_id}");
     view! {
         <button type="button" class="embed-open" on:click=move |_| {
+            opened.set(true);
             copied.set(false);
             if let Some(d) = dialog.get() {
                 let _ = d.show_modal();
@@ -95,7 +99,7 @@ pub fn EmbedDialog(chart_id: &'static str, title: Signal<String>) -> impl IntoVi
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby=dialog_title.clone()>
             <h3 id=dialog_title.clone()>{move || Msg::EmbedTitle.get(lang.get())}</h3>
             <p>{move || text::EmbedHelp { version: &version }.format(lang.get())}</p>
-            <textarea readonly rows="5" aria-labelledby=dialog_title.clone() class="embed-code" prop:value=move || code.get()></textarea>
+            <textarea readonly rows="5" aria-labelledby=dialog_title.clone() class="embed-code" prop:value=move || if opened.get() { code.get() } else { String::new() }></textarea>
             <p>
                 <button type="button" on:click=move |_| {
                     let clipboard = window().navigator().clipboard();
@@ -103,7 +107,9 @@ pub fn EmbedDialog(chart_id: &'static str, title: Signal<String>) -> impl IntoVi
                     copied.set(true);
                 }>{move || if copied.get() { Msg::Copied.get(lang.get()) } else { Msg::Copy.get(lang.get()) }}</button>
                 " "
-                <a class="direct-link" href=move || url.get() target="_blank" rel="noopener">{move || Msg::DirectLink.get(lang.get())}</a>
+                {move || opened.get().then(|| view! {
+                    <a class="direct-link" href=move || url.get() target="_blank" rel="noopener">{move || Msg::DirectLink.get(lang.get())}</a>
+                })}
             </p>
             <form method="dialog"><button type="submit">{move || Msg::Close.get(lang.get())}</button></form>
         </dialog>
