@@ -208,11 +208,12 @@ pub fn ChartFigure(
     let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
     let drawn_for = StoredValue::new(None::<DrawnFor>);
     Effect::new(move |_| {
-        let current = spec.get();
         let lang = lang.get();
         let narrow = narrow.get();
         let echarts = echarts_arrived.map(|a| a.get()).unwrap_or(true) && echarts::available();
-        let inputs = DrawnFor { spec: current.clone(), lang, narrow, patterns: patterns(), theme: theme.get(), maps: maps_arrived.get(), echarts };
+        // One copy of the spec per run, kept as what was drawn (it used to be copied twice).
+        let inputs = DrawnFor { spec: spec.get(), lang, narrow, patterns: patterns(), theme: theme.get(), maps: maps_arrived.get(), echarts };
+        let current = &inputs.spec;
         let unchanged = drawn_for.with_value(|d| d.as_ref() == Some(&inputs));
         if !near.get() || unchanged {
             // Tests (and the benchmark) scroll to a chart marked stale to have it drawn.
@@ -246,9 +247,9 @@ pub fn ChartFigure(
                 }
             }
         }
-        drawn_for.set_value(Some(inputs));
         let _ = el.remove_attribute("data-stale");
         if current.empty || current.omitted.is_some() || !echarts {
+            drawn_for.set_value(Some(inputs));
             instance.update_value(|i| {
                 if let Some(c) = i.take() {
                     c.dispose();
@@ -259,7 +260,8 @@ pub fn ChartFigure(
         let locale = WebLocale::shared(lang, &current.currency);
         let money = |v: f64| locale.money_full(v);
         let display = display_settings(&el, lang, &money, patterns(), narrow, theme.get_untracked());
-        let opt = option::option(&current, &display);
+        let opt = option::option(current, &display);
+        drawn_for.set_value(Some(inputs));
         // ECharts draws in a task of its own for each chart, in page order: the browser can paint
         // and answer the reader between charts instead of freezing until every chart is drawn.
         let this_run = generation.get_value();
