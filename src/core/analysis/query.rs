@@ -227,48 +227,47 @@ pub struct Grouping {
     pub total: f64,
 }
 
+/// Per-code running sums of `sums`, side by side so one bounds check and one cache line serve a row.
+#[derive(Clone, Copy)]
+struct Acc {
+    amount: f64,
+    count: u32,
+    /// The contribution last counted here: its rows are adjacent, so a change means a new one.
+    last: u32,
+}
+
 /// Amount and contribution count per dictionary entry of `dim`, over the selected rows that the
 /// measure includes.
 fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> (Vec<f64>, Vec<u32>) {
     let n = store.dict(dim).len();
     let col = store.column(dim);
     let status = store.column(Dim::Status);
-    let included: Vec<bool> = Status::ALL.iter().map(|&s| measure.includes(s)).collect();
-    let mut amount = vec![0.0; n];
-    let mut count = vec![0u32; n];
-    let mut last = vec![u32::MAX; n];
+    // Bit s set: stage s counts. Read as a number, not a branch: the stages of adjacent rows are
+    // as good as random, and a mispredicted branch per row costs more than the add it skips.
+    let included: u32 = Status::ALL.iter().filter(|&&s| measure.includes(s)).map(|&s| 1 << s as u32).sum();
+    let mut acc = vec![Acc { amount: 0.0, count: 0, last: u32::MAX }; n];
     let (money, contribution) = (&store.amount[..], &store.row_contribution[..]);
-    let mut add = |r: usize| {
-        if !included[status[r] as usize] {
-            return;
-        }
-        let k = col[r] as usize;
-        amount[k] += money[r];
-        let c = contribution[r];
-        if last[k] != c {
-            last[k] = c;
-            count[k] += 1;
-        }
+    let mut add = |st: u32, k: u32, m: f64, c: u32| {
+        let counts = (included >> st) & 1;
+        let a = &mut acc[k as usize];
+        // m, or +0.0 when the stage does not count: a mask on its bits, exact and branch-free.
+        a.amount += f64::from_bits(m.to_bits() & u64::from(counts).wrapping_neg());
+        a.count += u32::from(a.last != c) & counts;
+        a.last = if counts == 1 { c } else { a.last };
     };
     // Every row selected (no filter): walk the columns in order rather than through the index list.
     if sel.rows.len() == money.len() {
         // Zipped slices: no bounds check on the columns, only on the per-code sums.
-        let (amount, count, last) = (&mut amount[..], &mut count[..], &mut last[..]);
         for (((&st, &k), &m), &c) in status.iter().zip(col).zip(money).zip(contribution) {
-            if !included[st as usize] {
-                continue;
-            }
-            let k = k as usize;
-            amount[k] += m;
-            if last[k] != c {
-                last[k] = c;
-                count[k] += 1;
-            }
+            add(st, k, m, c);
         }
     } else {
-        sel.rows.iter().for_each(|&r| add(r as usize));
+        for &r in &sel.rows {
+            let r = r as usize;
+            add(status[r], col[r], money[r], contribution[r]);
+        }
     }
-    (amount, count)
+    acc.iter().map(|a| (a.amount, a.count)).unzip()
 }
 
 /// Keeps the first `top` rows (already in order) and the rows `keep` asks for, and folds the rest
