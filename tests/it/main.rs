@@ -9,6 +9,7 @@ mod compare;
 mod core;
 mod fts_import;
 mod fts_series;
+mod fused;
 mod hxl_import;
 mod iati_datastore;
 mod iati_import;

@@ -157,7 +157,7 @@ pub struct Selection {
 }
 
 /// Per dimension, which dictionary entries are allowed (None = all).
-fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
+pub(super) fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bool>> {
     let dict = store.dict(dim);
     match dim {
         Dim::Year => {
@@ -227,47 +227,72 @@ pub struct Grouping {
     pub total: f64,
 }
 
-/// Per-code running sums of `sums`, side by side so one bounds check and one cache line serve a row.
+/// Per-code running sums, side by side so one bounds check and one cache line serve a row.
 #[derive(Clone, Copy)]
-struct Acc {
+pub(super) struct Acc {
     amount: f64,
     count: u32,
     /// The contribution last counted here: its rows are adjacent, so a change means a new one.
     last: u32,
 }
 
+impl Acc {
+    pub(super) const EMPTY: Acc = Acc { amount: 0.0, count: 0, last: u32::MAX };
+
+    /// Adds row money `m` of contribution `c` when `counts` is 1 (its stage counts), nothing when
+    /// 0. Arithmetic, not a branch: the stages of adjacent rows are as good as random, and a
+    /// mispredicted branch per row costs more than the add it skips.
+    #[inline(always)]
+    pub(super) fn add(&mut self, counts: u32, m: f64, c: u32) {
+        // m, or +0.0 when the stage does not count: a mask on its bits, exact.
+        self.amount += f64::from_bits(m.to_bits() & u64::from(counts).wrapping_neg());
+        self.count += u32::from(self.last != c) & counts;
+        self.last = if counts == 1 { c } else { self.last };
+    }
+}
+
+/// Bit s set: money at stage s counts under `measure`.
+pub(super) fn stage_bits(measure: Measure) -> u32 {
+    Status::ALL.iter().filter(|&&s| measure.includes(s)).map(|&s| 1 << s as u32).sum()
+}
+
+/// Amount and contribution count per dictionary entry of a dimension: what a grouping is made from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sums {
+    /// Money per code under the measure.
+    pub amount: Vec<f64>,
+    /// Distinct contributions per code with money under the measure.
+    pub count: Vec<u32>,
+}
+
+impl Sums {
+    pub(super) fn of(acc: &[Acc]) -> Sums {
+        let (amount, count) = acc.iter().map(|a| (a.amount, a.count)).unzip();
+        Sums { amount, count }
+    }
+}
+
 /// Amount and contribution count per dictionary entry of `dim`, over the selected rows that the
 /// measure includes.
-fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> (Vec<f64>, Vec<u32>) {
-    let n = store.dict(dim).len();
+fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Sums {
     let col = store.column(dim);
     let status = store.column(Dim::Status);
-    // Bit s set: stage s counts. Read as a number, not a branch: the stages of adjacent rows are
-    // as good as random, and a mispredicted branch per row costs more than the add it skips.
-    let included: u32 = Status::ALL.iter().filter(|&&s| measure.includes(s)).map(|&s| 1 << s as u32).sum();
-    let mut acc = vec![Acc { amount: 0.0, count: 0, last: u32::MAX }; n];
+    let included = stage_bits(measure);
+    let mut acc = vec![Acc::EMPTY; store.dict(dim).len()];
     let (money, contribution) = (&store.amount[..], &store.row_contribution[..]);
-    let mut add = |st: u32, k: u32, m: f64, c: u32| {
-        let counts = (included >> st) & 1;
-        let a = &mut acc[k as usize];
-        // m, or +0.0 when the stage does not count: a mask on its bits, exact and branch-free.
-        a.amount += f64::from_bits(m.to_bits() & u64::from(counts).wrapping_neg());
-        a.count += u32::from(a.last != c) & counts;
-        a.last = if counts == 1 { c } else { a.last };
-    };
     // Every row selected (no filter): walk the columns in order rather than through the index list.
     if sel.rows.len() == money.len() {
         // Zipped slices: no bounds check on the columns, only on the per-code sums.
         for (((&st, &k), &m), &c) in status.iter().zip(col).zip(money).zip(contribution) {
-            add(st, k, m, c);
+            acc[k as usize].add((included >> st) & 1, m, c);
         }
     } else {
         for &r in &sel.rows {
             let r = r as usize;
-            add(status[r], col[r], money[r], contribution[r]);
+            acc[col[r] as usize].add((included >> status[r]) & 1, money[r], contribution[r]);
         }
     }
-    acc.iter().map(|a| (a.amount, a.count)).unzip()
+    Sums::of(&acc)
 }
 
 /// Keeps the first `top` rows (already in order) and the rows `keep` asks for, and folds the rest
@@ -301,7 +326,12 @@ pub fn group_by(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top:
 
 /// `group_by`, never folding the codes in `keep` (a filter's selection) into "others".
 pub fn group_by_keeping(store: &Store, sel: &Selection, dim: Dim, measure: Measure, top: Option<usize>, keep: &[String]) -> Grouping {
-    let (amount, count) = sums(store, sel, dim, measure);
+    grouping_of(store, dim, measure, top, keep, &sums(store, sel, dim, measure))
+}
+
+/// `group_by_keeping` from sums already made (by `fused::fused`, or `sums`).
+pub fn grouping_of(store: &Store, dim: Dim, measure: Measure, top: Option<usize>, keep: &[String], sums: &Sums) -> Grouping {
+    let (amount, count) = (&sums.amount, &sums.count);
     let ids = &store.dict(dim).ids;
     let mut groups: Vec<Group> = (0..ids.len()).filter(|&i| count[i] > 0).map(|i| Group { key: ids[i].clone(), amount: amount[i], count: count[i] }).collect();
     let total = groups.iter().map(|g| g.amount).sum();
@@ -345,20 +375,25 @@ pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, mea
     let col_keys = group_by(store, sel, col_dim, measure, top_columns);
     let rows: Vec<String> = row_keys.groups.iter().map(|g| g.key.clone()).collect();
     let columns: Vec<String> = col_keys.groups.iter().map(|g| g.key.clone()).collect();
-    let row_pos: Vec<Option<usize>> = store.dict(row_dim).ids.iter().map(|id| rows.iter().position(|r| r == id)).collect();
-    let others = columns.iter().position(|c| c == OTHERS_KEY);
-    let col_pos: Vec<Option<usize>> = store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).or(others)).collect();
-    let mut values = vec![vec![0.0; columns.len()]; rows.len()];
+    // Each code's cell position; codes with nothing under the measure go to a spare row or column
+    // that is dropped, so the loop needs no branch.
+    let (width, spare_row) = (columns.len() + 1, rows.len());
+    let row_pos: Vec<usize> = store.dict(row_dim).ids.iter().map(|id| rows.iter().position(|r| r == id).unwrap_or(spare_row)).collect();
+    let others = columns.iter().position(|c| c == OTHERS_KEY).unwrap_or(columns.len());
+    let col_pos: Vec<usize> = store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).unwrap_or(others)).collect();
+    let mut cells = vec![0.0; (rows.len() + 1) * width];
     let (rc, cc, status) = (store.column(row_dim), store.column(col_dim), store.column(Dim::Status));
-    for &r in &sel.rows {
-        let r = r as usize;
-        if !measure.includes(Status::ALL[status[r] as usize]) {
-            continue;
-        }
-        if let (Some(i), Some(j)) = (row_pos[rc[r] as usize], col_pos[cc[r] as usize]) {
-            values[i][j] += store.amount[r];
-        }
+    let included = stage_bits(measure);
+    let mut add = |row: u32, col: u32, st: u32, m: f64| {
+        cells[row_pos[row as usize] * width + col_pos[col as usize]] += f64::from_bits(m.to_bits() & u64::from((included >> st) & 1).wrapping_neg())
+    };
+    if sel.rows.len() == store.rows() {
+        // Every row: the columns zipped, without the index list.
+        rc.iter().zip(cc).zip(status).zip(&store.amount).for_each(|(((&row, &col), &st), &m)| add(row, col, st, m));
+    } else {
+        sel.rows.iter().map(|&r| r as usize).for_each(|r| add(rc[r], cc[r], status[r], store.amount[r]));
     }
+    let values = cells.chunks(width).take(rows.len()).map(|row| row[..columns.len()].to_vec()).collect();
     CrossTab { rows, columns, values, total: row_keys.total }
 }
 
@@ -596,30 +631,46 @@ pub struct Flow {
 /// Money along donor → model → recipient, with the largest `top` donors and recipients named and
 /// the rest merged into "others", so the diagram stays readable. Largest flows first.
 pub fn flows(store: &Store, sel: &Selection, measure: Measure, top: usize) -> Vec<Flow> {
-    let keep = |dim: Dim| -> Vec<bool> {
+    // Each code's slot in the table of sums: the named codes in dictionary order, then "others".
+    let slots = |dim: Dim| -> (Vec<u32>, Vec<Option<u32>>) {
         let g = group_by(store, sel, dim, measure, Some(top));
         let named: std::collections::HashSet<&str> = g.groups.iter().map(|x| x.key.as_str()).collect();
-        store.dict(dim).ids.iter().map(|id| named.contains(id.as_str())).collect()
+        let codes: Vec<u32> = (0..store.dict(dim).len() as u32).filter(|&i| named.contains(store.dict(dim).ids[i as usize].as_str())).collect();
+        let mut slot = vec![codes.len() as u32; store.dict(dim).len()];
+        for (s, &i) in codes.iter().enumerate() {
+            slot[i as usize] = s as u32;
+        }
+        (slot, codes.into_iter().map(Some).chain([None]).collect())
     };
-    let (donors, recipients) = (keep(Dim::Donor), keep(Dim::Recipient));
+    let ((donor_slot, donors), (recipient_slot, recipients)) = (slots(Dim::Donor), slots(Dim::Recipient));
+    let models = store.dict(Dim::Model).len();
+    // A dense table, not a map: a few hundred cells, added to in row order.
+    let mut sums = vec![0.0; donors.len() * models * recipients.len()];
     let (dc, mc, rc, sc) = (store.column(Dim::Donor), store.column(Dim::Model), store.column(Dim::Recipient), store.column(Dim::Status));
-    let mut sums: BTreeMap<(u32, u32, u32), f64> = BTreeMap::new();
-    const OTHER: u32 = u32::MAX;
+    let included = stage_bits(measure);
     for &r in &sel.rows {
         let r = r as usize;
-        if !measure.includes(Status::ALL[sc[r] as usize]) {
-            continue;
-        }
-        let d = if donors[dc[r] as usize] { dc[r] } else { OTHER };
-        let t = if recipients[rc[r] as usize] { rc[r] } else { OTHER };
-        *sums.entry((d, mc[r], t)).or_default() += store.amount[r];
+        let cell = (donor_slot[dc[r] as usize] as usize * models + mc[r] as usize) * recipients.len() + recipient_slot[rc[r] as usize] as usize;
+        sums[cell] += f64::from_bits(store.amount[r].to_bits() & u64::from((included >> sc[r]) & 1).wrapping_neg());
     }
-    let name = |dim: Dim, i: u32| if i == OTHER { OTHERS_KEY.to_string() } else { store.dict(dim).ids[i as usize].clone() };
-    let mut out: Vec<Flow> = sums
-        .into_iter()
-        .filter(|(_, a)| *a > 0.0)
-        .map(|((d, m, t), amount)| Flow { donor: name(Dim::Donor, d), model: name(Dim::Model, m), recipient: name(Dim::Recipient, t), amount })
-        .collect();
+    let name = |dim: Dim, i: Option<u32>| i.map_or_else(|| OTHERS_KEY.to_string(), |i| store.dict(dim).ids[i as usize].clone());
+    let mut out = Vec::new();
+    // In (donor, model, recipient) order, others last, before sorting by amount: ties keep it.
+    for (d, &donor) in donors.iter().enumerate() {
+        for m in 0..models {
+            for (t, &recipient) in recipients.iter().enumerate() {
+                let amount = sums[(d * models + m) * recipients.len() + t];
+                if amount > 0.0 {
+                    out.push(Flow {
+                        donor: name(Dim::Donor, donor),
+                        model: store.dict(Dim::Model).ids[m].clone(),
+                        recipient: name(Dim::Recipient, recipient),
+                        amount,
+                    });
+                }
+            }
+        }
+    }
     out.sort_by(|a, b| b.amount.total_cmp(&a.amount));
     out
 }

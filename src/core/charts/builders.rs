@@ -1,6 +1,7 @@
 //! The twelve charts, each built from the store through a `Builder`: which numbers, in which order,
 //! with which table and summary sentence. Sums come from `analysis::query`.
 
+use crate::core::analysis::fused::{self, DimSums, Fused};
 use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
 use crate::core::analysis::store::{Coverage, Dim, Store};
 use crate::core::format::codes::Status;
@@ -17,6 +18,8 @@ pub(super) struct Builder<'a> {
     pub(super) locale: &'a dyn Locale,
     /// The rows the whole filter selects.
     pub(super) sel: &'a Selection,
+    /// The charts by one dimension, summed in the pass that made `sel` (`None`: each chart sums its own).
+    pub(super) fused: Option<&'a Fused>,
 }
 
 impl Builder<'_> {
@@ -30,6 +33,14 @@ impl Builder<'_> {
 
     pub(super) fn currency(&self) -> String {
         self.store.metadata.currency.clone()
+    }
+
+    /// The sums of the chart by `dim`: over the filter without its own selection on `dim`.
+    pub(super) fn dim_sums(&self, dim: Dim) -> DimSums {
+        match self.fused.and_then(|f| f.of(dim)) {
+            Some(sums) => sums.clone(),
+            None => fused::fused(self.store, self.filter, &[dim]).of(dim).cloned().unwrap_or_else(|| unreachable!("the pass was asked for {dim:?}")),
+        }
     }
 
     /// The rows a chart by `dim` draws: the filter without its own selection on `dim`.
@@ -197,20 +208,20 @@ pub(super) fn by_dimension(b: &Builder, c: DimChart) -> ChartSpec {
     spec
 }
 
-/// What a chart by one dimension was grouped from, for its summary sentence: computed only by
-/// the charts that say it (the places map says something else).
-struct DimGroups<'a> {
+/// What a chart by one dimension was grouped from, for its summary sentence.
+struct DimGroups {
     g: query::Grouping,
-    sel: std::borrow::Cow<'a, Selection>,
+    /// Distinct contributions among the chart's rows, at any stage.
+    contributions: usize,
 }
 
-impl DimGroups<'_> {
+impl DimGroups {
     /// "USD 3.1M in all, in 12 contributions. The largest part, …" (and what the filter selects).
     fn summary(&self, b: &Builder, spec: &ChartSpec) -> String {
         let (g, lang) = (&self.g, b.lang());
         let Some(top) = g.groups.first() else { return Msg::SummaryNoData.get(lang).to_string() };
         let share = |a: f64| if g.total > 0.0 { a / g.total } else { 0.0 };
-        let contributions = query::contribution_count(b.store, &self.sel);
+        let contributions = self.contributions;
         let mut s = format!(
             "{} {}",
             text::SummaryTotal { total: b.locale.money(g.total), count: contributions }.format(lang),
@@ -226,10 +237,10 @@ impl DimGroups<'_> {
 }
 
 /// A chart by one dimension without its summary sentence, and what it was grouped from.
-fn dim_chart<'a>(b: &'a Builder, c: DimChart) -> (ChartSpec, DimGroups<'a>) {
+fn dim_chart(b: &Builder, c: DimChart) -> (ChartSpec, DimGroups) {
     let (store, lang, dim) = (b.store, b.lang(), c.dim);
-    let sel = b.selection_without(dim);
-    let g = query::group_by_keeping(store, &sel, dim, b.filter.measure, c.top, b.filter.values(dim));
+    let DimSums { sums, contributions } = b.dim_sums(dim);
+    let g = query::grouping_of(store, dim, b.filter.measure, c.top, b.filter.values(dim), &sums);
     let categories: Vec<Category> = g.groups.iter().map(|x| Category { key: x.key.clone(), label: b.label(dim, &x.key) }).collect();
     let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
     let selected = b.selected_flags(dim, &categories);
@@ -262,7 +273,7 @@ fn dim_chart<'a>(b: &'a Builder, c: DimChart) -> (ChartSpec, DimGroups<'a>) {
     };
     let series = vec![Series { key: b.filter.measure.id().to_string(), name: measure_label(b.filter.measure, lang), values }];
     let spec = b.spec(c.id, c.chart_type, titled(c.title, b.filter.measure, lang), Some(dim));
-    (b.finish_with(spec, Drawn { categories, series, selected, table, ..Default::default() }), DimGroups { g, sel })
+    (b.finish_with(spec, Drawn { categories, series, selected, table, ..Default::default() }), DimGroups { g, contributions })
 }
 
 /// A map: the chart by its dimension (the same table and sentence), each area shaded by one of
@@ -330,16 +341,20 @@ pub(super) fn map(b: &Builder, c: DimChart) -> ChartSpec {
     spec
 }
 
-pub(super) fn timeline(b: &Builder) -> ChartSpec {
-    let (store, lang, filter) = (b.store, b.lang(), b.filter);
+/// The timeline's axis (years, or half-years), and whether its columns are stacked by model.
+pub(super) fn time_axis(store: &Store, filter: &Filter) -> (Dim, bool) {
     // Half-years where dates allow (undated money stays under its year); a one-year dataset
     // always shows its half-years, as one column would say nothing.
     let half_years = crate::core::analysis::store::has_half_years(store) && (filter.half_years || matches!(store.coverage(Dim::Year), Coverage::Single(_)));
-    let time = if half_years { Dim::Period } else { Dim::Year };
-    let sel = b.selection_without(Dim::Year);
     // Stacked by cooperation model where the dataset records several; else one series.
-    let stacked = store.coverage(Dim::Model) == Coverage::Several;
-    let (categories, series, totals, grand_total) = if stacked {
+    (if half_years { Dim::Period } else { Dim::Year }, store.coverage(Dim::Model) == Coverage::Several)
+}
+
+pub(super) fn timeline(b: &Builder) -> ChartSpec {
+    let (store, lang, filter) = (b.store, b.lang(), b.filter);
+    let (time, stacked) = time_axis(store, filter);
+    let (categories, series, totals, grand_total, contributions) = if stacked {
+        let sel = b.selection_without(Dim::Year);
         let ct = query::cross_tab(store, &sel, time, Dim::Model, filter.measure, Some(6));
         let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: b.label(time, y) }).collect();
         let series: Vec<Series> = ct
@@ -349,13 +364,14 @@ pub(super) fn timeline(b: &Builder) -> ChartSpec {
             .map(|(j, m)| Series { key: m.clone(), name: b.label(Dim::Model, m), values: ct.values.iter().map(|row| row[j]).collect() })
             .collect();
         let totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
-        (categories, series, totals, ct.total)
+        (categories, series, totals, ct.total, query::contribution_count(store, &sel))
     } else {
-        let g = query::group_by(store, &sel, time, filter.measure, None);
+        let DimSums { sums, contributions } = b.dim_sums(time);
+        let g = query::grouping_of(store, time, filter.measure, None, &[], &sums);
         let categories: Vec<Category> = g.groups.iter().map(|x| Category { key: x.key.clone(), label: b.label(time, &x.key) }).collect();
         let values: Vec<f64> = g.groups.iter().map(|x| x.amount).collect();
         let series = vec![Series { key: filter.measure.id().to_string(), name: measure_label(filter.measure, lang), values: values.clone() }];
-        (categories, series, values, g.total)
+        (categories, series, values, g.total, contributions)
     };
     let mut columns = vec![Column { label: dim_name(time, lang).to_string(), kind: ColumnKind::Text }];
     if stacked {
@@ -383,8 +399,7 @@ pub(super) fn timeline(b: &Builder) -> ChartSpec {
     let summary = match totals.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
         None => Msg::SummaryNoData.get(lang).to_string(),
         Some((i, &best)) => {
-            let contributions = query::contribution_count(store, &sel);
-            let peak = if half_years {
+            let peak = if time == Dim::Period {
                 text::SummaryTimelinePeriod { period: &categories[i].label, amount: b.locale.money(best) }.format(lang)
             } else {
                 text::SummaryTimeline { year: &categories[i].label, amount: b.locale.money(best) }.format(lang)

@@ -2,6 +2,7 @@
 //! filter, then rendered four ways (ECharts chart, HTML table, text summary, export) without any
 //! renderer doing arithmetic of its own.
 
+use crate::core::analysis::fused;
 use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
 use crate::core::analysis::store::{Coverage, Dim, Store};
 use crate::core::format::codes::Status;
@@ -10,7 +11,7 @@ use crate::core::locale::lang::Lang;
 pub use crate::core::locale::numbers::{group_thousands, Locale, PlainLocale};
 // Words for codes and filters, and the chart builders, live beside this file; `spec` is the
 // folder's front door, so callers write `spec::label` as before.
-use super::builders::{by_dimension, flows, gap, map, objectives, pipeline, pledge_history, pledges, timeline, Builder, DimChart};
+use super::builders::{by_dimension, flows, gap, map, objectives, pipeline, pledge_history, pledges, time_axis, timeline, Builder, DimChart};
 pub use super::labels::{dim_name, fallback_of, filter_description, filter_line, filter_options, label, measure_label, FilterPart, FILTER_DIMS};
 
 /// How a chart is drawn; each renderer maps it to its own kind of figure.
@@ -338,9 +339,20 @@ fn omission(store: &Store, id: &str, title: &str, locale: &dyn Locale) -> Option
 /// Everything the dashboard shows for one filter state: the headline figures, every chart and the
 /// equity sentences, all from one selection of the store.
 pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
-    let sel = query::select(store, filter);
-    let headline = query::headline(store, &sel);
-    let b = Builder { store, filter, locale, sel: &sel };
+    // The charts by one dimension are summed in the pass that selects the rows (`fused`).
+    let mut dims: Vec<Dim> = [DimChart::OBLIGATION, DimChart::REGION, DimChart::MAP, DimChart::PLACES, DimChart::MODEL, DimChart::DONORS]
+        .iter()
+        .map(|c| c.dim)
+        .filter(|&d| store.coverage(d) != Coverage::NotRecorded)
+        .collect();
+    let (time, stacked) = time_axis(store, filter);
+    if !stacked {
+        dims.push(time);
+    }
+    let fused = fused::fused(store, filter, &dims);
+    let sel = &fused.selection;
+    let headline = query::headline(store, sel);
+    let b = Builder { store, filter, locale, sel, fused: Some(&fused) };
     let lang = locale.lang();
     let chart = |id: &'static str, chart_type: ChartType, title: Msg, make: &dyn Fn(&Builder) -> ChartSpec| {
         let title_text = titled(title, filter.measure, lang);
@@ -364,7 +376,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         chart("pledges", ChartType::GroupedBars, Msg::ChartPledges, &pledges),
         chart("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory, &pledge_history),
     ];
-    let equity = equity_sentences(store, &sel, filter, locale);
+    let equity = equity_sentences(store, sel, filter, locale);
     View { headline, charts, equity }
 }
 
