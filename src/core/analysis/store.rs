@@ -74,7 +74,9 @@ impl Dim {
 pub struct Dictionary {
     /// The code ids, by index: a column value `i` stands for `ids[i]`.
     pub ids: Vec<String>,
-    index: HashMap<String, u32>,
+    // FxHash, not SipHash: interning runs per record (millions of lookups on a large file), and the
+    // protection SipHash gives a server against chosen keys buys nothing in the reader's own page.
+    index: rustc_hash::FxHashMap<String, u32>,
 }
 
 impl Dictionary {
@@ -302,22 +304,34 @@ impl Store {
         for m in codes::MODELS {
             dicts[Dim::Model.index()].intern(m.id);
         }
+        // Reading a record from the columnar encoding costs a lookup per field: the records are
+        // read twice only, here for what must be known first (years and periods, sorted; the
+        // number of rows), then in the main loop for everything else.
         // A period is a year and a half (0: none, 1, 2): computed once per contribution, as numbers.
-        let period_keys: Vec<(i32, u8)> = records.iter().map(|c| period_key(c.year, c.date)).collect();
-        let mut periods: Vec<(i32, u8)> = period_keys.iter().copied().collect::<std::collections::HashSet<_>>().into_iter().collect();
+        let mut period_keys: Vec<(i32, u8)> = Vec::with_capacity(records.len());
+        let (mut period_set, mut year_set) = (rustc_hash::FxHashSet::default(), rustc_hash::FxHashSet::default());
+        let (mut rows, mut followed) = (0, false);
+        for c in records.iter() {
+            let key = period_key(c.year, c.date);
+            period_keys.push(key);
+            period_set.insert(key);
+            year_set.insert(c.year);
+            rows += c.obligations.len() * c.places.len().max(1);
+            followed |= !c.history.is_empty();
+        }
+        let mut periods: Vec<(i32, u8)> = period_set.into_iter().collect();
         periods.sort_unstable_by_key(|&(y, h)| (period_name(y, h), y));
         for &(y, h) in &periods {
             dicts[Dim::Period.index()].intern(&period_name(y, h));
         }
-        let period_index: HashMap<(i32, u8), u32> = periods.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-        let mut years: Vec<i32> = records.iter().map(|c| c.year).collect::<std::collections::HashSet<_>>().into_iter().collect();
+        let period_index: rustc_hash::FxHashMap<(i32, u8), u32> = periods.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+        let mut years: Vec<i32> = year_set.into_iter().collect();
         years.sort_unstable();
         for y in &years {
             dicts[Dim::Year.index()].intern(&y.to_string());
         }
-        let year_index: HashMap<i32, u32> = years.iter().enumerate().map(|(i, &y)| (y, i as u32)).collect();
+        let year_index: rustc_hash::FxHashMap<i32, u32> = years.iter().enumerate().map(|(i, &y)| (y, i as u32)).collect();
 
-        let rows: usize = records.iter().map(|c| c.obligations.len() * c.places.len().max(1)).sum();
         let mut place_names: HashMap<String, String> = HashMap::new();
         let mut columns: [Vec<u32>; 10] = Default::default();
         for c in columns.iter_mut() {
@@ -329,9 +343,24 @@ impl Store {
         let mut plans = Dictionary::default();
         let mut donors = Vec::new();
         let mut region_parent = Vec::new();
-        let mut recipient_region: HashMap<String, u32> = HashMap::new();
+        let mut recipient_region: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut contribution_ids = Vec::with_capacity(records.len());
+        let mut rule_counts: std::collections::BTreeMap<(Rule, &str), usize> = Default::default();
+        let mut obligation_counts: std::collections::BTreeMap<(crate::core::format::obligation_rules::Rule, &str), usize> = Default::default();
+        let mut rule_texts = Dictionary::default();
+        let mut derivations = Vec::with_capacity(records.len());
 
         for (ci, c) in records.iter().enumerate() {
+            contribution_ids.push(c.id.to_string());
+            *rule_counts.entry((c.model_rule.and_then(Rule::parse).unwrap_or(Rule::Stated), c.model)).or_default() += 1;
+            if let Some(rule) = c.obligation_rule.and_then(crate::core::format::obligation_rules::Rule::parse) {
+                for o in c.obligations {
+                    *obligation_counts.entry((rule, o.id.as_str())).or_default() += 1;
+                }
+            }
+            let mut text = |t: Option<&str>| t.map_or(NO_TEXT, |t| rule_texts.intern(t));
+            derivations.push([text(c.model_rule), text(c.model_evidence), text(c.obligation_rule), text(c.obligation_evidence)]);
+
             let donor_dict = &mut dicts[Dim::Donor.index()];
             let before = donor_dict.len();
             let donor = donor_dict.intern(&c.donor.id);
@@ -406,28 +435,7 @@ impl Store {
             })
             .collect();
 
-        let mut rule_counts: std::collections::BTreeMap<(Rule, &str), usize> = Default::default();
-        for c in records.iter() {
-            let rule = c.model_rule.and_then(Rule::parse).unwrap_or(Rule::Stated);
-            *rule_counts.entry((rule, c.model)).or_default() += 1;
-        }
         let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
-        let mut rule_texts = Dictionary::default();
-        let derivations = records
-            .iter()
-            .map(|c| {
-                let mut text = |t: Option<&str>| t.map_or(NO_TEXT, |t| rule_texts.intern(t));
-                [text(c.model_rule), text(c.model_evidence), text(c.obligation_rule), text(c.obligation_evidence)]
-            })
-            .collect();
-        let mut obligation_counts: std::collections::BTreeMap<(crate::core::format::obligation_rules::Rule, &str), usize> = Default::default();
-        for c in records.iter() {
-            if let Some(rule) = c.obligation_rule.and_then(crate::core::format::obligation_rules::Rule::parse) {
-                for o in c.obligations {
-                    *obligation_counts.entry((rule, o.id.as_str())).or_default() += 1;
-                }
-            }
-        }
         let obligation_rules = obligation_counts
             .into_iter()
             .map(|((rule, obligation), n)| ObligationRuleCount { rule, obligation: obligation.to_string(), contributions: n })
@@ -436,10 +444,10 @@ impl Store {
         let mut store = Store {
             coverage: Vec::new(),
             stages_present: [false; 3],
-            contribution_ids: records.iter().map(|c| c.id.to_string()).collect(),
+            contribution_ids,
             derivations,
             rule_texts,
-            histories: Histories::of(records),
+            histories: if followed { Histories::of(records) } else { Histories::default() },
             plan_details: plans_given.to_vec(),
             place_names,
             model_rules,

@@ -9,7 +9,6 @@ use crate::core::format::codes::{DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUS
 use crate::core::format::columnar::{ColumnarDataset, Dict};
 use crate::core::format::dataset::*;
 use serde_json::{json, Value};
-use std::collections::HashSet;
 
 /// Checks a dataset in the columnar encoding (structure already checked: `check_columnar_structure`)
 /// by the same rules as v1, each distinct value once: a problem with a value is reported where the
@@ -32,7 +31,8 @@ pub fn check_columnar(doc: &ColumnarDataset) -> Vec<ValidationError> {
         w.err("/format", Problem::UnknownFormat);
     }
     let c = &doc.contributions;
-    let mut seen = HashSet::new();
+    // FxHash: a million ids are checked for duplicates (see `Dictionary` in analysis::store).
+    let mut seen = rustc_hash::FxHashSet::default();
     for (i, id) in c.id.iter().enumerate() {
         if id.trim().is_empty() {
             w.err(&format!("/contributions/id/{i}"), Problem::Empty);

@@ -17,7 +17,6 @@ use crate::core::format::dataset::*;
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
 use serde_json::Value;
-use std::collections::HashSet;
 
 /// What is wrong at one place of a dataset document; `ValidationError::message` explains it.
 #[derive(Clone, Debug, PartialEq)]
@@ -203,7 +202,7 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
 
     let mut contributions = Vec::new();
     if let Some(list) = w.field(doc, "", "contributions").and_then(|v| w.array(v, "/contributions")) {
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         contributions.reserve(list.len());
         for (i, item) in list.iter().enumerate() {
             let at = format!("/contributions/{i}");
@@ -239,7 +238,7 @@ pub fn validate_value(root: &Value) -> Result<Dataset, Vec<ValidationError>> {
 /// be hundreds of megabytes). Every problem, located as in the file.
 pub fn check_dataset(ds: &Dataset) -> Vec<ValidationError> {
     let (mut w, known) = check_frame(ds);
-    let mut seen = HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for (i, c) in ds.contributions.iter().enumerate() {
         let at = format!("/contributions/{i}");
         if !seen.insert(c.id.as_str()) {
