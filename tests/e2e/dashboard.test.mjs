@@ -143,6 +143,17 @@ test('a broken ?data= shows located errors and keeps the bundled data usable', a
   await page.context().close();
 });
 
+test('a dataset saved with a byte-order mark (as Windows editors write UTF-8) loads like any other', async () => {
+  const page = await newPage(browser);
+  const small = await readFile('tests/fixtures/small.json');
+  await page.route('**/fixtures/small-bom.json', (route) => route.fulfill({ contentType: 'application/json', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), small]) }));
+  await page.goto(server.url + '?lang=en&data=fixtures/small-bom.json');
+  await chartsSettled(page);
+  assert.equal(await page.locator('h1').textContent(), 'Hand-made test fixture');
+  assert.equal(await page.locator('[role=alert]').count(), 0);
+  await page.context().close();
+});
+
 test('another valid dataset loads from ?data=', async () => {
   const page = await newPage(browser);
   await page.goto(server.url + '?lang=es&data=fixtures/small.json');
