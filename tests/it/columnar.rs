@@ -6,17 +6,7 @@ use alianzas::core::format::validate::{parse_dataset, Problem};
 use serde_json::{json, Value};
 use std::process::Command;
 
-fn bundled() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| !p.to_string_lossy().ends_with("catalog.json") && !p.to_string_lossy().ends_with(".report.json"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
+use crate::support::bundled;
 
 #[test]
 fn every_bundled_dataset_survives_both_ways_to_the_byte() {

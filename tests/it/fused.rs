@@ -2,6 +2,7 @@
 //! dataset and a spread of filters, the same selection, and for each dimension the same groups and
 //! contribution count as a selection without that dimension's own filter, summed on its own.
 
+use crate::support::bundled;
 use alianzas::core::analysis::fused::fused;
 use alianzas::core::analysis::query::{self, Filter, Measure};
 use alianzas::core::analysis::store::{Dim, Store};
@@ -9,18 +10,13 @@ use alianzas::core::format::codes::Status;
 use alianzas::core::format::validate::parse_dataset;
 
 fn bundled_stores() -> Vec<(String, Store)> {
-    let mut stores: Vec<(String, Store)> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| !p.to_string_lossy().ends_with("catalog.json") && !p.to_string_lossy().ends_with(".report.json"))
-        .map(|p| {
-            let ds = parse_dataset(&std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()));
-            (p.file_name().unwrap().to_string_lossy().into_owned(), Store::from_dataset(&ds))
+    bundled()
+        .into_iter()
+        .map(|(name, text)| {
+            let ds = parse_dataset(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            (name, Store::from_dataset(&ds))
         })
-        .collect();
-    stores.sort_by(|a, b| a.0.cmp(&b.0));
-    stores
+        .collect()
 }
 
 /// Filters that select something real in `store`: each dimension's first code alone, two codes of

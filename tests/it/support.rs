@@ -17,6 +17,20 @@ pub fn source(name: &str) -> String {
     std::fs::read_to_string(source_path(name)).unwrap()
 }
 
+/// Every bundled dataset in `public/data/` (not the catalog, not import reports): file name and
+/// text, by name.
+pub fn bundled() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with("catalog.json") && !p.to_string_lossy().ends_with(".report.json"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The three pages of FTS flows for Afghanistan 2020 as saved from FTS's API.
 pub const FTS_AFG_PAGES: [&str; 3] =
     ["custom-search-locationid-1-year-2020.json", "custom-search-locationid-1-year-2020-page-2.json", "custom-search-locationid-1-year-2020-page-3.json"];
