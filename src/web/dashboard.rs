@@ -25,13 +25,14 @@ enum RowsFormat {
 /// Charts that always span the whole row (style/main.css gives them `grid-column: 1 / -1`).
 const FULL_WIDTH: [&str; 4] = ["timeline", "flows", "objectives", "compare"];
 
-/// How many charts are built with the first screen; the others follow in the next task.
+/// How many charts are built with the first screen; the others follow with the rest of the page.
 const FIRST_SCREEN_CHARTS: usize = 2;
 
-/// Whether the parts of the page below the first screen have been built. The first screen (header,
-/// takeaway, figures, first charts) is built and painted first; the rest (the filters' choices,
-/// the other charts, notes, downloads) in a task of its own after that paint, so a slow phone never
-/// runs one long task for the whole page. Nothing visible moves: the rest is added below or inside.
+/// Whether the parts of the page below the first screen have been built. The page is built in
+/// three tasks, so a slow phone never runs one long task for the whole page: the header, takeaway
+/// and figures (with the view they are computed from); then the first charts; then, after a
+/// paint, the rest (the filters' choices, the other charts, notes, downloads). Nothing visible
+/// moves: each part is added below or inside what is there.
 #[derive(Clone, Copy)]
 pub struct RestOfPage(pub ReadSignal<bool>);
 
@@ -46,17 +47,24 @@ impl RestOfPage {
 #[component]
 pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let (first_charts_shown, show_first_charts) = signal(false);
     let (rest_shown, show_rest) = signal(false);
     provide_context(RestOfPage(rest_shown));
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                super::mark("rest-start");
-                show_rest.set(true)
-            },
-            std::time::Duration::ZERO,
-        )
-    });
+    set_timeout(
+        move || {
+            show_first_charts.set(true);
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        super::mark("rest-start");
+                        show_rest.set(true)
+                    },
+                    std::time::Duration::ZERO,
+                )
+            })
+        },
+        std::time::Duration::ZERO,
+    );
     let lang = ctx.lang;
     let store = loaded.store.clone();
     let meta = store.metadata.clone();
@@ -215,7 +223,10 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
                     <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
                     <super::compare::CompareControls store=compare_controls_store/>
                     {compare_figure}
-                    {shown.iter().take(FIRST_SCREEN_CHARTS).map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()}
+                    {
+                        let (first, chart_figure) = (shown.iter().copied().take(FIRST_SCREEN_CHARTS).collect::<Vec<_>>(), chart_figure.clone());
+                        move || first_charts_shown.get().then(|| first.iter().map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view())
+                    }
                     {move || rest_shown.get().then(|| {
                         shown.iter().skip(FIRST_SCREEN_CHARTS).map(|&i| chart_figure(i, spec::CHART_IDS[i], Some(i) == lone_half)).collect_view()
                     })}

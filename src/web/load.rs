@@ -192,10 +192,22 @@ async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProbl
         _ => LoadProblem::Invalid { url: url.to_string(), errors },
     };
     // A large dataset in the columnar encoding goes into the store as its columns are.
+    let columnar = |text: &str| validate::parse_columnar_checked(text).map(|doc| Store::from_columnar(&doc)).map_err(problem);
     if crate::core::format::columnar::looks_columnar(&text) {
-        return validate::parse_columnar_checked(&text).map(|doc| Store::from_columnar(&doc)).map_err(problem);
+        return columnar(&text);
     }
-    Ok(Store::from_dataset(&validate::parse_dataset(&text).map_err(problem)?))
+    // As `validate::parse_dataset`, in three tasks (JSON, validation, store) rather than one long
+    // one that would keep a slow phone from answering.
+    let value = validate::parse_json(&text).map_err(problem)?;
+    if validate::is_columnar(&value) {
+        return columnar(&text);
+    }
+    drop(text);
+    super::next_task().await;
+    let dataset = validate::validate_value(&value).map_err(problem)?;
+    drop(value);
+    super::next_task().await;
+    Ok(Store::from_dataset(&dataset))
 }
 
 async fn fetch_catalog(cancel: &AbortSignal) -> Result<Catalog, LoadProblem> {

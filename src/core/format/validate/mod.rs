@@ -150,14 +150,24 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     if super::columnar::looks_columnar(text) {
         return parse_columnar(text);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }]
-    })?;
-    if value.get("format").and_then(Value::as_str) == Some(super::columnar::COLUMNAR_FORMAT_NAME) {
+    let value = parse_json(text)?;
+    if is_columnar(&value) {
         // Written with `format` late: parsed again by its layout, so errors keep their line and column.
         return parse_columnar(text);
     }
     validate_value(&value)
+}
+
+/// The text as JSON, or where it stops being JSON: the first step of `parse_dataset`, apart so
+/// the page can read a dataset in more than one task.
+pub fn parse_json(text: &str) -> Result<Value, Vec<ValidationError>> {
+    serde_json::from_str(text)
+        .map_err(|e| vec![ValidationError { pointer: String::new(), problem: Problem::NotJson { line: e.line(), column: e.column(), detail: e.to_string() } }])
+}
+
+/// A JSON document in the columnar encoding (which `parse_columnar` reads from the text).
+pub fn is_columnar(value: &Value) -> bool {
+    value.get("format").and_then(Value::as_str) == Some(super::columnar::COLUMNAR_FORMAT_NAME)
 }
 
 /// Validates an already parsed JSON document: either the dataset, or every problem found.
