@@ -177,11 +177,11 @@ async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProbl
     }
     // As `text()` decodes: a byte-order mark dropped, malformed bytes replaced (JSON parsing then
     // says where).
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    Ok(text)
 }
 
 async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProblem> {
