@@ -53,14 +53,18 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     set_timeout(
         move || {
             show_first_charts.set(true);
+            // Two frames: the first charts learn they are on screen in the first (their observer
+            // reports after a frame) and queue their drawing, which then runs before the rest is built.
             request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        super::mark("rest-start");
-                        show_rest.set(true)
-                    },
-                    std::time::Duration::ZERO,
-                )
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            super::mark("rest-start");
+                            show_rest.set(true)
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                })
             })
         },
         std::time::Duration::ZERO,
