@@ -190,6 +190,8 @@ pub fn ChartFigure(
     // Each run of the drawing effect; a draw waiting for its task is dropped if a later run came.
     let generation = StoredValue::new(0u32);
     let show_table = RwSignal::new(false);
+    // The table is printed in place of a chart that could not be drawn for print.
+    let print_table = RwSignal::new(false);
     let narrow = RwSignal::new(false);
     // Only the patterns and theme settings of the URL state restyle a chart; a change elsewhere in the state
     // (another chart's filter) must not redraw a chart whose spec stayed the same.
@@ -306,11 +308,14 @@ pub fn ChartFigure(
         let Some(figure) = container.get_untracked().and_then(|el| el.closest("figure").ok().flatten()) else { return };
         if ev.type_() == "afterprint" {
             let _ = figure.class_list().remove_1("print-table");
+            print_table.set(false);
             return;
         }
         render(true);
         let drawn = drawn_for.with_value(|d| spec.with_untracked(|s| d.as_ref().is_some_and(|d| d.spec == *s)));
         let _ = figure.class_list().toggle_with_force("print-table", !drawn);
+        // Its rows are written in the microtasks that follow this handler, before the print layout.
+        print_table.set(!drawn);
     });
     if let Some(w) = web_sys::window() {
         for event in ["beforeprint", "afterprint"] {
@@ -499,7 +504,7 @@ pub fn ChartFigure(
             // A wide table scrolls sideways on phones: a focusable, named region keeps it keyboard-reachable.
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region"
                 aria-labelledby=title_id.clone()>
-                {move || show_table.get().then(|| spec.with(|s| data_table(s, lang.get())))}
+                {move || (show_table.get() || print_table.get()).then(|| spec.with(|s| data_table(s, lang.get())))}
             </div>
             {children.map(|c| c())}
         </figure>

@@ -70,6 +70,14 @@ test('the host script ignores messages that are not a height from its own iframe
   const page = await watchedPage();
   await page.goto(`${server.url}embed/example.html`);
   await page.waitForFunction(() => document.querySelector('#one-chart').getBoundingClientRect().height > 400, null, { timeout: 30000 });
+  // The embed is built in steps (its chart, then its notes), each reporting its height: wait until
+  // the height has held for half a second.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#one-chart');
+    const now = performance.now();
+    if (el.dataset.seenHeight !== el.style.height) Object.assign(el.dataset, { seenHeight: el.style.height, seenAt: now });
+    return now - Number(el.dataset.seenAt) > 500;
+  }, null, { timeout: 30000, polling: 50 });
   const before = await page.locator('#one-chart').evaluate((el) => el.style.height);
   await page.evaluate(() => {
     window.postMessage({ type: 'alianzas:height', height: 5 }, '*'); // not from an iframe

@@ -24,11 +24,18 @@ const inkOf = () => [...document.querySelectorAll('figure.chart .canvas:not(.emp
 
 for (const lang of ['en', 'ar']) {
   test(`${lang}: printing draws the charts never scrolled to, before the page is printed`, async () => {
-    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    // The map boundaries never arrive, as on a connection that stalls: the maps cannot be drawn
+    // for print, and must print their tables instead. (The service worker is kept out: requests
+    // it makes are not routed.)
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    await page.route('**/geo/**', () => {});
     await page.goto(`${server.url}?lang=${lang}`);
     // The reader stays at the top: only the charts on or near the first screen are drawn.
     await chartsSettled(page, ['obligation', 'region']);
     await page.waitForFunction(() => document.querySelectorAll('figure.chart .canvas[data-stale]').length > 0);
+    // The maps near the first screen have fetched ECharts' second module (donuts, Sankey, maps), as
+    // they do a moment after the page opens; only their boundaries are missing.
+    await page.waitForFunction(() => window.alianzasMoreChartsReady === true);
     await page.evaluate(`window.inkOf = ${inkOf}`);
     const before = await page.evaluate(() => window.inkOf());
     const waiting = before.filter((c) => c.stale).map((c) => c.id);
@@ -41,12 +48,14 @@ for (const lang of ['en', 'ar']) {
     });
     // A map whose boundaries were never fetched cannot be drawn in time: its table is printed.
     const tables = after.filter((c) => c.table).map((c) => c.id);
-    assert.ok(tables.every((id) => ['map', 'places'].includes(id)), `only maps fall back to their table: ${tables}`);
+    assert.deepEqual(tables.sort(), after.map((c) => c.id).filter((id) => ['map', 'places'].includes(id)).sort(), 'the maps, and only they, fall back to their table');
+    assert.ok(tables.length > 0);
     for (const chart of after.filter((c) => !c.table)) {
       assert.ok(chart.painted > 1000, `${chart.id} painted for print (${chart.painted} pixels)`);
       assert.equal(chart.stale, false, `${chart.id} no longer waits`);
     }
-    assert.ok(after.filter((c) => !c.table).length >= before.filter((c) => !c.stale).length + 3, 'at least three charts drawn for print');
+    const painted = (charts) => charts.filter((c) => c.painted > 1000).length;
+    assert.ok(painted(after) >= painted(before) + 3, `at least three more charts painted for print (${painted(before)} → ${painted(after)})`);
     assert.deepEqual(after.map((c) => c.id).sort(), before.map((c) => c.id).sort());
     // A real print: Chromium's PDF of the page, which sends the same events.
     const pdf = await page.pdf({ format: 'A4' });
@@ -55,7 +64,10 @@ for (const lang of ['en', 'ar']) {
     assert.equal(await page.locator('.settings-menu').isVisible(), false, 'controls are left off paper');
     // The fallback, seen as paper shows it (the class stays on outside a real print).
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    for (const id of tables) assert.ok(await page.locator(`#${id} .table-wrap`).isVisible(), `${id}: its table is on paper`);
+    for (const id of tables) {
+      assert.ok(await page.locator(`#${id} .table-wrap`).isVisible(), `${id}: its table is on paper`);
+      assert.ok(await page.locator(`#${id} .table-wrap tbody tr`).count() > 2, `${id}: with its rows`);
+    }
     await page.screenshot({ path: `test-results/print-${lang}.png`, fullPage: true });
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
