@@ -3,6 +3,7 @@
 use crate::support::fixture;
 use alianzas::core::analysis::query::{self, Filter, Measure, OTHERS_KEY};
 use alianzas::core::analysis::store::{Dim, Store};
+use alianzas::core::analysis::{needs, pledges};
 use alianzas::core::charts::spec::{self, Cell, PlainLocale};
 use alianzas::core::format::codes::Status;
 use alianzas::core::format::validate::{parse_dataset, Problem};
@@ -134,7 +135,7 @@ fn gap_is_requirement_minus_committed_and_disbursed() {
     let store = small();
     let f = Filter::default();
     let sel = query::select(&store, &f);
-    let gaps = query::gaps(&store, &sel, &f);
+    let gaps = needs::gaps(&store, &sel, &f);
     let gtm = gaps.iter().find(|g| g.recipient == "GTM").unwrap();
     // 300 disbursed for protection; the 2000 pledge does not fund anything yet.
     assert_eq!((gtm.need, gtm.funded, gtm.gap()), (1000.0, 300.0, 700.0));
@@ -142,7 +143,7 @@ fn gap_is_requirement_minus_committed_and_disbursed() {
     assert_eq!((col.need, col.funded, col.gap()), (1200.0, 1500.0, 0.0));
     let mut only_afg = Filter::default();
     only_afg.toggle(Dim::Recipient, "AFG");
-    assert!(query::gaps(&store, &query::select(&store, &only_afg), &only_afg).is_empty());
+    assert!(needs::gaps(&store, &query::select(&store, &only_afg), &only_afg).is_empty());
 }
 
 #[test]
@@ -193,7 +194,7 @@ fn flows_keep_every_amount_and_merge_the_tail() {
 fn pledge_follow_up_shows_each_stage_per_donor() {
     let store = small();
     let sel = query::select(&store, &Filter::default());
-    let rows = query::pledge_follow_up(&store, &sel, 10);
+    let rows = pledges::pledge_follow_up(&store, &sel, 10);
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].donor.as_str(), rows[0].stages), ("eu", [2000.0, 0.0, 0.0]));
     assert_eq!(rows[0].disbursed_share(), Some(0.0));
@@ -525,7 +526,7 @@ fn a_dataset_in_memory_is_checked_like_its_file() {
 #[test]
 fn pledges_are_followed_over_time_from_their_history() {
     let store = small();
-    let h = query::pledge_history(&store, &query::select(&store, &Filter::default()));
+    let h = pledges::pledge_history(&store, &query::select(&store, &Filter::default()));
     assert_eq!(h.dates, ["2023-02-01", "2023-06-01", "2024-01-15"]);
     // c2 was a 600 pledge, then a 500 commitment; c4 a 2,000 pledge from 2024-01-15.
     assert_eq!(h.stages, vec![[600.0, 0.0, 0.0], [0.0, 500.0, 0.0], [2000.0, 500.0, 0.0]]);
@@ -539,7 +540,7 @@ fn pledges_are_followed_over_time_from_their_history() {
     // A filter counts only what it selects: Norway's alone.
     let mut norway = Filter::default();
     norway.toggle(Dim::Donor, "nor");
-    let h = query::pledge_history(&store, &query::select(&store, &norway));
+    let h = pledges::pledge_history(&store, &query::select(&store, &norway));
     assert_eq!(h.stages[2], [0.0, 500.0, 0.0]);
 }
 

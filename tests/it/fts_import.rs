@@ -1,6 +1,7 @@
 //! The FTS importer on OCHA's real Afghanistan 2020 flows (data/sources/fts-afghanistan-2020),
 //! checked against sums read straight from the JSON here, independently of the importer.
 
+use alianzas::core::analysis::needs;
 use alianzas::core::analysis::query::{self, Filter};
 use alianzas::core::analysis::store::Store;
 use alianzas::core::format::dataset::Metadata;
@@ -119,7 +120,7 @@ fn plan_requirement_and_its_funding_give_the_gap() {
         .sum();
     let store = Store::from_dataset(&imported.dataset);
     let filter = Filter::default();
-    let gaps = query::gaps(&store, &query::select(&store, &filter), &filter);
+    let gaps = needs::gaps(&store, &query::select(&store, &filter), &filter);
     assert_eq!(gaps[0].funded, plan_funding);
     assert_eq!(gaps[0].gap(), 1_131_050_820.0 - plan_funding);
 }

@@ -1,6 +1,7 @@
 //! The HXL and plain-CSV importers on real published files (data/sources), checked against sums
 //! read straight from the CSV here with the csv crate, independently of the importer.
 
+use alianzas::core::analysis::needs;
 use alianzas::core::analysis::query::{self, Filter};
 use alianzas::core::analysis::store::Store;
 use alianzas::core::format::dataset::Dataset;
@@ -124,7 +125,7 @@ fn gaps_match_each_row_even_for_appeals_covering_several_countries() {
     let out = import_global(&MIRPS, (None, None));
     let store = Store::from_dataset(&out.dataset);
     let filter = Filter::default();
-    let gaps = query::gaps(&store, &query::select(&store, &filter), &filter);
+    let gaps = needs::gaps(&store, &query::select(&store, &filter), &filter);
     assert_eq!(gaps.len(), out.dataset.requirements.len());
     for (gap, req) in gaps.iter().zip(&out.dataset.requirements) {
         // The row of the raw table this requirement came from: its funding is what the gap counts.

@@ -4,7 +4,7 @@
 //! counts it). Pledged, committed and disbursed are stages of one pipeline and are never summed
 //! together, so a measure is either funding or exactly one stage.
 
-use crate::core::analysis::store::{Dim, Store, NO_PLAN};
+use crate::core::analysis::store::{Dim, Store};
 use crate::core::format::codes::Status;
 use std::collections::BTreeMap;
 
@@ -460,116 +460,6 @@ pub fn pipeline(store: &Store, sel: &Selection) -> [f64; 3] {
     out
 }
 
-/// A need set against the funding that meets it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GapRow {
-    /// Requirement label, or "recipient" / "recipient · obligation".
-    pub key: String,
-    /// Recipient code.
-    pub recipient: String,
-    /// The obligation of the need, if it names one.
-    pub obligation: Option<String>,
-    /// Year of the need; for a recipient's sum, the latest of its years.
-    pub year: i32,
-    /// Money required.
-    pub need: f64,
-    /// Funding (committed + disbursed) matched to the need; may exceed it.
-    pub funded: f64,
-    /// requirement − (committed + disbursed), never below zero; for a group, the sum over its
-    /// requirements (money beyond one need does not cover another).
-    pub unmet: f64,
-}
-
-impl GapRow {
-    /// What is still missing: the same as `unmet`.
-    pub fn gap(&self) -> f64 {
-        self.unmet
-    }
-
-    /// Share of the need that is covered.
-    pub fn coverage(&self) -> f64 {
-        if self.need > 0.0 {
-            (self.need - self.unmet) / self.need
-        } else {
-            0.0
-        }
-    }
-}
-
-/// Needs and funding per recipient, largest unmet need first.
-pub fn gaps_by_recipient(rows: &[GapRow]) -> Vec<GapRow> {
-    let mut out: Vec<GapRow> = Vec::new();
-    for r in rows {
-        match out.iter_mut().find(|g| g.recipient == r.recipient) {
-            Some(g) => {
-                g.need += r.need;
-                g.funded += r.funded;
-                g.unmet += r.unmet;
-                g.year = g.year.max(r.year);
-            }
-            None => out.push(GapRow { key: r.recipient.clone(), obligation: None, ..r.clone() }),
-        }
-    }
-    out.sort_by(|a, b| b.unmet.total_cmp(&a.unmet).then_with(|| a.key.cmp(&b.key)));
-    out
-}
-
-/// Need against funding for each requirement the filter's year, region, recipient and obligation
-/// selections keep. Funding (committed + disbursed) matches a requirement by plan when it names
-/// one, otherwise by recipient and year (and obligation when the requirement has one). Donor,
-/// model and kind selections narrow the funding side only.
-pub fn gaps(store: &Store, sel: &Selection, filter: &Filter) -> Vec<GapRow> {
-    let years = (filter.year_from.unwrap_or(i32::MIN), filter.year_to.unwrap_or(i32::MAX));
-    let (recipients, regions, obligations) = (filter.values(Dim::Recipient), filter.values(Dim::Region), filter.values(Dim::Obligation));
-    let keep = |r: &crate::core::analysis::store::RequirementRow| {
-        (years.0..=years.1).contains(&r.year)
-            && (recipients.is_empty() || recipients.contains(&r.recipient))
-            && (regions.is_empty() || regions.iter().any(|g| g == r.region || g == r.subregion))
-            && (obligations.is_empty() || r.obligation.as_ref().is_none_or(|o| obligations.contains(o)))
-    };
-    let status = store.column(Dim::Status);
-    let (rec_col, year_col, obl_col) = (store.column(Dim::Recipient), store.column(Dim::Year), store.column(Dim::Obligation));
-    store
-        .requirements
-        .iter()
-        .filter(|r| keep(r))
-        .map(|req| {
-            let plan = req.plan.as_deref().map(|p| store.plans.get(p).unwrap_or(NO_PLAN - 1));
-            let recipient = store.dict(Dim::Recipient).get(&req.recipient);
-            let year = store.dict(Dim::Year).get(&req.year.to_string());
-            let obligation = req.obligation.as_deref().map(|o| store.dict(Dim::Obligation).get(o));
-            let funded: f64 = sel
-                .rows
-                .iter()
-                .map(|&r| r as usize)
-                .filter(|&r| {
-                    Status::ALL[status[r] as usize].is_funding()
-                        && Some(year_col[r]) == year
-                        && match plan {
-                            Some(p) => store.plan[r] == p,
-                            None => Some(rec_col[r]) == recipient,
-                        }
-                        && obligation.is_none_or(|o| o == Some(obl_col[r]))
-                })
-                .map(|r| store.amount[r])
-                .sum();
-            let key = req.label.clone().unwrap_or_else(|| match &req.obligation {
-                Some(o) => format!("{} · {o}", req.recipient),
-                None => req.recipient.clone(),
-            });
-            GapRow {
-                key,
-                recipient: req.recipient.clone(),
-                obligation: req.obligation.clone(),
-                year: req.year,
-                need: req.amount,
-                funded,
-                unmet: (req.amount - funded).max(0.0),
-            }
-        })
-        .collect()
-}
-
 /// Headline figures of a selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Headline {
@@ -672,89 +562,6 @@ pub fn flows(store: &Store, sel: &Selection, measure: Measure, top: usize) -> Ve
         }
     }
     out.sort_by(|a, b| b.amount.total_cmp(&a.amount));
-    out
-}
-
-/// Per donor, each stage of the pipeline side by side (never summed): the pledge follow-up.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PledgeFollowUp {
-    /// Donor id.
-    pub donor: String,
-    /// Pledged, committed and disbursed, indexed by `Status`.
-    pub stages: [f64; 3],
-}
-
-impl PledgeFollowUp {
-    /// Share of the pledge already disbursed ("beyond the pledge phase"); None without a pledge.
-    pub fn disbursed_share(&self) -> Option<f64> {
-        (self.stages[0] > 0.0).then(|| self.stages[2] / self.stages[0])
-    }
-}
-
-/// Donors that pledged, largest pledge first, at most `top`.
-pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<PledgeFollowUp> {
-    let n = store.dict(Dim::Donor).len();
-    let mut stages = vec![[0.0f64; 3]; n];
-    let (dc, sc) = (store.column(Dim::Donor), store.column(Dim::Status));
-    for &r in &sel.rows {
-        let r = r as usize;
-        stages[dc[r] as usize][sc[r] as usize] += store.amount[r];
-    }
-    let mut out: Vec<PledgeFollowUp> = stages
-        .into_iter()
-        .enumerate()
-        .filter(|(_, s)| s[0] > 0.0)
-        .map(|(i, s)| PledgeFollowUp { donor: store.dict(Dim::Donor).ids[i].clone(), stages: s })
-        .collect();
-    out.sort_by(|a, b| b.stages[0].total_cmp(&a.stages[0]));
-    out.truncate(top);
-    out
-}
-
-/// Contributions followed over time: per snapshot date, the money at each stage, and what became
-/// of the pledges.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PledgeHistory {
-    /// The snapshot dates, oldest first.
-    pub dates: Vec<String>,
-    /// Per date: pledged (not yet committed), committed and disbursed, as recorded on that date.
-    pub stages: Vec<[f64; 3]>,
-    /// Contributions that were pledges at some date.
-    pub pledges: usize,
-    /// Of those, how many are committed or disbursed by the last date.
-    pub followed_through: usize,
-    /// Of those, how many are still only pledged.
-    pub still_pledged: usize,
-}
-
-/// What the selection's contributions with a history were at each snapshot date: each row counts
-/// its share (of obligations) of the amount each entry recorded; a contribution counts from the
-/// first date it was recorded. Stages are exclusive at each date, never added together.
-pub fn pledge_history(store: &Store, sel: &Selection) -> PledgeHistory {
-    let h = &store.histories;
-    let mut out = PledgeHistory { dates: h.dates.clone(), stages: vec![[0.0; 3]; h.dates.len()], ..Default::default() };
-    let mut seen = vec![false; h.entries.len()];
-    for &r in &sel.rows {
-        let c = store.row_contribution[r as usize] as usize;
-        let Some(entries) = h.entries.get(c).filter(|e| !e.is_empty()) else { continue };
-        let share = if h.amounts[c] > 0.0 { store.amount[r as usize] / h.amounts[c] } else { 0.0 };
-        let mut next = 0;
-        for (d, stages) in out.stages.iter_mut().enumerate() {
-            while next < entries.len() && entries[next].0 as usize <= d {
-                next += 1;
-            }
-            if let Some(&(_, stage, amount)) = next.checked_sub(1).and_then(|i| entries.get(i)) {
-                stages[stage as usize] += amount * share;
-            }
-        }
-        if !std::mem::replace(&mut seen[c], true) && entries.iter().any(|e| e.1 == Status::Pledged) {
-            out.pledges += 1;
-            match entries.last() {
-                Some(&(_, Status::Pledged, _)) => out.still_pledged += 1,
-                _ => out.followed_through += 1,
-            }
-        }
-    }
     out
 }
 

@@ -4,6 +4,7 @@
 use crate::core::analysis::fused::{self, DimSums, Fused};
 use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
 use crate::core::analysis::store::{Coverage, Dim, Store};
+use crate::core::analysis::{needs, pledges};
 use crate::core::format::codes::Status;
 use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
@@ -448,10 +449,10 @@ pub(super) fn gap(b: &Builder) -> ChartSpec {
     let keep = b.filter.values(Dim::Recipient);
     // The largest unmet needs by name; the rest together, so the chart stays readable.
     let rows = query::fold_tail(
-        query::gaps_by_recipient(&query::gaps(store, &sel, &unfiltered)),
+        needs::gaps_by_recipient(&needs::gaps(store, &sel, &unfiltered)),
         15,
         |r| keep.contains(&r.recipient),
-        |tail| query::GapRow {
+        |tail| needs::GapRow {
             key: OTHERS_KEY.to_string(),
             recipient: OTHERS_KEY.to_string(),
             obligation: None,
@@ -578,7 +579,7 @@ pub(super) fn flows(b: &Builder) -> ChartSpec {
 pub(super) fn pledges(b: &Builder) -> ChartSpec {
     let (store, lang) = (b.store, b.lang());
     let sel = b.selection_without(Dim::Donor);
-    let rows = query::pledge_follow_up(store, &sel, 10);
+    let rows = pledges::pledge_follow_up(store, &sel, 10);
     let categories: Vec<Category> = rows.iter().map(|r| Category { key: r.donor.clone(), label: b.label(Dim::Donor, &r.donor) }).collect();
     let series = stage_series(b, &rows.iter().map(|r| r.stages).collect::<Vec<_>>(), false);
     let mut table = series_table(Msg::DimDonor.get(lang).to_string(), &categories, &series);
@@ -609,7 +610,7 @@ pub(super) fn pledges(b: &Builder) -> ChartSpec {
 /// of the pledges.
 pub(super) fn pledge_history(b: &Builder) -> ChartSpec {
     let (store, lang) = (b.store, b.lang());
-    let h = query::pledge_history(store, b.sel);
+    let h = pledges::pledge_history(store, b.sel);
     let categories: Vec<Category> = h.dates.iter().map(|d| Category { key: d.clone(), label: d.clone() }).collect();
     let series = stage_series(b, &h.stages, true);
     let table = series_table(Msg::SnapshotDate.get(lang).to_string(), &categories, &series);
