@@ -18,7 +18,7 @@ async function sizes() {
   for (const file of (await readdir('dist')).filter((f) => /\.(wasm|js|css)$/.test(f))) {
     const raw = await readFile(`dist/${file}`);
     const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-    rows.push([file.replace(/-[0-9a-f]{16}/, ''), raw.length, gzipSync(raw, { level: 9 }).length, brotli.length]);
+    rows.push([file.replace(/-[0-9a-f]{8,16}(?=[._])/, ''), raw.length, gzipSync(raw, { level: 9 }).length, brotli.length]);
   }
   rows.push(['total', ...[1, 2, 3].map((i) => rows.reduce((s, r) => s + r[i], 0))]);
   // What the default view downloads before its first chart: not the chart types fetched when first
