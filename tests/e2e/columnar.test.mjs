@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { serve } from './server.mjs';
 import { launch, newPage, chartsSettled, tableOf, shownCharts } from './browser.mjs';
@@ -19,7 +19,7 @@ before(async () => {
   server = await serve({ '/': 'dist', '/columnar/': dir });
   browser = await launch();
 });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); rmSync(dir, { recursive: true, force: true }); });
 
 async function shown(query) {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });

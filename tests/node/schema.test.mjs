@@ -26,7 +26,7 @@ test('the schema rejects the broken fixture where the CLI does', () => {
 
 test('the columnar schema accepts every bundled dataset the CLI converts, and rejects a broken column', async () => {
   const { execFileSync } = await import('node:child_process');
-  const { mkdtempSync, readdirSync } = await import('node:fs');
+  const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const withV1 = new Ajv2020({ allErrors: true, strict: false });
   withV1.addSchema(read('public/schema/dataset-v1.schema.json'));
@@ -47,4 +47,5 @@ test('the columnar schema accepts every bundled dataset the CLI converts, and re
   assert.equal(validateColumnar(doc), false);
   const paths = new Set(validateColumnar.errors.map((e) => e.instancePath));
   for (const p of ['/contributions/status/values/0', '/contributions/year/index/0']) assert.ok(paths.has(p), `expected an error at ${p}; got ${[...paths].join(', ')}`);
+  rmSync(dir, { recursive: true, force: true });
 });
