@@ -78,9 +78,17 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     // The charts are recomputed when the filter or the language changes, not when another part of
     // the URL state does (the patterns toggle only restyles the drawn charts).
     let filter = Memo::new(move |_| ctx.state.with(|s| s.filter.clone()));
+    // The first run takes the view computed while loading, when it is still for this state.
+    let ahead = StoredValue::new(loaded.first_view.clone());
     let view = Memo::new(move |_| {
-        let locale = WebLocale::shared(lang.get(), &view_store.metadata.currency);
-        let built = filter.with(|f| Arc::new(spec::build_view(&view_store, f, &*locale)));
+        let lang = lang.get();
+        let built = filter.with(|f| match ahead.try_update_value(Option::take).flatten() {
+            Some(first) if first.lang == lang && first.filter == *f => first.view,
+            _ => {
+                let locale = WebLocale::shared(lang, &view_store.metadata.currency);
+                Arc::new(spec::build_view(&view_store, f, &*locale))
+            }
+        });
         super::mark("view-built");
         built
     });

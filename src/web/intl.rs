@@ -44,6 +44,9 @@ pub struct WebLocale {
     money_compact: OnceCell<Intl::NumberFormat>,
     percent: OnceCell<Intl::NumberFormat>,
     names: OnceCell<Option<DisplayNames>>,
+    /// Country names asked before: each chart and table asks again on every redraw, and each ask
+    /// is a call into JavaScript.
+    named: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<String>>>,
 }
 
 /// The locales made so far, by language and currency.
@@ -76,6 +79,7 @@ impl WebLocale {
             money_compact: OnceCell::new(),
             percent: OnceCell::new(),
             names: OnceCell::new(),
+            named: Default::default(),
         }
     }
 
@@ -162,7 +166,12 @@ impl Locale for WebLocale {
         count(self.lang, n)
     }
     fn country_name(&self, iso2: &str) -> Option<String> {
+        if let Some(name) = self.named.borrow().get(iso2) {
+            return name.clone();
+        }
         let names = self.names.get_or_init(|| DisplayNames::new(&Array::of1(&self.lang.code().into()), &options(&[("type", "region".into())])).ok());
-        names.as_ref()?.of(iso2).ok()?.as_string()
+        let name = names.as_ref().and_then(|n| n.of(iso2).ok()).and_then(|v| v.as_string());
+        self.named.borrow_mut().insert(iso2.to_string(), name.clone());
+        name
     }
 }

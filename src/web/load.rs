@@ -73,6 +73,17 @@ pub struct Loaded {
     pub report: Option<ImportReport>,
     /// Why the requested dataset is not the one shown.
     pub problem: Option<LoadProblem>,
+    /// The view of the first screen, computed in a task of its own before the page is built (see
+    /// `app.rs`); the dashboard takes it when its filter and language are still the same.
+    pub first_view: Option<FirstView>,
+}
+
+/// A view computed ahead, with the filter and language it was computed for.
+#[derive(Clone)]
+pub struct FirstView {
+    pub filter: crate::core::analysis::query::Filter,
+    pub lang: crate::core::locale::lang::Lang,
+    pub view: Arc<crate::core::charts::spec::View>,
 }
 
 /// `?data=` must be an https address, or an address on this site (relative ones resolve against
@@ -232,7 +243,7 @@ async fn load_entry(catalog: Arc<Catalog>, entry: Entry, problem: Option<LoadPro
         }
     };
     let (store, report) = futures::future::join(fetch_store(&format!("data/{}", entry.file), cancel), report).await;
-    Ok(Loaded { store: Arc::new(store?), catalog, entry: Some(entry), report, problem })
+    Ok(Loaded { store: Arc::new(store?), catalog, entry: Some(entry), report, problem, first_view: None })
 }
 
 /// The text of a bundled dataset file (`data/<file>`), for comparing two versions.
@@ -258,7 +269,7 @@ pub async fn load(dataset: Option<String>, data: Option<String>, version: Option
         let catalog = Arc::new(catalog?);
         let default = catalog.default_entry().cloned().ok_or(LoadProblem::UnknownDataset { id: catalog.default.clone() })?;
         return match fetched {
-            Ok(store) => Ok(Loaded { store: Arc::new(store), catalog, entry: None, report: None, problem: None }),
+            Ok(store) => Ok(Loaded { store: Arc::new(store), catalog, entry: None, report: None, problem: None, first_view: None }),
             Err(problem) => load_entry(catalog, default, Some(problem), cancel).await,
         };
     }
