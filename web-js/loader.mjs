@@ -1,4 +1,4 @@
-// Post-build step: the app starts after the first paint. Trunk's loader imports the app's script,
+// Post-build step: the app starts after the first contentful paint. Trunk's loader imports the app's script,
 // preloads the WebAssembly and ECharts from the head, so ~620 KB start competing with the page's
 // own HTML and CSS before anything is on screen. Here the baked first screen (web-js/prerender.mjs)
 // paints first; then, in the next task, the WebAssembly and ECharts are fetched in parallel and
@@ -29,10 +29,17 @@ const start = () => {
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   });
 };
-// A hidden tab or an iframe out of view gets no animation frames: the timer starts it there.
+// After the first contentful paint, as the browser reports it: an animation frame can run before
+// the first paint (while the stylesheet is still on its way), and the downloads then started
+// ahead of the page's own first screen. A hidden tab or an iframe out of view paints nothing:
+// the timer starts it there.
 let started = false;
 const once = () => { if (!started) { started = true; start(); } };
-requestAnimationFrame(() => setTimeout(once, 0));
+const painted = (entries) => entries.some((e) => e.name === 'first-contentful-paint');
+if (painted(performance.getEntriesByType('paint'))) setTimeout(once, 0);
+else if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  new PerformanceObserver((list, observer) => { if (painted(list.getEntries())) { observer.disconnect(); setTimeout(once, 0); } }).observe({ type: 'paint' });
+} else requestAnimationFrame(() => setTimeout(once, 0));
 setTimeout(once, 1000);
 </script>`;
 html = html.replace(trunkLoader, start).replace(echarts[0], '');
