@@ -28,11 +28,10 @@ const FULL_WIDTH: [&str; 4] = ["timeline", "flows", "objectives", "compare"];
 /// How many charts are built with the first screen; the others follow with the rest of the page.
 const FIRST_SCREEN_CHARTS: usize = 2;
 
-/// Whether the parts of the page below the first screen have been built. The page is built in
-/// three tasks, so a slow phone never runs one long task for the whole page: the header, takeaway
-/// and figures (with the view they are computed from); then the first charts; then, after a
-/// paint, the rest (the filters' choices, the other charts, notes, downloads). Nothing visible
-/// moves: each part is added below or inside what is there.
+/// Whether the filters' choices have been built. The page is built in four tasks, so a slow phone
+/// never runs one long task for the whole page: the header, takeaway and figures; then the first
+/// charts; then, after a paint, the other charts, notes and downloads; then the filters' choices
+/// (this signal). Nothing visible moves: each part is added below or inside what is there.
 #[derive(Clone, Copy)]
 pub struct RestOfPage(pub ReadSignal<bool>);
 
@@ -43,13 +42,31 @@ impl RestOfPage {
     }
 }
 
+/// Runs `then` in a task after the draws already queued (charts marked `data-pending`, each drawn in
+/// a task of its own): building more of the page first would make each of those draws lay out the
+/// whole page again. `tries` bounds the wait.
+fn after_queued_draws(then: impl FnOnce() + 'static, tries: u32) {
+    set_timeout(
+        move || {
+            let pending = tries > 0 && document().query_selector("[data-pending]").ok().flatten().is_some();
+            if pending {
+                after_queued_draws(then, tries - 1);
+            } else {
+                then();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// One dataset on screen: header and provenance, headline figures, filters, charts, downloads.
 #[component]
 pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (first_charts_shown, show_first_charts) = signal(false);
     let (rest_shown, show_rest) = signal(false);
-    provide_context(RestOfPage(rest_shown));
+    let (choices_shown, show_choices) = signal(false);
+    provide_context(RestOfPage(choices_shown));
     set_timeout(
         move || {
             show_first_charts.set(true);
@@ -57,12 +74,18 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
             // reports after a frame) and queue their drawing, which then runs before the rest is built.
             request_animation_frame(move || {
                 request_animation_frame(move || {
-                    set_timeout(
+                    after_queued_draws(
                         move || {
                             super::mark("rest-start");
-                            show_rest.set(true)
+                            let _ = show_rest.try_set(true);
+                            set_timeout(
+                                move || {
+                                    let _ = show_choices.try_set(true);
+                                },
+                                std::time::Duration::ZERO,
+                            );
                         },
-                        std::time::Duration::ZERO,
+                        8,
                     )
                 })
             })
