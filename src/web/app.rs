@@ -8,7 +8,6 @@ use super::settings::Settings;
 use super::state::Ctx;
 use crate::core::locale::i18n::Msg;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -60,12 +59,11 @@ pub fn App() -> impl IntoView {
             // next, and the page is built from it in the one after: a slow phone runs three
             // shorter tasks instead of one long one.
             super::next_task().await;
-            if let (Ok(l), false) = (loaded.as_mut(), ctx.state.with_untracked(|s| s.catalog)) {
-                let (filter, lang) = (ctx.state.with_untracked(|s| s.filter.clone()), lang.get_untracked());
-                let locale = super::intl::WebLocale::shared(lang, &l.store.metadata.currency);
-                let view = Arc::new(crate::core::charts::spec::build_view(&l.store, &filter, &*locale));
-                l.first_view = Some(load::FirstView { filter, lang, view });
-                super::next_task().await;
+            if let Ok(l) = loaded.as_mut() {
+                l.first_view = super::dashboard::first_view(&l.store, ctx);
+                if l.first_view.is_some() {
+                    super::next_task().await;
+                }
             }
             let latest = in_flight.with_value(|f| f.as_ref().map(|(r, _)| r.clone()));
             if matches!(loaded, Err(LoadProblem::Cancelled)) || latest.as_ref() != Some(&request) {

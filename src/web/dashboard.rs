@@ -10,8 +10,11 @@ use super::load::Loaded;
 use super::problem::ProblemNotice;
 use super::provenance::ModelRules;
 use super::state::Ctx;
-use crate::core::charts::spec;
+use crate::core::analysis::query::Filter;
+use crate::core::analysis::store::Store;
+use crate::core::charts::spec::{self, View};
 use crate::core::locale::i18n::{text, Msg};
+use crate::core::locale::lang::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -28,17 +31,40 @@ const FULL_WIDTH: [&str; 4] = ["timeline", "flows", "objectives", "compare"];
 /// How many charts are built with the first screen; the others follow with the rest of the page.
 const FIRST_SCREEN_CHARTS: usize = 2;
 
+/// A view computed ahead, with the filter and language it was computed for.
+#[derive(Clone)]
+pub struct FirstView {
+    filter: Filter,
+    lang: Lang,
+    view: Arc<View>,
+}
+
+/// What every part of the dashboard shows: the view of `store` for `filter`, in `lang`.
+fn view_of(store: &Store, filter: &Filter, lang: Lang) -> Arc<View> {
+    let locale = WebLocale::shared(lang, &store.metadata.currency);
+    Arc::new(spec::build_view(store, filter, &*locale))
+}
+
+/// The view the dashboard will show first, for the URL state now: `app.rs` computes it in a task
+/// of its own, between reading the dataset and building the page, and the dashboard takes it when
+/// its filter and language are still the same. None on the catalog page, which shows no view.
+pub fn first_view(store: &Store, ctx: Ctx) -> Option<FirstView> {
+    let (catalog, filter) = ctx.state.with_untracked(|s| (s.catalog, s.filter.clone()));
+    let lang = ctx.lang.get_untracked();
+    (!catalog).then(|| FirstView { view: view_of(store, &filter, lang), filter, lang })
+}
+
 /// Whether the filters' choices have been built. The page is built in four tasks, so a slow phone
 /// never runs one long task for the whole page: the header, takeaway and figures; then the first
 /// charts; then, after a paint, the other charts, notes and downloads; then the filters' choices
 /// (this signal). Nothing visible moves: each part is added below or inside what is there.
 #[derive(Clone, Copy)]
-pub struct RestOfPage(pub ReadSignal<bool>);
+pub struct FilterChoices(pub ReadSignal<bool>);
 
-impl RestOfPage {
+impl FilterChoices {
     /// True where no dashboard says otherwise (a component shown on its own).
     pub fn shown() -> bool {
-        use_context::<RestOfPage>().is_none_or(|r| r.0.get())
+        use_context::<FilterChoices>().is_none_or(|r| r.0.get())
     }
 }
 
@@ -66,7 +92,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let (first_charts_shown, show_first_charts) = signal(false);
     let (rest_shown, show_rest) = signal(false);
     let (choices_shown, show_choices) = signal(false);
-    provide_context(RestOfPage(choices_shown));
+    provide_context(FilterChoices(choices_shown));
     set_timeout(
         move || {
             show_first_charts.set(true);
@@ -107,10 +133,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
         let lang = lang.get();
         let built = filter.with(|f| match ahead.try_update_value(Option::take).flatten() {
             Some(first) if first.lang == lang && first.filter == *f => first.view,
-            _ => {
-                let locale = WebLocale::shared(lang, &view_store.metadata.currency);
-                Arc::new(spec::build_view(&view_store, f, &*locale))
-            }
+            _ => view_of(&view_store, f, lang),
         });
         super::mark("view-built");
         built

@@ -191,7 +191,7 @@ pub fn FilterPanel(store: Arc<Store>) -> impl IntoView {
                 })}
             </section>
             // The choices are built with the rest of the page, after the first screen is painted.
-            <div class="fields">{move || super::dashboard::RestOfPage::shown().then(|| view! {
+            <div class="fields">{move || super::dashboard::FilterChoices::shown().then(|| view! {
                 {measure_select()}
                 {time_axis()}
                 {year_select("filter-from", Msg::YearFrom, YearBound::From, years.clone())}

@@ -73,17 +73,8 @@ pub struct Loaded {
     pub report: Option<ImportReport>,
     /// Why the requested dataset is not the one shown.
     pub problem: Option<LoadProblem>,
-    /// The view of the first screen, computed in a task of its own before the page is built (see
-    /// `app.rs`); the dashboard takes it when its filter and language are still the same.
-    pub first_view: Option<FirstView>,
-}
-
-/// A view computed ahead, with the filter and language it was computed for.
-#[derive(Clone)]
-pub struct FirstView {
-    pub filter: crate::core::analysis::query::Filter,
-    pub lang: crate::core::locale::lang::Lang,
-    pub view: Arc<crate::core::charts::spec::View>,
+    /// The view of the first screen, computed ahead (`dashboard::first_view`).
+    pub first_view: Option<super::dashboard::FirstView>,
 }
 
 /// `?data=` must be an https address, or an address on this site (relative ones resolve against
