@@ -1,6 +1,6 @@
 // Post-build step: bakes the default dataset's first screen into index.html — its title, source
-// line (publisher, data date, licence), takeaway sentence and headline figures, in each of the four
-// languages — so a reader on a slow phone reads the answer before the WebAssembly has arrived (as
+// line (publisher, data date, licence), takeaway sentence and headline figures, and the top bar
+// around them (tagline, catalog link, settings button), in each of the four languages — so a reader on a slow phone reads the answer before the WebAssembly has arrived (as
 // OWID bakes its pages). The words come from the core (`alianzas first-screen`); numbers and
 // country names are written here with Intl and the same options as src/web/intl.rs, so the app
 // takes over with the same words in the same place. An inline script at the top of <head>
@@ -45,16 +45,24 @@ const views = Object.entries(screen.languages).map(([lang, s]) => {
   const attrs = `data-lang="${lang}" lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"`;
   const figures = s.figures.map((f) => `<div class="figure" data-figure="${esc(f.id)}"><dt>${esc(f.label)}</dt><dd>${esc(written(f.value, w))}</dd></div>`).join('');
   return {
+    tagline: `<span class="tagline" ${attrs}>${esc(s.tagline)}</span>`,
     picker: `<select disabled tabindex="-1" data-lang="${lang}"><option>${esc(s.title)}</option></select>`,
+    // A working link: it loads the catalog page before the app has arrived too.
+    catalog: `<a class="catalog-link" ${attrs} href="?view=catalog&amp;lang=${lang}">${esc(written(s.catalog_link, w))}</a>`,
+    // The settings button's place and words; it opens once the app has arrived (inert until then).
+    settings: `<details class="settings-menu" data-lang="${lang}" inert><summary><span class="settings-icon" aria-hidden="true">⚙</span> ${esc(s.settings)}<span class="settings-lang" lang="${lang}">${esc(s.endonym)}</span></summary></details>`,
     header: `<div class="prerendered-title" ${attrs}><h1 dir="auto">${esc(s.title)}</h1>
-      <p class="about-line prerendered-source" dir="auto">${esc(s.source_line)}</p></div>`,
+      <div class="about-data"><p class="about-summary"><span class="about-title">${esc(s.about)}</span><span class="about-line prerendered-source" dir="auto">${esc(s.source_line)}</span></p></div></div>`,
     figures: `<div class="prerendered-figures" ${attrs}><p class="takeaway">${esc(written(s.takeaway, w))}</p>
       <dl class="headline">${figures}</dl></div>`,
   };
 });
+// The top bar as the app lays it out (src/web/header.rs TopBar), each language's words in it.
+const all = (part) => views.map((v) => v[part]).join('');
 const baked = `<header class="site-header prerendered" id="prerendered" data-dataset="${esc(screen.dataset)}">
-    <div class="topbar"><p class="brand">Alianzas</p>
-    <div class="field dataset-picker" aria-hidden="true"><label>&nbsp;</label>${views.map((v) => v.picker).join('')}</div></div>
+    <div class="topbar"><p class="brand">Alianzas${all('tagline')}</p>
+    <div class="field dataset-picker" aria-hidden="true"><label>&nbsp;</label>${all('picker')}</div>
+    ${all('catalog')}${all('settings')}</div>
     ${views.map((v) => v.header).join('\n    ')}
   </header>
   <div class="prerendered-main" id="prerendered-main">

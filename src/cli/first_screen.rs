@@ -1,5 +1,5 @@
 //! `alianzas first-screen`: what the default view's first screen says (title, source line,
-//! takeaway, headline figures) in every language, for the build to bake into `index.html`
+//! takeaway, headline figures, and the top bar's words around them) in every language, for the build to bake into `index.html`
 //! (web-js/prerender.mjs). Numbers and country names are left as tokens, `\u{E000}kind:value\u{E001}`:
 //! the build writes them with `Intl`, as the browser does, so the page does not change its words
 //! when the app takes over.
@@ -7,6 +7,7 @@
 use crate::core::analysis::{query::Filter, store::Store};
 use crate::core::charts::{first_screen, spec};
 use crate::core::format::catalog::Catalog;
+use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
 use crate::core::locale::numbers::Locale;
 use serde_json::json;
@@ -59,6 +60,13 @@ pub(super) fn first_screen(catalog_path: &Path) -> Result<(), String> {
                 "source_line": format!("{} · {} · {}", m.publisher, m.data_as_of, m.licence),
                 "takeaway": first_screen::takeaway(&view),
                 "figures": first_screen::figures(&view.headline, &locale),
+                // The top bar and the "About this data" line as the app writes them, so that the
+                // title below them does not move when the app takes over.
+                "tagline": Msg::AppTagline.get(lang),
+                "about": Msg::AboutData.get(lang),
+                "catalog_link": text::CatalogLink { count: catalog.datasets.len() }.format(lang),
+                "settings": Msg::Settings.get(lang),
+                "endonym": lang.endonym(),
             });
             (lang.code().to_string(), value)
         })
