@@ -10,7 +10,6 @@ use crate::core::locale::lang::Lang;
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Pie, Sankey};
-use charming::Chart;
 use serde_json::{json, Value};
 
 /// How this page draws a chart now: language, formats, theme colours and width. The web layer
@@ -88,6 +87,23 @@ fn label_style(colour: &str) -> Value {
     json!({ "color": colour, "textBorderWidth": 0, "textShadowBlur": 0 })
 }
 
+/// The parts of an ECharts option that charming describes, each serialised on its own (`part`):
+/// serialising a whole `charming::Chart` builds into the page the serialisers of every component
+/// and series type ECharts has (about 110 KB of WebAssembly before optimisation), where a chart here
+/// uses a grid, two axes, a legend and bar, pie or Sankey series.
+#[derive(Default)]
+struct Parts {
+    legend: Option<Legend>,
+    grid: Option<Grid>,
+    x_axis: Option<Axis>,
+    y_axis: Option<Axis>,
+    series: Vec<Value>,
+}
+
+fn part(p: &impl serde::Serialize) -> Value {
+    serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
 /// The ECharts option of a chart as this page draws it. Value-axis tick formatters are attached
 /// by the web layer (they call the browser's `Intl`).
 pub fn option(spec: &ChartSpec, d: &Display) -> Value {
@@ -103,63 +119,44 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
         (false, true) => 320,
     };
 
-    let mut chart = Chart::new()
-        .color(
-            (if d.dark { crate::core::charts::palette::DARK } else { crate::core::charts::palette::LIGHT })
-                .iter()
-                .map(|c| (*c).into())
-                .collect::<Vec<charming::element::Color>>(),
-        )
-        .aria(Aria::new().enabled(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Item));
     let side = if rtl { "right" } else { "left" };
-    chart = match spec.chart_type {
+    let bars = |stacked: bool| -> Vec<Value> {
+        spec.series
+            .iter()
+            .map(|s| {
+                let bar = Bar::new().name(s.name.clone()).data(scaled(&s.values));
+                part(&if stacked { bar.stack("total") } else { bar })
+            })
+            .collect()
+    };
+    let scroll_legend = || Legend::new().type_(charming::component::LegendType::Scroll);
+    let mut parts = Parts::default();
+    match spec.chart_type {
         ChartType::Bars | ChartType::Gap | ChartType::GroupedBars | ChartType::StackedBars => {
-            let stacked = spec.chart_type == ChartType::StackedBars;
             let legend = spec.series.len() > 1;
-            let mut c = chart
-                .grid(Grid::new().left(8).right(16).top(if legend { 32 } else { 8 }).bottom(8).contain_label(true))
-                .x_axis(Axis::new().type_(AxisType::Value).inverse(rtl))
-                .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(side));
-            if legend {
-                // A legend that scrolls keeps to one line, above the bars, at any width.
-                c = c.legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll));
-            }
-            for s in &spec.series {
-                let bar = Bar::new().name(s.name.clone()).data(scaled(&s.values));
-                c = c.series(if stacked { bar.stack("total") } else { bar });
-            }
-            c
+            parts.grid = Some(Grid::new().left(8).right(16).top(if legend { 32 } else { 8 }).bottom(8).contain_label(true));
+            parts.x_axis = Some(Axis::new().type_(AxisType::Value).inverse(rtl));
+            parts.y_axis = Some(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(side));
+            parts.legend = legend.then(|| scroll_legend().top(0));
+            parts.series = bars(spec.chart_type == ChartType::StackedBars);
         }
-        ChartType::Pipeline => chart
-            .grid(Grid::new().left(8).right(16).top(16).bottom(8).contain_label(true))
-            .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
-            .y_axis(Axis::new().type_(AxisType::Value).position(side))
-            .series(Bar::new().name(spec.series[0].name.clone()).data(scaled(&spec.series[0].values))),
+        ChartType::Pipeline => {
+            parts.grid = Some(Grid::new().left(8).right(16).top(16).bottom(8).contain_label(true));
+            parts.x_axis = Some(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl));
+            parts.y_axis = Some(Axis::new().type_(AxisType::Value).position(side));
+            parts.series = vec![part(&Bar::new().name(spec.series[0].name.clone()).data(scaled(&spec.series[0].values)))];
+        }
         ChartType::StackedColumns | ChartType::GroupedColumns => {
-            let stacked = spec.chart_type == ChartType::StackedColumns;
             let legend = spec.series.len() > 1;
-            let mut c = chart
-                .grid(Grid::new().left(8).right(16).top(if legend { 40 } else { 16 }).bottom(8).contain_label(true))
-                .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl))
-                .y_axis(Axis::new().type_(AxisType::Value).position(side));
-            if legend {
-                c = c.legend(Legend::new().top(0).type_(charming::component::LegendType::Scroll));
-            }
-            for s in &spec.series {
-                let bar = Bar::new().name(s.name.clone()).data(scaled(&s.values));
-                c = c.series(if stacked { bar.stack("total") } else { bar });
-            }
-            c
+            parts.grid = Some(Grid::new().left(8).right(16).top(if legend { 40 } else { 16 }).bottom(8).contain_label(true));
+            parts.x_axis = Some(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl));
+            parts.y_axis = Some(Axis::new().type_(AxisType::Value).position(side));
+            parts.legend = legend.then(|| scroll_legend().top(0));
+            parts.series = bars(spec.chart_type == ChartType::StackedColumns);
         }
-        // Drawn from JSON below: charming's map series is not needed for so few settings.
-        ChartType::Map => chart,
+        ChartType::Map => {}
         ChartType::Sankey => {
-            // Node names must be unique across layers: keys are ("donor:ID"); labels are set per node below.
             let nodes: Vec<String> = spec.categories.iter().map(|c| c.key.clone()).collect();
-            // ECharts lays a Sankey out from sources (left) to targets (right) and has no right-to-left
-            // mode: in Arabic the links are handed over reversed, so donors stand on the right and
-            // money reads right to left. Tooltips still name the real direction.
             let links: Vec<(String, String, f64)> = spec
                 .links
                 .iter()
@@ -168,17 +165,32 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
                     (nodes[from].clone(), nodes[to].clone(), (l.value / scale * 1000.0).round() / 1000.0)
                 })
                 .collect();
-            chart.series(Sankey::new().name(spec.series[0].name.clone()).data(nodes).links(links))
+            parts.series = vec![part(&Sankey::new().name(spec.series[0].name.clone()).data(nodes).links(links))];
         }
         ChartType::Donut => {
             let data: Vec<(f64, String)> = spec.series[0].values.iter().copied().zip(labels.iter().cloned()).collect();
-            chart
-                .legend(Legend::new().bottom(0).type_(charming::component::LegendType::Scroll))
-                .series(Pie::new().name(spec.series[0].name.clone()).radius(vec!["38%", "62%"]).center(vec!["50%", "44%"]).data(data))
+            parts.legend = Some(scroll_legend().bottom(0));
+            parts.series = vec![part(&Pie::new().name(spec.series[0].name.clone()).radius(vec!["38%", "62%"]).center(vec!["50%", "44%"]).data(data))];
         }
-    };
-
-    let mut v = serde_json::to_value(&chart).unwrap_or(Value::Null);
+    }
+    let palette = if d.dark { crate::core::charts::palette::DARK } else { crate::core::charts::palette::LIGHT };
+    let mut v = json!({
+        "color": palette,
+        "aria": part(&Aria::new().enabled(true)),
+        "tooltip": part(&Tooltip::new().trigger(Trigger::Item)),
+        "series": parts.series,
+    });
+    if let Some(legend) = &parts.legend {
+        v["legend"] = part(legend);
+    }
+    if let Some(grid) = &parts.grid {
+        v["grid"] = json!([part(grid)]);
+    }
+    for (key, axis) in [("xAxis", &parts.x_axis), ("yAxis", &parts.y_axis)] {
+        if let Some(axis) = axis {
+            v[key] = part(axis);
+        }
+    }
     v["animation"] = json!(d.animate);
     v["aria"]["decal"] = json!({ "show": d.patterns });
     v["textStyle"] = json!({ "color": d.ink });
