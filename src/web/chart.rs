@@ -230,8 +230,8 @@ pub fn ChartFigure(
         }
         generation.update_value(|g| *g += 1);
         let Some(el) = container.get() else { return };
-        // Donuts, Sankey diagrams and maps arrive in a second ECharts module, fetched when first drawn.
-        if echarts && !current.empty && current.omitted.is_none() && matches!(current.chart_type, ChartType::Donut | ChartType::Sankey | ChartType::Map) {
+        // Donuts, Sankey diagrams, maps and legends arrive in a second ECharts module, fetched when first drawn.
+        if echarts && !current.empty && current.omitted.is_none() && option::needs_more_charts(current) {
             match echarts::ensure_more_charts(move || {
                 let _ = maps_arrived.try_update(|n| *n += 1);
             }) {
@@ -492,8 +492,8 @@ pub fn ChartFigure(
             {[(ImageFormat::Png, "download-png"), (ImageFormat::Svg, "download-svg")].map(|(format, class)| view! {
                 <button type="button" class=class hidden=move || spec.with(|s| s.empty) on:click=move |_| {
                     let save = move || spec.with_untracked(|s| save_image(s, ctx, format, patterns()));
-                    // SVG is drawn by ECharts' SVG renderer, in the module fetched when first needed.
-                    if format == ImageFormat::Svg && echarts::ensure_more_charts(save) != echarts::MapState::Ready {
+                    // An image's title and legend, and SVG's renderer, are in the module fetched when first needed.
+                    if echarts::ensure_more_charts(save) != echarts::MapState::Ready {
                         return;
                     }
                     save();

@@ -104,6 +104,17 @@ fn part(p: &impl serde::Serialize) -> Value {
     serde_json::to_value(p).unwrap_or(Value::Null)
 }
 
+/// Whether the chart names its series in a legend: several series, or a donut's slices.
+fn has_legend(spec: &ChartSpec) -> bool {
+    spec.chart_type == ChartType::Donut || spec.series.len() > 1
+}
+
+/// Whether drawing the chart needs ECharts' second module (web-js/charts-more.js): donuts, Sankey
+/// diagrams, maps and legends are left out of the first load, which draws the first screen's bars.
+pub fn needs_more_charts(spec: &ChartSpec) -> bool {
+    matches!(spec.chart_type, ChartType::Donut | ChartType::Sankey | ChartType::Map) || has_legend(spec)
+}
+
 /// The ECharts option of a chart as this page draws it. Value-axis tick formatters are attached
 /// by the web layer (they call the browser's `Intl`).
 pub fn option(spec: &ChartSpec, d: &Display) -> Value {
@@ -133,7 +144,7 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
     let mut parts = Parts::default();
     match spec.chart_type {
         ChartType::Bars | ChartType::Gap | ChartType::GroupedBars | ChartType::StackedBars => {
-            let legend = spec.series.len() > 1;
+            let legend = has_legend(spec);
             parts.grid = Some(Grid::new().left(8).right(16).top(if legend { 32 } else { 8 }).bottom(8).contain_label(true));
             parts.x_axis = Some(Axis::new().type_(AxisType::Value).inverse(rtl));
             parts.y_axis = Some(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(true).position(side));
@@ -147,7 +158,7 @@ pub fn option(spec: &ChartSpec, d: &Display) -> Value {
             parts.series = vec![part(&Bar::new().name(spec.series[0].name.clone()).data(scaled(&spec.series[0].values)))];
         }
         ChartType::StackedColumns | ChartType::GroupedColumns => {
-            let legend = spec.series.len() > 1;
+            let legend = has_legend(spec);
             parts.grid = Some(Grid::new().left(8).right(16).top(if legend { 40 } else { 16 }).bottom(8).contain_label(true));
             parts.x_axis = Some(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(rtl));
             parts.y_axis = Some(Axis::new().type_(AxisType::Value).position(side));
