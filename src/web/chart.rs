@@ -12,8 +12,6 @@ use crate::core::locale::i18n::{text, Msg};
 use crate::core::locale::lang::Lang;
 use leptos::prelude::*;
 use serde_json::json;
-use std::cell::Cell as StdCell;
-use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -101,12 +99,13 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
     });
     chart.on("click", on_click.as_ref().unchecked_ref());
     on_click.forget();
-    // Tests and the benchmark wait for this count to reach the number of options set.
-    let rendered = Rc::new(StdCell::new(0u32));
+    // Tests and the benchmark wait for this count to reach the number of options set. It goes on
+    // from the element's count: a chart emptied by a filter loses its instance, and the one made
+    // when it has something to draw again must not count from zero (it never caught up).
     let target = el.clone();
     let on_finished = Closure::<dyn Fn()>::new(move || {
-        rendered.set(rendered.get() + 1);
-        let _ = target.set_attribute("data-rendered", &rendered.get().to_string());
+        let rendered = target.get_attribute("data-rendered").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0) + 1;
+        let _ = target.set_attribute("data-rendered", &rendered.to_string());
         if let Some(now) = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()) {
             let _ = target.set_attribute("data-rendered-at", &format!("{now:.1}"));
         }

@@ -77,6 +77,31 @@ test('a filter changes the numbers in the charts and their tables', async () => 
   await page.context().close();
 });
 
+test('a chart a filter leaves empty is drawn again when the filter is cleared', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?lang=en');
+  await chartsSettled(page);
+  // The first donor whose money has no first-level division: the places map has nothing to draw.
+  const donor = await page.evaluate(async () => {
+    const select = document.querySelector('#filter-donor');
+    for (const value of [...select.options].map((o) => o.value).filter(Boolean)) {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+      if (document.querySelector('#places .canvas.empty')) return value;
+    }
+    return null;
+  });
+  assert.ok(donor, 'a donor without places');
+  await page.selectOption('#filter-donor', '');
+  await chartsSettled(page);
+  const places = page.locator('#places .canvas');
+  assert.equal(await places.getAttribute('data-rendered'), await places.getAttribute('data-requested'));
+  assert.equal(await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('#places .canvas'))?.getOption().series[0].type), 'map');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('clicking a bar filters by it, and the state survives reload and Back', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(server.url + '?dataset=fts-afghanistan-2020&lang=en');
