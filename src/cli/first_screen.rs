@@ -1,8 +1,8 @@
 //! `alianzas first-screen`: what the default view's first screen says (title, source line,
-//! takeaway, headline figures, and the top bar's words around them) in every language, for the build to bake into `index.html`
-//! (web-js/prerender.mjs). Numbers and country names are left as tokens, `\u{E000}kind:value\u{E001}`:
-//! the build writes them with `Intl`, as the browser does, so the page does not change its words
-//! when the app takes over.
+//! takeaway, headline figures, and the top bar's words around them) in every language, for the
+//! build to bake into `index.html` (web-js/prerender.mjs). Numbers and country names are left as
+//! tokens, `\u{E000}kind:value\u{E001}`: the build writes them with `Intl`, as the browser does, so
+//! the page does not change its words when the app takes over.
 
 use crate::core::analysis::{query::Filter, store::Store};
 use crate::core::charts::{first_screen, spec};
