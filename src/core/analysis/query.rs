@@ -476,12 +476,16 @@ pub struct Headline {
     pub recipients: usize,
     /// Distinct contributions among the selected rows.
     pub contributions: usize,
+    /// The selection's money at each stage, pledged, committed and disbursed (`pipeline`): never
+    /// added together; the pipeline chart shows them.
+    pub stages: [f64; 3],
 }
 
 /// The figures that sum up a selection: funding, pledges, and how many donors, recipients and
 /// contributions it holds.
 pub fn headline(store: &Store, sel: &Selection) -> Headline {
-    let [pledged, committed, disbursed] = pipeline(store, sel);
+    let stages = pipeline(store, sel);
+    let [pledged, committed, disbursed] = stages;
     let mut donors = vec![false; store.dict(Dim::Donor).len()];
     let mut recipients = vec![false; store.dict(Dim::Recipient).len()];
     let mut last = u32::MAX;
@@ -502,6 +506,7 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
         donors: (store.coverage(Dim::Donor) != crate::core::analysis::store::Coverage::NotRecorded).then(|| donors.iter().filter(|&&b| b).count()),
         recipients: recipients.iter().filter(|&&b| b).count(),
         contributions,
+        stages,
     }
 }
 
@@ -581,6 +586,7 @@ pub struct Equity {
 
 /// How evenly a selection's money is spread: the largest recipients' share, and the obligations left
 /// without money in the latest year.
+/// `sel` is `filter`'s selection.
 pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Equity {
     let by_recipient = group_by(store, sel, Dim::Recipient, filter.measure, None);
     let top_sum: f64 = by_recipient.groups.iter().take(top).map(|g| g.amount).sum();
@@ -593,10 +599,18 @@ pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Eq
     let mut unfunded = Vec::new();
     if let Some(year) = latest_year {
         // One pass over every year of the dataset (same other selections): obligation × year.
-        let mut all_years = filter.clone();
-        all_years.year_from = None;
-        all_years.year_to = None;
-        let ct = cross_tab(store, &select(store, &all_years), Dim::Year, Dim::Obligation, filter.measure, None);
+        // A filter that bounds no years already selected them all.
+        let every_year;
+        let all_years = if filter.year_from.is_none() && filter.year_to.is_none() {
+            sel
+        } else {
+            let mut unbounded = filter.clone();
+            unbounded.year_from = None;
+            unbounded.year_to = None;
+            every_year = select(store, &unbounded);
+            &every_year
+        };
+        let ct = cross_tab(store, all_years, Dim::Year, Dim::Obligation, filter.measure, None);
         let latest = ct.rows.iter().position(|y| y.parse() == Ok(year));
         unfunded = ct
             .columns

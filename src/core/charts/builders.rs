@@ -2,7 +2,7 @@
 //! with which table and summary sentence. Sums come from `analysis::query`.
 
 use crate::core::analysis::fused::{self, DimSums, Fused};
-use crate::core::analysis::query::{self, Filter, Measure, Selection, OTHERS_KEY};
+use crate::core::analysis::query::{self, Filter, Headline, Measure, Selection, OTHERS_KEY};
 use crate::core::analysis::store::{Coverage, Dim, Store};
 use crate::core::analysis::{needs, pledges};
 use crate::core::format::codes::Status;
@@ -21,6 +21,8 @@ pub(super) struct Builder<'a> {
     pub(super) sel: &'a Selection,
     /// The charts by one dimension, summed in the pass that made `sel` (`None`: each chart sums its own).
     pub(super) fused: Option<&'a Fused>,
+    /// The selection's headline figures, made before the charts (`None`: the pipeline sums its own).
+    pub(super) headline: Option<&'a Headline>,
 }
 
 impl Builder<'_> {
@@ -419,7 +421,7 @@ pub(super) fn timeline(b: &Builder) -> ChartSpec {
 
 pub(super) fn pipeline(b: &Builder) -> ChartSpec {
     let (store, lang) = (b.store, b.lang());
-    let stages = query::pipeline(store, b.sel);
+    let stages = b.headline.map_or_else(|| query::pipeline(store, b.sel), |h| h.stages);
     let categories: Vec<Category> = Status::ALL.iter().map(|s| Category { key: s.id().to_string(), label: b.label(Dim::Status, s.id()) }).collect();
     let table = Table {
         columns: vec![

@@ -352,7 +352,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
     let fused = fused::fused(store, filter, &dims);
     let sel = &fused.selection;
     let headline = query::headline(store, sel);
-    let b = Builder { store, filter, locale, sel, fused: Some(&fused) };
+    let b = Builder { store, filter, locale, sel, fused: Some(&fused), headline: Some(&headline) };
     let lang = locale.lang();
     let chart = |id: &'static str, chart_type: ChartType, title: Msg, make: &dyn Fn(&Builder) -> ChartSpec| {
         let title_text = titled(title, filter.measure, lang);
