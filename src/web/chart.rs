@@ -206,6 +206,8 @@ pub fn ChartFigure(
     // first screen's charts, not twelve, and a filter change redraws what the reader can see. The
     // others are drawn as they come near, once for what changed while they were away.
     let near = RwSignal::new(false);
+    // On the screen itself (no margin): such a chart is redrawn in the frame that paints the change.
+    let on_screen = StoredValue::new(false);
     let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
     let drawn_for = StoredValue::new(None::<DrawnFor>);
     // `now`: drawn at once, whether near the screen or not (for printing); else only when near,
@@ -292,10 +294,27 @@ pub fn ChartFigure(
                 }
             });
         });
+        let redraw = instance.with_value(Option::is_some);
         if now {
             let _ = draw.unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL);
         } else if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(draw.unchecked_ref());
+            // A redraw (a filter change) of a chart on the screen runs in the next frame, before it is
+            // painted: the new figures and the new charts appear together, and the charts below the
+            // screen, drawn ahead of scrolling, wait for tasks after that frame instead of delaying it.
+            // A first drawing keeps a task of its own (the page is still being built: see
+            // `dashboard::after_queued_draws`).
+            let _ = match (redraw, on_screen.get_value()) {
+                (true, true) => w.request_animation_frame(draw.unchecked_ref()),
+                (true, false) => {
+                    let after_frame = Closure::once_into_js(move || {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.set_timeout_with_callback(draw.unchecked_ref());
+                        }
+                    });
+                    w.request_animation_frame(after_frame.unchecked_ref())
+                }
+                (false, _) => w.set_timeout_with_callback(draw.unchecked_ref()),
+            };
         }
     };
     Effect::new(move |_| render(false));
@@ -354,20 +373,28 @@ pub fn ChartFigure(
     let margin = web_sys::IntersectionObserverInit::new();
     margin.set_root_margin(NEAR_SCREEN_MARGIN);
     let visibility = web_sys::IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &margin).ok();
+    let on_seen = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            on_screen.try_set_value(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+        }
+    });
+    let seen = web_sys::IntersectionObserver::new(on_seen.as_ref().unchecked_ref()).ok();
     // Where the browser cannot tell, every chart is drawn.
     if visibility.is_none() {
         near.set(true);
     }
-    let watching_visibility = visibility.clone();
+    let watching_visibility = [visibility.clone(), seen.clone()];
     Effect::new(move |_| {
         if let (Some(el), Some(o)) = (container.get(), watching.as_ref()) {
             o.observe(&el);
         }
-        if let (Some(el), Some(v)) = (container.get(), watching_visibility.as_ref()) {
-            v.observe(&el);
+        for v in watching_visibility.iter().flatten() {
+            if let Some(el) = container.get() {
+                v.observe(&el);
+            }
         }
     });
-    let held = send_wrapper::SendWrapper::new((on_resize, observer, on_visible, visibility, on_print));
+    let held = send_wrapper::SendWrapper::new((on_resize, observer, on_visible, visibility, on_print, on_seen, seen));
     on_cleanup(move || {
         if let Some(w) = web_sys::window() {
             for event in ["beforeprint", "afterprint"] {
@@ -377,7 +404,7 @@ pub fn ChartFigure(
         if let Some(o) = &held.1 {
             o.disconnect();
         }
-        if let Some(v) = &held.3 {
+        for v in [&held.3, &held.6].into_iter().flatten() {
             v.disconnect();
         }
         instance.try_update_value(|i| {

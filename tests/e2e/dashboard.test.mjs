@@ -77,6 +77,46 @@ test('a filter changes the numbers in the charts and their tables', async () => 
   await page.context().close();
 });
 
+test('after a filter change the charts on the screen change in the same frame as the figures, and those below follow', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?lang=en');
+  await chartsSettled(page);
+  const donor = await page.$$eval('#filter-donor option', (os) => os.map((o) => o.value).find(Boolean));
+  const counts = () => page.$$eval('figure.chart .canvas', (els) => els.map((el) => ({ id: el.closest('figure').id, requested: Number(el.dataset.requested || 0) })));
+  const before = await counts();
+  const firstFrame = await page.evaluate(async (donor) => {
+    const figures = document.querySelector('.headline').textContent;
+    const select = document.querySelector('#filter-donor');
+    select.value = donor;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    // The first frame after the change, as it is about to be painted: a resize observer made in
+    // one of its animation-frame callbacks reports after all of them and after layout, before paint.
+    const painted = () => ({
+      figuresChanged: document.querySelector('.headline').textContent !== figures,
+      charts: [...document.querySelectorAll('figure.chart .canvas')].map((el) => {
+        const box = el.getBoundingClientRect();
+        return { id: el.closest('figure').id, onScreen: box.bottom > 0 && box.top < innerHeight, rendered: Number(el.dataset.rendered || 0) };
+      }),
+    });
+    return new Promise((resolve) => requestAnimationFrame(() => new ResizeObserver((_, observer) => {
+      observer.disconnect();
+      resolve(painted());
+    }).observe(document.body)));
+  }, donor);
+  await chartsSettled(page);
+  const after = await counts();
+  const changed = after.filter((c, i) => c.requested > before[i].requested).map((c) => c.id);
+  const at = (id) => firstFrame.charts.find((c) => c.id === id);
+  const visible = changed.filter((id) => at(id).onScreen);
+  const below = changed.filter((id) => !at(id).onScreen);
+  assert.ok(firstFrame.figuresChanged, 'the figures changed');
+  assert.ok(visible.length >= 2 && below.length >= 1, `changed on the screen: ${visible}; below it: ${below}`);
+  for (const id of visible) assert.equal(at(id).rendered, before.find((c) => c.id === id).requested + 1, `${id} drawn in the frame of the change`);
+  for (const id of below) assert.equal(at(id).rendered, before.find((c) => c.id === id).requested, `${id} drawn after that frame, not delaying it`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a chart a filter leaves empty is drawn again when the filter is cleared', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(server.url + '?lang=en');
