@@ -41,6 +41,8 @@ pub struct FirstView {
 
 /// What every part of the dashboard shows: the view of `store` for `filter`, in `lang`.
 fn view_of(store: &Store, filter: &Filter, lang: Lang) -> Arc<View> {
+    // With "view-built" (the memo), the time a view takes, in browser profiles.
+    super::mark("view-start");
     let locale = WebLocale::shared(lang, &store.metadata.currency);
     Arc::new(spec::build_view(store, filter, &*locale))
 }

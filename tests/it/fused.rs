@@ -72,3 +72,37 @@ fn one_pass_makes_the_same_selection_and_sums_as_a_pass_per_chart() {
     // The filters chosen select money, not only empty sets.
     assert!(nonempty > stores.len() * 50, "{nonempty} non-empty groupings");
 }
+
+/// The queries that group the filter's selection again (the equity sentences, the flows, the
+/// stacked timeline's cross-tabulation) take their groups from the pass where it made them over
+/// exactly that selection: for every bundled dataset and filter, the same answer to the last digit
+/// as when they make their own passes, and the pass does hand them some dimensions.
+#[test]
+fn queries_grouping_the_selection_again_answer_the_same_from_the_pass() {
+    let dims = [Dim::Year, Dim::Period, Dim::Recipient, Dim::Donor, Dim::Obligation, Dim::Model];
+    let mut handed = 0;
+    for (name, store) in &bundled_stores() {
+        for filter in filters(store) {
+            let pass = fused(store, &filter, &dims);
+            let (sel, made) = (&pass.selection, pass.made());
+            let case = format!("{name} {filter:?}");
+            assert_eq!(query::equity_made(store, sel, &filter, 5, &made), query::equity(store, sel, &filter, 5), "{case}");
+            assert_eq!(query::flows_made(store, sel, filter.measure, 8, &made), query::flows(store, sel, filter.measure, 8), "{case}");
+            for (rows, columns) in [(Dim::Year, Dim::Model), (Dim::Period, Dim::Model), (Dim::Year, Dim::Obligation)] {
+                let (got, expected) = (
+                    query::cross_tab_made(store, sel, rows, columns, filter.measure, Some(6), &made),
+                    query::cross_tab(store, sel, rows, columns, filter.measure, Some(6)),
+                );
+                assert_eq!(got, expected, "{case} {rows:?}×{columns:?}");
+            }
+            assert_eq!(made.contribution_count(store, sel), query::contribution_count(store, sel), "{case}");
+            for dim in dims {
+                // Never the sums of a dimension the filter selects on: those are over more rows.
+                let selects = filter.selects(dim) || (matches!(dim, Dim::Year | Dim::Period) && (filter.year_from.is_some() || filter.year_to.is_some()));
+                assert_eq!(made.covers(dim), !selects, "{case} {dim:?}");
+                handed += usize::from(made.covers(dim));
+            }
+        }
+    }
+    assert!(handed > 100, "{handed} groupings handed over by the pass");
+}

@@ -7,14 +7,17 @@
 //! `i` of its `misses` is set when selection `i` rejects it. The row belongs to the filter's
 //! selection when no bit is set, and to the chart by `dim` when no bit other than `dim`'s is set.
 
-use crate::core::analysis::query::{self, stage_bits, Acc, Filter, Selection, Sums};
+use crate::core::analysis::query::{self, stage_bits, Acc, Filter, Made, Measure, Selection, Sums};
 use crate::core::analysis::store::{Dim, Store};
 
 /// The filter's selection and, per asked dimension, its sums over the filter without `dim`.
 pub struct Fused {
     /// The rows the whole filter keeps.
     pub selection: Selection,
-    by_dim: Vec<(Dim, DimSums)>,
+    /// Per dimension: its sums, and whether they are over exactly `selection` (the filter selects
+    /// nothing on that dimension, so dropping its selection dropped nothing).
+    by_dim: Vec<(Dim, DimSums, bool)>,
+    measure: Measure,
 }
 
 /// What the pass keeps for a chart by one dimension.
@@ -29,7 +32,14 @@ pub struct DimSums {
 impl Fused {
     /// The sums of the chart by `dim`, when the pass was asked for it.
     pub fn of(&self, dim: Dim) -> Option<&DimSums> {
-        self.by_dim.iter().find(|(d, _)| *d == dim).map(|(_, s)| s)
+        self.by_dim.iter().find(|(d, _, _)| *d == dim).map(|(_, s, _)| s)
+    }
+
+    /// The sums the pass made over exactly `selection`: what grouping the selection by those
+    /// dimensions again would make, row for row in the same order.
+    pub fn made(&self) -> Made<'_> {
+        let sums = self.by_dim.iter().filter(|(_, _, whole)| *whole).map(|(d, s, _)| (*d, &s.sums)).collect();
+        Made::new(self.measure, sums, self.by_dim.iter().find(|(_, _, whole)| *whole).map(|(_, s, _)| s.contributions))
     }
 }
 
@@ -93,8 +103,8 @@ pub fn fused(store: &Store, filter: &Filter, dims: &[Dim]) -> Fused {
             }
         }
     }
-    let by_dim = passes.into_iter().map(|p| (p.dim, DimSums { sums: Sums::of(&p.acc), contributions: p.contributions })).collect();
-    Fused { selection: Selection { rows }, by_dim }
+    let by_dim = passes.into_iter().map(|p| (p.dim, DimSums { sums: Sums::of(&p.acc), contributions: p.contributions }, p.ignored == 0)).collect();
+    Fused { selection: Selection { rows }, by_dim, measure: filter.measure }
 }
 
 /// The rows of one block, as every chart reads them.

@@ -295,6 +295,48 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Sums {
     Sums::of(&acc)
 }
 
+/// Sums already made over exactly one selection's rows, per dimension, under one measure (by
+/// `fused::fused`): grouping that selection by one of those dimensions again needs no pass over
+/// the rows, and gives the same groups to the last digit (the same rows, added in the same order).
+#[derive(Clone, Debug, Default)]
+pub struct Made<'a> {
+    measure: Option<Measure>,
+    sums: Vec<(Dim, &'a Sums)>,
+    contributions: Option<usize>,
+}
+
+impl<'a> Made<'a> {
+    /// No sums made: every grouping makes its own pass.
+    pub const NONE: Made<'static> = Made { measure: None, sums: Vec::new(), contributions: None };
+
+    /// `sums` under `measure`, and the selection's distinct contributions when known.
+    pub fn new(measure: Measure, sums: Vec<(Dim, &'a Sums)>, contributions: Option<usize>) -> Made<'a> {
+        Made { measure: Some(measure), sums, contributions }
+    }
+
+    /// Whether sums by `dim` were made.
+    pub fn covers(&self, dim: Dim) -> bool {
+        self.sums.iter().any(|(d, _)| *d == dim)
+    }
+
+    fn get(&self, dim: Dim, measure: Measure) -> Option<&'a Sums> {
+        (self.measure == Some(measure)).then(|| self.sums.iter().find(|(d, _)| *d == dim).map(|(_, s)| *s)).flatten()
+    }
+
+    /// `group_by` of the selection these sums were made over.
+    pub fn group_by(&self, store: &Store, sel: &Selection, dim: Dim, measure: Measure, top: Option<usize>) -> Grouping {
+        match self.get(dim, measure) {
+            Some(sums) => grouping_of(store, dim, measure, top, &[], sums),
+            None => group_by(store, sel, dim, measure, top),
+        }
+    }
+
+    /// `contribution_count` of the selection these sums were made over.
+    pub fn contribution_count(&self, store: &Store, sel: &Selection) -> usize {
+        self.contributions.unwrap_or_else(|| contribution_count(store, sel))
+    }
+}
+
 /// Keeps the first `top` rows (already in order) and the rows `keep` asks for, and folds the rest
 /// into one row made by `merge` — unless only one row would be folded, which then stays itself.
 pub fn fold_tail<T>(rows: Vec<T>, top: usize, keep: impl Fn(&T) -> bool, merge: impl FnOnce(&[T]) -> T) -> Vec<T> {
@@ -371,8 +413,13 @@ pub struct CrossTab {
 /// Money by two dimensions at once (e.g. year × model for stacked bars), with the columns cut to
 /// `top_columns` plus "others" when given.
 pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, measure: Measure, top_columns: Option<usize>) -> CrossTab {
-    let row_keys = group_by(store, sel, row_dim, measure, None);
-    let col_keys = group_by(store, sel, col_dim, measure, top_columns);
+    cross_tab_made(store, sel, row_dim, col_dim, measure, top_columns, &Made::default())
+}
+
+/// `cross_tab`, its row and column keys from the sums `made` over `sel` where it has them.
+pub fn cross_tab_made(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, measure: Measure, top_columns: Option<usize>, made: &Made) -> CrossTab {
+    let row_keys = made.group_by(store, sel, row_dim, measure, None);
+    let col_keys = made.group_by(store, sel, col_dim, measure, top_columns);
     let rows: Vec<String> = row_keys.groups.iter().map(|g| g.key.clone()).collect();
     let columns: Vec<String> = col_keys.groups.iter().map(|g| g.key.clone()).collect();
     // Each code's cell position; codes with nothing under the measure go to a spare row or column
@@ -526,9 +573,14 @@ pub struct Flow {
 /// Money along donor → model → recipient, with the largest `top` donors and recipients named and
 /// the rest merged into "others", so the diagram stays readable. Largest flows first.
 pub fn flows(store: &Store, sel: &Selection, measure: Measure, top: usize) -> Vec<Flow> {
+    flows_made(store, sel, measure, top, &Made::default())
+}
+
+/// `flows`, the largest donors and recipients found from the sums `made` over `sel` where it has them.
+pub fn flows_made(store: &Store, sel: &Selection, measure: Measure, top: usize, made: &Made) -> Vec<Flow> {
     // Each code's slot in the table of sums: the named codes in dictionary order, then "others".
     let slots = |dim: Dim| -> (Vec<u32>, Vec<Option<u32>>) {
-        let g = group_by(store, sel, dim, measure, Some(top));
+        let g = made.group_by(store, sel, dim, measure, Some(top));
         let named: std::collections::HashSet<&str> = g.groups.iter().map(|x| x.key.as_str()).collect();
         let codes: Vec<u32> = (0..store.dict(dim).len() as u32).filter(|&i| named.contains(store.dict(dim).ids[i as usize].as_str())).collect();
         let mut slot = vec![codes.len() as u32; store.dict(dim).len()];
@@ -588,29 +640,31 @@ pub struct Equity {
 /// without money in the latest year.
 /// `sel` is `filter`'s selection.
 pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Equity {
-    let by_recipient = group_by(store, sel, Dim::Recipient, filter.measure, None);
+    equity_made(store, sel, filter, top, &Made::default())
+}
+
+/// `equity`, grouping `sel` from the sums `made` over it where it has them.
+pub fn equity_made(store: &Store, sel: &Selection, filter: &Filter, top: usize, made: &Made) -> Equity {
+    let by_recipient = made.group_by(store, sel, Dim::Recipient, filter.measure, None);
     let top_sum: f64 = by_recipient.groups.iter().take(top).map(|g| g.amount).sum();
     let top_share = (by_recipient.total > 0.0).then(|| top_sum / by_recipient.total);
     // The latest year with money, up to the year the data describes: plan years ahead of the
     // data date (a multi-year appeal's 2031) are not "the latest year".
     let as_of_year: i32 = store.metadata.data_as_of.get(..4).and_then(|y| y.parse().ok()).unwrap_or(i32::MAX);
-    let years = group_by(store, sel, Dim::Year, filter.measure, None);
+    let years = made.group_by(store, sel, Dim::Year, filter.measure, None);
     let latest_year = years.groups.iter().rev().filter(|g| g.amount > 0.0).filter_map(|g| g.key.parse::<i32>().ok()).find(|&y| y <= as_of_year);
     let mut unfunded = Vec::new();
     if let Some(year) = latest_year {
         // One pass over every year of the dataset (same other selections): obligation × year.
         // A filter that bounds no years already selected them all.
-        let every_year;
-        let all_years = if filter.year_from.is_none() && filter.year_to.is_none() {
-            sel
+        let ct = if filter.year_from.is_none() && filter.year_to.is_none() {
+            cross_tab_made(store, sel, Dim::Year, Dim::Obligation, filter.measure, None, made)
         } else {
             let mut unbounded = filter.clone();
             unbounded.year_from = None;
             unbounded.year_to = None;
-            every_year = select(store, &unbounded);
-            &every_year
+            cross_tab(store, &select(store, &unbounded), Dim::Year, Dim::Obligation, filter.measure, None)
         };
-        let ct = cross_tab(store, all_years, Dim::Year, Dim::Obligation, filter.measure, None);
         let latest = ct.rows.iter().position(|y| y.parse() == Ok(year));
         unfunded = ct
             .columns

@@ -2,7 +2,7 @@
 //! with which table and summary sentence. Sums come from `analysis::query`.
 
 use crate::core::analysis::fused::{self, DimSums, Fused};
-use crate::core::analysis::query::{self, Filter, Headline, Measure, Selection, OTHERS_KEY};
+use crate::core::analysis::query::{self, Filter, Headline, Made, Measure, Selection, OTHERS_KEY};
 use crate::core::analysis::store::{Coverage, Dim, Store};
 use crate::core::analysis::{needs, pledges};
 use crate::core::format::codes::Status;
@@ -23,9 +23,11 @@ pub(super) struct Builder<'a> {
     pub(super) fused: Option<&'a Fused>,
     /// The selection's headline figures, made before the charts (`None`: the pipeline sums its own).
     pub(super) headline: Option<&'a Headline>,
+    /// Sums the fused pass made over exactly `sel` (empty without that pass).
+    pub(super) made: Made<'a>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     pub(super) fn lang(&self) -> Lang {
         self.locale.lang()
     }
@@ -43,6 +45,16 @@ impl Builder<'_> {
         match self.fused.and_then(|f| f.of(dim)) {
             Some(sums) => sums.clone(),
             None => fused::fused(self.store, self.filter, &[dim]).of(dim).cloned().unwrap_or_else(|| unreachable!("the pass was asked for {dim:?}")),
+        }
+    }
+
+    /// The sums already made over `sel`, when `sel` is the whole filter's selection itself.
+    pub(super) fn made_over(&self, sel: &Selection) -> &Made<'a> {
+        static NONE: Made<'static> = Made::NONE;
+        if std::ptr::eq(sel, self.sel) {
+            &self.made
+        } else {
+            &NONE
         }
     }
 
@@ -358,7 +370,8 @@ pub(super) fn timeline(b: &Builder) -> ChartSpec {
     let (time, stacked) = time_axis(store, filter);
     let (categories, series, totals, grand_total, contributions) = if stacked {
         let sel = b.selection_without(Dim::Year);
-        let ct = query::cross_tab(store, &sel, time, Dim::Model, filter.measure, Some(6));
+        let made = b.made_over(&sel);
+        let ct = query::cross_tab_made(store, &sel, time, Dim::Model, filter.measure, Some(6), made);
         let categories: Vec<Category> = ct.rows.iter().map(|y| Category { key: y.clone(), label: b.label(time, y) }).collect();
         let series: Vec<Series> = ct
             .columns
@@ -367,7 +380,7 @@ pub(super) fn timeline(b: &Builder) -> ChartSpec {
             .map(|(j, m)| Series { key: m.clone(), name: b.label(Dim::Model, m), values: ct.values.iter().map(|row| row[j]).collect() })
             .collect();
         let totals: Vec<f64> = ct.values.iter().map(|row| row.iter().sum()).collect();
-        (categories, series, totals, ct.total, query::contribution_count(store, &sel))
+        (categories, series, totals, ct.total, made.contribution_count(store, &sel))
     } else {
         let DimSums { sums, contributions } = b.dim_sums(time);
         let g = query::grouping_of(store, time, filter.measure, None, &[], &sums);
@@ -509,7 +522,7 @@ pub(super) fn gap(b: &Builder) -> ChartSpec {
 
 pub(super) fn flows(b: &Builder) -> ChartSpec {
     let (store, lang, filter) = (b.store, b.lang(), b.filter);
-    let paths = query::flows(store, b.sel, filter.measure, 8);
+    let paths = query::flows_made(store, b.sel, filter.measure, 8, &b.made);
     let mut categories: Vec<Category> = Vec::new();
     let mut node = |dim: Dim, key: &str| -> usize {
         let k = node_key(dim, key);

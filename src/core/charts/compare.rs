@@ -84,7 +84,7 @@ pub fn chart(store: &Store, filter: &Filter, compare: &Compare, locale: &dyn Loc
     // One selection serves the choice of items and their sums: the filter without its own
     // selection on the compared dimension.
     let sel = query::select(store, &filter.without(compare.dim));
-    let b = Builder { store, filter, locale, sel: &sel, fused: None, headline: None };
+    let b = Builder { store, filter, locale, sel: &sel, fused: None, headline: None, made: query::Made::NONE };
     let lang = locale.lang();
     let title = text::CompareTitle { dimension: dim_name(compare.dim, lang) }.format(lang);
     let items = compare.resolve(store, &sel, filter.measure);

@@ -259,8 +259,13 @@ pub struct View {
 /// The sentences on how evenly money is spread (the largest recipients' share, obligations unfunded
 /// in the latest year), each only when it says something about this dataset.
 pub fn equity_sentences(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale) -> Vec<String> {
+    equity_sentences_made(store, sel, filter, locale, &query::Made::NONE)
+}
+
+/// `equity_sentences`, grouping `sel` from the sums `made` over it where it has them.
+fn equity_sentences_made(store: &Store, sel: &Selection, filter: &Filter, locale: &dyn Locale, made: &query::Made) -> Vec<String> {
     let lang = locale.lang();
-    let e = query::equity(store, sel, filter, 5);
+    let e = query::equity_made(store, sel, filter, 5, made);
     let mut out = Vec::new();
     if let Some(share) = e.top_share {
         if store.dict(Dim::Recipient).len() > e.top {
@@ -345,14 +350,19 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         .map(|c| c.dim)
         .filter(|&d| store.coverage(d) != Coverage::NotRecorded)
         .collect();
-    let (time, stacked) = time_axis(store, filter);
-    if !stacked {
-        dims.push(time);
+    // The time axis, and the years the equity sentences look at, too: the stacked timeline and
+    // those sentences group the selection by them, and a dimension more in this pass costs less
+    // than a pass of its own.
+    let (time, _) = time_axis(store, filter);
+    for d in [time, Dim::Year] {
+        if !dims.contains(&d) {
+            dims.push(d);
+        }
     }
     let fused = fused::fused(store, filter, &dims);
     let sel = &fused.selection;
     let headline = query::headline(store, sel);
-    let b = Builder { store, filter, locale, sel, fused: Some(&fused), headline: Some(&headline) };
+    let b = Builder { store, filter, locale, sel, fused: Some(&fused), headline: Some(&headline), made: fused.made() };
     let lang = locale.lang();
     let chart = |id: &'static str, chart_type: ChartType, title: Msg, make: &dyn Fn(&Builder) -> ChartSpec| {
         let title_text = titled(title, filter.measure, lang);
@@ -376,7 +386,7 @@ pub fn build_view(store: &Store, filter: &Filter, locale: &dyn Locale) -> View {
         chart("pledges", ChartType::GroupedBars, Msg::ChartPledges, &pledges),
         chart("pledge-history", ChartType::GroupedColumns, Msg::ChartPledgeHistory, &pledge_history),
     ];
-    let equity = equity_sentences(store, sel, filter, locale);
+    let equity = equity_sentences_made(store, sel, filter, locale, &b.made);
     View { headline, charts, equity }
 }
 
