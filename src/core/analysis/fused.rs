@@ -81,8 +81,9 @@ pub fn fused(store: &Store, filter: &Filter, dims: &[Dim]) -> Fused {
         let misses = &mut misses[..end - start];
         misses.fill(0);
         for (i, (_, column, allows)) in checks.iter().enumerate() {
-            for (miss, &k) in misses.iter_mut().zip(&column[start..end]) {
-                *miss |= u32::from(!allows[k as usize]) << i;
+            let column = &column[start..start + misses.len()];
+            for j in 0..misses.len() {
+                misses[j] |= u32::from(!allows[column[j] as usize]) << i;
             }
         }
         let before = rows.len();
@@ -123,9 +124,13 @@ impl Block<'_> {
     fn sum<const FILTERED: bool>(&self, pass: &mut Pass, column: &[u32]) {
         // Locals, not fields: kept in registers across the loop.
         let (ignored, included, acc, mut contributions, mut last) = (pass.ignored, self.included, &mut pass.acc[..], pass.contributions, pass.last);
-        let rows = self.misses.iter().zip(self.status).zip(column).zip(self.money).zip(self.contribution);
-        // Arithmetic rather than branches, as in `Acc::add`: a row outside the chart adds nothing.
-        for ((((&miss, &st), &k), &m), &c) in rows {
+        // Indexes over slices cut to one length, not zipped iterators: at opt-level "z" the zipped
+        // `next` calls are not inlined in the wasm, and a view took half as long again.
+        let n = self.misses.len();
+        let (misses, status, column, money, contribution) = (&self.misses[..n], &self.status[..n], &column[..n], &self.money[..n], &self.contribution[..n]);
+        for i in 0..n {
+            let (miss, st, k, m, c) = (misses[i], status[i], column[i], money[i], contribution[i]);
+            // Arithmetic rather than branches, as in `Acc::add`: a row outside the chart adds nothing.
             let inside = if FILTERED { u32::from(miss & !ignored == 0) } else { 1 };
             acc[k as usize].add((included >> st) & 1 & inside, m, c);
             contributions += (u32::from(last != c) & inside) as usize;

@@ -282,9 +282,12 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Sums {
     let (money, contribution) = (&store.amount[..], &store.row_contribution[..]);
     // Every row selected (no filter): walk the columns in order rather than through the index list.
     if sel.rows.len() == money.len() {
-        // Zipped slices: no bounds check on the columns, only on the per-code sums.
-        for (((&st, &k), &m), &c) in status.iter().zip(col).zip(money).zip(contribution) {
-            acc[k as usize].add((included >> st) & 1, m, c);
+        // Slices cut to one length: no bounds check on the columns, only on the per-code sums
+        // (indexes, not zipped iterators, whose `next` calls opt-level "z" leaves uninlined).
+        let n = money.len();
+        let (status, col, contribution) = (&status[..n], &col[..n], &contribution[..n]);
+        for r in 0..n {
+            acc[col[r] as usize].add((included >> status[r]) & 1, money[r], contribution[r]);
         }
     } else {
         for &r in &sel.rows {
@@ -435,8 +438,10 @@ pub fn cross_tab_made(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim
         cells[row_pos[row as usize] * width + col_pos[col as usize]] += f64::from_bits(m.to_bits() & u64::from((included >> st) & 1).wrapping_neg())
     };
     if sel.rows.len() == store.rows() {
-        // Every row: the columns zipped, without the index list.
-        rc.iter().zip(cc).zip(status).zip(&store.amount).for_each(|(((&row, &col), &st), &m)| add(row, col, st, m));
+        // Every row: the columns in order, without the index list.
+        let n = store.amount.len();
+        let (rc, cc, status, amount) = (&rc[..n], &cc[..n], &status[..n], &store.amount[..n]);
+        (0..n).for_each(|r| add(rc[r], cc[r], status[r], amount[r]));
     } else {
         sel.rows.iter().map(|&r| r as usize).for_each(|r| add(rc[r], cc[r], status[r], store.amount[r]));
     }
@@ -537,9 +542,10 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     let mut recipients = vec![false; store.dict(Dim::Recipient).len()];
     let mut last = u32::MAX;
     let mut contributions = 0;
+    let (donor, recipient) = (store.column(Dim::Donor), store.column(Dim::Recipient));
     for &r in &sel.rows {
-        donors[store.column(Dim::Donor)[r as usize] as usize] = true;
-        recipients[store.column(Dim::Recipient)[r as usize] as usize] = true;
+        donors[donor[r as usize] as usize] = true;
+        recipients[recipient[r as usize] as usize] = true;
         let c = store.row_contribution[r as usize];
         if c != last {
             last = c;
