@@ -196,6 +196,9 @@ pub(super) fn allowed(store: &Store, filter: &Filter, dim: Dim) -> Option<Vec<bo
 /// measure is not applied here but when the rows are summed.
 pub fn select(store: &Store, filter: &Filter) -> Selection {
     let checks: Vec<(&[u32], Vec<bool>)> = Dim::ALL.iter().filter_map(|&d| allowed(store, filter, d).map(|mask| (store.column(d), mask))).collect();
+    if checks.is_empty() {
+        return Selection { rows: (0..store.rows() as u32).collect() };
+    }
     let rows = (0..store.rows() as u32).filter(|&r| checks.iter().all(|(col, mask)| mask[col[r as usize] as usize])).collect();
     Selection { rows }
 }
