@@ -304,7 +304,7 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Sums {
 /// Sums already made over exactly one selection's rows, per dimension, under one measure (by
 /// `fused::fused`): grouping that selection by one of those dimensions again needs no pass over
 /// the rows, and gives the same groups to the last digit (the same rows, added in the same order).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Made<'a> {
     measure: Option<Measure>,
     sums: Vec<(Dim, &'a Sums)>,
@@ -419,7 +419,7 @@ pub struct CrossTab {
 /// Money by two dimensions at once (e.g. year × model for stacked bars), with the columns cut to
 /// `top_columns` plus "others" when given.
 pub fn cross_tab(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim, measure: Measure, top_columns: Option<usize>) -> CrossTab {
-    cross_tab_made(store, sel, row_dim, col_dim, measure, top_columns, &Made::default())
+    cross_tab_made(store, sel, row_dim, col_dim, measure, top_columns, &Made::NONE)
 }
 
 /// `cross_tab`, its row and column keys from the sums `made` over `sel` where it has them.
@@ -582,7 +582,7 @@ pub struct Flow {
 /// Money along donor → model → recipient, with the largest `top` donors and recipients named and
 /// the rest merged into "others", so the diagram stays readable. Largest flows first.
 pub fn flows(store: &Store, sel: &Selection, measure: Measure, top: usize) -> Vec<Flow> {
-    flows_made(store, sel, measure, top, &Made::default())
+    flows_made(store, sel, measure, top, &Made::NONE)
 }
 
 /// `flows`, the largest donors and recipients found from the sums `made` over `sel` where it has them.
@@ -649,7 +649,7 @@ pub struct Equity {
 /// without money in the latest year.
 /// `sel` is `filter`'s selection.
 pub fn equity(store: &Store, sel: &Selection, filter: &Filter, top: usize) -> Equity {
-    equity_made(store, sel, filter, top, &Made::default())
+    equity_made(store, sel, filter, top, &Made::NONE)
 }
 
 /// `equity`, grouping `sel` from the sums `made` over it where it has them.
