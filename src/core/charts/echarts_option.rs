@@ -57,13 +57,22 @@ impl Display<'_> {
 
 fn escape_html(s: &str) -> String {
     // ECharts puts tooltip strings into the page as HTML; dataset strings must stay text.
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-        .replace('{', "&#123;")
-        .replace('}', "&#125;")
+    // One pass: this runs for every data point of every chart drawn (seven `replace`s showed in
+    // profiles of a filter change).
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Canvas labels use ECharts' rich-text syntax: braces and pipes must not reach it from names.
@@ -563,6 +572,9 @@ mod tests {
     #[test]
     fn tooltips_cannot_carry_markup() {
         assert_eq!(escape_html("<img src=x onerror=alert(1)>{b}"), "&lt;img src=x onerror=alert(1)&gt;&#123;b&#125;");
+        // Every special character, an entity already written (escaped again: it is text), and
+        // letters outside ASCII kept as they are.
+        assert_eq!(escape_html(r#"a&lt;"b"'c'é"#), "a&amp;lt;&quot;b&quot;&#39;c&#39;é");
     }
 
     #[test]
