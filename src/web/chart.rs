@@ -210,8 +210,8 @@ pub fn ChartFigure(
     let on_screen = StoredValue::new(false);
     let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
     let drawn_for = StoredValue::new(None::<DrawnFor>);
-    // `now`: drawn at once, whether near the screen or not (for printing); else only when near,
-    // in a task of its own.
+    // `now`: drawn at once, whether near the screen or not (for printing); else only when near: a
+    // first drawing in a task of its own, a redraw in the next frame (see the end of this closure).
     let render = move |now: bool| {
         let lang = lang.get();
         let narrow = narrow.get();
