@@ -34,6 +34,16 @@ struct DrawnFor {
     echarts: bool,
 }
 
+/// An `IntersectionObserver` callback that hands `then` whether the element now intersects (the
+/// latest of the entries reported together).
+fn intersection_callback(then: impl Fn(bool) + 'static) -> Closure<dyn Fn(js_sys::Array)> {
+    Closure::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            then(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+        }
+    })
+}
+
 /// Does the reader's browser match this media query (reduced motion, more contrast, dark)?
 pub fn prefers(query: &str) -> bool {
     web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
@@ -362,21 +372,16 @@ pub fn ChartFigure(
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     let watching = observer.clone();
-    let on_visible = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.iter().last() {
-            let is_near = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
-            if near.try_get_untracked() != Some(is_near) {
-                near.try_set(is_near);
-            }
+    let on_visible = intersection_callback(move |is_near| {
+        if near.try_get_untracked() != Some(is_near) {
+            near.try_set(is_near);
         }
     });
     let margin = web_sys::IntersectionObserverInit::new();
     margin.set_root_margin(NEAR_SCREEN_MARGIN);
     let visibility = web_sys::IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &margin).ok();
-    let on_seen = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.iter().last() {
-            on_screen.try_set_value(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
-        }
+    let on_seen = intersection_callback(move |seen| {
+        on_screen.try_set_value(seen);
     });
     let seen = web_sys::IntersectionObserver::new(on_seen.as_ref().unchecked_ref()).ok();
     // Where the browser cannot tell, every chart is drawn.

@@ -162,7 +162,7 @@ for (const n of [100000, 1000000]) {
 }
 const server = await serve({ '/': 'dist', '/bench/': `${OUT}/data` });
 const browser = await launch();
-const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}, median of ${RUNS}.`, '',
+const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}: page loads median of 3, filter changes median of ${RUNS}.`, '',
   '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
 lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
