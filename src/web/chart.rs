@@ -274,10 +274,6 @@ pub fn ChartFigure(
             });
             return;
         }
-        let locale = WebLocale::shared(lang, &current.currency);
-        let money = |v: f64| locale.money_full(v);
-        let display = display_settings(&el, lang, &money, patterns(), narrow, theme.get_untracked());
-        let opt = option::option(current, &display);
         drawn_for.set_value(Some(inputs));
         // ECharts draws in a task of its own for each chart, in page order: the browser can paint
         // and answer the reader between charts instead of freezing until every chart is drawn.
@@ -289,6 +285,21 @@ pub fn ChartFigure(
             if generation.try_get_value() != Some(this_run) {
                 return;
             }
+            // The option is built here, not in the effect: a chart below the screen builds it after
+            // the frame that shows the change, and the first load builds each chart's in the chart's
+            // own task. Same generation, so `drawn_for` still holds this run's inputs.
+            let Some(opt) = drawn_for
+                .try_with_value(|d| {
+                    d.as_ref().map(|d| {
+                        let locale = WebLocale::shared(d.lang, &d.spec.currency);
+                        let money = |v: f64| locale.money_full(v);
+                        option::option(&d.spec, &display_settings(&el, d.lang, &money, d.patterns, d.narrow, d.theme))
+                    })
+                })
+                .flatten()
+            else {
+                return;
+            };
             // Tests and the benchmark wait until `data-rendered` reaches this count.
             let _ = el.remove_attribute("data-pending");
             super::mark("draw");
