@@ -32,6 +32,9 @@ export async function lighthouse(OUT) {
         cls: a['cumulative-layout-shift'].numericValue,
         fcp: a['first-contentful-paint'].numericValue,
         bytes: a['total-byte-weight'].numericValue,
+        // Lighthouse's own measure of this machine's CPU speed: the same page scores differently on
+        // a slower machine, so runs on different machines are compared through it.
+        benchmarkIndex: r.environment.benchmarkIndex,
       });
     }
   } finally {
@@ -42,7 +45,7 @@ export async function lighthouse(OUT) {
     `Lighthouse ${JSON.parse(await readFile('tools/lighthouse/node_modules/lighthouse/package.json', 'utf8')).version}, mobile (simulated slow 4G, 4× CPU slowdown), default view, \`alianzas serve dist\` (brotli), median of ${RUNS}:`, '',
     '| performance | LCP | TBT | CLS | FCP | bytes | accessibility | best practices | SEO |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| ${m('performance')} | ${(m('lcp') / 1000).toFixed(1)} s | ${m('tbt').toFixed(0)} ms | ${m('cls').toFixed(3)} | ${(m('fcp') / 1000).toFixed(1)} s | ${(m('bytes') / 1024).toFixed(0)} KB | ${m('accessibility')} | ${m('bestPractices')} | ${m('seo')} |`,
-    '', `Each run: performance ${runs.map((r) => r.performance).join(', ')}.`,
+    '', `Each run: performance ${runs.map((r) => r.performance).join(', ')}; TBT ${runs.map((r) => r.tbt.toFixed(0)).join(', ')} ms; this machine's Lighthouse benchmark index ${runs.map((r) => r.benchmarkIndex.toFixed(0)).join(', ')} (higher is faster).`,
   ];
 }
 
