@@ -10,6 +10,8 @@ import { launch, newPage, chartsSettled, shownCharts } from '../e2e/browser.mjs'
 
 const OUT = 'target/bench';
 const RUNS = 5;
+// Page loads per dataset (each load is slow: their median).
+const LOADS = 3;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -162,7 +164,7 @@ for (const n of [100000, 1000000]) {
 }
 const server = await serve({ '/': 'dist', '/bench/': `${OUT}/data` });
 const browser = await launch();
-const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}: page loads median of 3, filter changes median of ${RUNS}.`, '',
+const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}: page loads median of ${LOADS}, filter changes median of ${RUNS}.`, '',
   '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
 lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
@@ -179,7 +181,7 @@ const cases = [[`bundled: ${byDefault.id} (default)`, '?lang=en', byDefault.reco
   ['synthetic, columnar', '?lang=en&data=bench/synthetic-1000000.columnar.json', 1000000]];
 for (const [name, query, n] of only ? [] : cases) {
   const loads = [];
-  for (let i = 0; i < 3; i++) loads.push(await firstCharts(browser, server.url + query));
+  for (let i = 0; i < LOADS; i++) loads.push(await firstCharts(browser, server.url + query));
   const { ms, visible, redrawn } = await redraw(browser, server.url + query);
   const m = (k) => median(loads.map((l) => l[k])).toFixed(0);
   lines.push(`| ${name} | ${n} | ${m('paint')} | ${m('app')} | ${m('first')} | ${m('all')} | ${ms.toFixed(0)} | ${visible.toFixed(0)} | ${redrawn} |`);
