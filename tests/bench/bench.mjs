@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../e2e/server.mjs';
 import { importerMemory } from './memory.mjs';
+import { compiledAtStart, wasmFunctions } from './compile.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { launch, newPage, chartsSettled, shownCharts } from '../e2e/browser.mjs';
 
@@ -167,6 +168,14 @@ const browser = await launch();
 const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}: page loads median of ${LOADS}, filter changes median of ${RUNS}.`, '',
   '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
+if (!only) {
+  const wasm = await wasmFunctions(`dist/${(await readdir('dist')).find((f) => f.endsWith('_bg.wasm'))}`);
+  const start = await compiledAtStart(browser, `${server.url}?lang=en`);
+  const share = (part, whole) => `${Math.round((100 * part) / whole)} %`;
+  lines.push('', '| wasm functions (default view on a phone screen, until 3 s quiet) | functions | code |', '|---|---:|---:|',
+    `| in the module | ${wasm.count} | ${kb(wasm.bytes)} |`,
+    `| compiled on the main thread at start (first call) | ${start.count} (${share(start.count, wasm.count)}) | ${kb(start.bytes)} (${share(start.bytes, wasm.bytes)}) |`);
+}
 lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
 for (const [file, n] of only ? [] : [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
   const [raw, br] = await wire(`${OUT}/data/${file}`);
