@@ -1,9 +1,10 @@
 // How much of the wasm the first view runs. Chromium compiles each wasm function the first time it
-// is called, on the main thread (lazy compilation, with Liftoff): on a slow phone that compiling is
-// most of the start-up's long tasks, more than running the code (a first load traced with the CPU
-// 4x slower spent about 880 ms in it, over 2,100 functions). Counted from V8's own trace events,
-// the figure does not depend on the speed of the machine, unlike Lighthouse's blocking time: it
-// moves only when the page runs less (or more) code before it is ready.
+// is called, on the main thread (lazy compilation, with Liftoff), and no page can ask for eager
+// compilation. That compiling is a large part of a slow phone's start-up blocking: loads with the
+// CPU 4x slower blocked the main thread 833-972 ms with V8's eager compilation (a flag) against
+// 1,014-1,323 ms as shipped (medians of 5, on the machine of 2026-11-28). Counted from V8's own
+// trace events, the figure below does not depend on the speed of the machine, unlike Lighthouse's
+// blocking time: it moves only when the page runs less (or more) code before it is ready.
 import { readFile } from 'node:fs/promises';
 
 /** Number and total size of the function bodies in a wasm module (its code section). */
