@@ -293,7 +293,7 @@ pub fn ChartFigure(
                     d.as_ref().map(|d| {
                         let locale = WebLocale::shared(d.lang, &d.spec.currency);
                         let money = |v: f64| locale.money_full(v);
-                        option::option(&d.spec, &display_settings(&el, d.lang, &money, d.patterns, d.narrow, d.theme))
+                        to_echarts(&option::option(&d.spec, &display_settings(&el, d.lang, &money, d.patterns, d.narrow, d.theme)), d.lang)
                     })
                 })
                 .flatten()
@@ -311,7 +311,7 @@ pub fn ChartFigure(
             }
             instance.try_with_value(|c| {
                 if let Some(c) = c {
-                    c.set_option(&to_echarts(&opt, lang), &echarts::to_js(&json!({ "notMerge": true })));
+                    c.set_option(&opt, &echarts::to_js(&json!({ "notMerge": true })));
                 }
             });
         });

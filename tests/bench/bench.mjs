@@ -7,7 +7,7 @@ import { serve } from '../e2e/server.mjs';
 import { importerMemory } from './memory.mjs';
 import { compiledAtStart, wasmFunctions } from './compile.mjs';
 import { lighthouse } from './lighthouse.mjs';
-import { launch, newPage, chartsSettled, shownCharts } from '../e2e/browser.mjs';
+import { launch, newPage, chartsSettled, firstChartDrawn, shownCharts } from '../e2e/browser.mjs';
 
 const OUT = 'target/bench';
 const RUNS = 5;
@@ -38,7 +38,7 @@ async function sizes() {
 async function firstCharts(browser, url) {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(url);
-  await page.waitForFunction(() => [...document.querySelectorAll('.canvas')].some((e) => e.dataset.renderedAt), null, { timeout: 120000 });
+  await firstChartDrawn(page);
   const early = await page.evaluate(() => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     app: performance.getEntriesByName('alianzas:view-built')[0]?.startTime ?? NaN,

@@ -6,6 +6,7 @@
 // trace events, the figure below does not depend on the speed of the machine, unlike Lighthouse's
 // blocking time: it moves only when the page runs less (or more) code before it is ready.
 import { readFile } from 'node:fs/promises';
+import { firstChartDrawn, newPage } from '../e2e/browser.mjs';
 
 /** Number and total size of the function bodies in a wasm module (its code section). */
 export async function wasmFunctions(file) {
@@ -44,14 +45,13 @@ export async function wasmFunctions(file) {
  * been quiet for 3 s (no scrolling: charts below the screen are not drawn), on a phone-sized
  * screen: how many, and the size of their bodies. */
 export async function compiledAtStart(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'en-GB', reducedMotion: 'reduce' });
-  const page = await context.newPage();
+  const page = await newPage(browser, { viewport: { width: 412, height: 823 } });
   await browser.startTracing(page, { categories: ['disabled-by-default-v8.wasm.detailed'] });
   await page.goto(url);
-  await page.waitForFunction(() => [...document.querySelectorAll('.canvas')].some((e) => e.dataset.renderedAt), null, { timeout: 120000 });
+  await firstChartDrawn(page);
   await page.waitForTimeout(3000);
   const events = JSON.parse(await browser.stopTracing()).traceEvents;
-  await context.close();
+  await page.context().close();
   // One event per function compiled for the first time (Liftoff, V8's baseline compiler).
   const compiled = new Map(events.filter((e) => e.name === 'wasm.CompileBaseline').map((e) => [e.args.funcIndex, e.args.bodySize]));
   return { count: compiled.size, bytes: [...compiled.values()].reduce((sum, size) => sum + size, 0) };

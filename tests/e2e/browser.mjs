@@ -23,6 +23,11 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+/** Waits until the first chart of the page is drawn. */
+export async function firstChartDrawn(page, timeout = 120000) {
+  await page.waitForFunction(() => [...document.querySelectorAll('.canvas')].some((e) => e.dataset.renderedAt), null, { timeout });
+}
+
 /** Waits until every chart has finished rendering the latest option it was given, or is listed
  *  among the charts left out for this dataset (with the sentence saying why). A chart is drawn
  *  when it comes near the screen: like a reader, this scrolls to each chart not drawn yet (or
