@@ -20,6 +20,8 @@ if (!echarts) throw new Error('loader: the ECharts script tag was not found in i
 // ECharts keeps its id: the app waits for that element's load event (src/web/echarts.rs).
 const start = `<script type="module">
 const start = () => {
+  // Off the main thread, the costly first Intl object while the WebAssembly downloads (web-js/intl-warmup.js).
+  try { new Worker('intl-warmup.js'); } catch {}
   const echarts = Object.assign(document.createElement('script'), { id: 'echarts-script', type: 'module', src: ${JSON.stringify(echarts[1])} });
   document.head.append(echarts);
   const wasm = fetch(${JSON.stringify(wasm)});

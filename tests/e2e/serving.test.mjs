@@ -1,7 +1,7 @@
 // `alianzas serve` as a static host should serve the built site: the brotli or gzip copies
 // `make build` writes, chosen by Accept-Encoding, with Vary, Content-Type, cache headers and
 // ETag revalidation; and a browser loads the site from it with no console error (the page's CSP
-// included: no injected development script).
+// included: no injected development script), and the loader's Intl warm-up worker runs under it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -76,6 +76,27 @@ test('the site served this way loads in a browser with no console error', async 
     await page.goto(`${base}?lang=en`);
     await chartsSettled(page);
     assert.deepEqual(encodings, ['br'], 'the browser got the brotli wasm');
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the loader starts the Intl warm-up worker with the downloads; the CSP allows it and it closes by itself', async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    const workers = [];
+    page.on('worker', (w) => {
+      const seen = { url: w.url(), closed: false };
+      w.on('close', () => { seen.closed = true; });
+      workers.push(seen);
+    });
+    await page.goto(`${base}?lang=ar`);
+    await chartsSettled(page);
+    const warmups = workers.filter((w) => w.url === `${base}intl-warmup.js`);
+    assert.equal(warmups.length, 1, `one warm-up worker: ${JSON.stringify(workers)}`);
+    assert.ok(warmups[0].closed, 'the worker closed itself once its Intl objects were made');
     assert.deepEqual(page.consoleErrors, []);
   } finally {
     await browser.close();
