@@ -193,16 +193,30 @@ async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProbl
         [error @ ValidationError { problem: validate::Problem::NotJson { .. }, .. }] => LoadProblem::NotJson { url: url.to_string(), error: error.clone() },
         _ => LoadProblem::Invalid { url: url.to_string(), errors },
     };
-    // A large dataset in the columnar encoding goes into the store as its columns are.
-    let columnar = |text: &str| validate::parse_columnar_checked(text).map(|doc| Store::from_columnar(&doc)).map_err(problem);
+    // A large dataset in the columnar encoding goes into the store as its columns are, in three
+    // tasks too (JSON and structure, content, store): a million records take seconds.
+    let columnar = |text: String| async move {
+        let doc = validate::parse_columnar_structure(&text).map_err(problem)?;
+        drop(text);
+        super::mark("dataset-parsed");
+        super::next_task().await;
+        let errors = validate::check_columnar(&doc);
+        if !errors.is_empty() {
+            return Err(problem(errors));
+        }
+        super::mark("dataset-checked");
+        super::next_task().await;
+        Ok(Store::from_columnar(&doc))
+    };
     if crate::core::format::columnar::looks_columnar(&text) {
-        return columnar(&text);
+        return columnar(text).await;
     }
     // As `validate::parse_dataset`, in three tasks (JSON, validation, store) rather than one long
     // one that would keep a slow phone from answering.
     let value = validate::parse_json(&text).map_err(problem)?;
     if validate::is_columnar(&value) {
-        return columnar(&text);
+        drop(value);
+        return columnar(text).await;
     }
     drop(text);
     super::next_task().await;

@@ -153,8 +153,12 @@ async function versusJavaScript(browser, url) {
   return result;
 }
 
-// BENCH_ONLY=aggregation runs only the wasm-against-JavaScript table (a minute, not fifteen).
+// BENCH_ONLY=aggregation runs only the wasm-against-JavaScript table (a minute, not fifteen);
+// BENCH_ONLY=datasets that and the datasets' tables (loads and redraws), without Lighthouse, the
+// wasm's compilation and the importers' memory.
 const only = process.env.BENCH_ONLY;
+const full = !only;
+const datasets = full || only === 'datasets';
 await mkdir(`${OUT}/data`, { recursive: true });
 for (const n of [10000, 100000]) {
   execFileSync('target/release/alianzas', ['generate', '--records', String(n), '--seed', '1', '-o', `${OUT}/data/synthetic-${n}.json`]);
@@ -168,7 +172,7 @@ const browser = await launch();
 const lines = ['# Alianzas benchmark', '', `Chromium headless, reduced motion (no animation), ${new Date().toISOString().slice(0, 10)}: page loads median of ${LOADS}, filter changes median of ${RUNS}.`, '',
   '| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 for (const [f, raw, gz, br] of await sizes()) lines.push(`| ${f} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
-if (!only) {
+if (full) {
   const wasm = await wasmFunctions(`dist/${(await readdir('dist')).find((f) => f.endsWith('_bg.wasm'))}`);
   const start = await compiledAtStart(browser, `${server.url}?lang=en`);
   const share = (part, whole) => `${Math.round((100 * part) / whole)} %`;
@@ -177,7 +181,7 @@ if (!only) {
     `| compiled on the main thread at start (first call) | ${start.count} (${share(start.count, wasm.count)}) | ${kb(start.bytes)} (${share(start.bytes, wasm.bytes)}) |`);
 }
 lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
-for (const [file, n] of only ? [] : [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
+for (const [file, n] of !datasets ? [] : [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
   const [raw, br] = await wire(`${OUT}/data/${file}`);
   lines.push(`| ${file} | ${n} | ${kb(raw)} | ${kb(br)} |`);
 }
@@ -188,7 +192,7 @@ const byDefault = catalog.datasets.find((d) => d.id === catalog.default);
 const cases = [[`bundled: ${byDefault.id} (default)`, '?lang=en', byDefault.records], ['bundled: FTS Afghanistan 2020', '?dataset=fts-afghanistan-2020&lang=en', 311], ['synthetic', '?lang=en&data=bench/synthetic-10000.json', 10000],
   ['synthetic', '?lang=en&data=bench/synthetic-100000.json', 100000], ['synthetic, columnar', '?lang=en&data=bench/synthetic-100000.columnar.json', 100000],
   ['synthetic, columnar', '?lang=en&data=bench/synthetic-1000000.columnar.json', 1000000]];
-for (const [name, query, n] of only ? [] : cases) {
+for (const [name, query, n] of !datasets ? [] : cases) {
   const loads = [];
   for (let i = 0; i < LOADS; i++) loads.push(await firstCharts(browser, server.url + query));
   const { ms, visible, redrawn } = await redraw(browser, server.url + query);
@@ -202,7 +206,7 @@ for (const [file, n] of [['synthetic-100000.columnar.json', 100000], ['synthetic
 }
 await browser.close();
 await server.close();
-if (!only) {
+if (full) {
   lines.push('', ...await lighthouse(OUT));
   lines.push('', ...await importerMemory(OUT));
 }

@@ -8,7 +8,7 @@ use crate::core::format::codes;
 use crate::core::format::cooperation::Rule;
 use crate::core::format::dataset::{CodeLists, Dataset, Metadata, Plan, Requirement};
 use crate::core::format::geo;
-use crate::core::format::records::Records;
+use crate::core::format::records::{Keys, Records};
 use std::collections::HashMap;
 
 /// The dimensions a dataset can be filtered and grouped by.
@@ -166,7 +166,7 @@ pub struct Store {
     /// Index of the contribution each row comes from; rows of one contribution are contiguous.
     pub row_contribution: Vec<u32>,
     /// Each contribution's id, by contribution index.
-    pub contribution_ids: Vec<String>,
+    pub contribution_ids: crate::core::format::ids::Ids,
     /// Per contribution, how its model and obligations were decided: indexes into `rule_texts`
     /// of its model rule, model evidence, obligation rule and obligation evidence (`NO_TEXT`: none).
     pub derivations: Vec<[u32; 4]>,
@@ -305,34 +305,14 @@ impl Store {
             dicts[Dim::Model.index()].intern(m.id);
         }
         // Reading a record from the columnar encoding costs a lookup per field: the records are
-        // read twice only, here for what must be known first (years and periods, sorted; the
-        // number of rows), then in the main loop for everything else.
-        // A period is a year and a half (0: none, 1, 2): computed once per contribution, as numbers.
-        let mut period_keys: Vec<(i32, u8)> = Vec::with_capacity(records.len());
-        let (mut period_set, mut year_set) = (rustc_hash::FxHashSet::default(), rustc_hash::FxHashSet::default());
-        let (mut rows, mut followed) = (0, false);
-        for c in records.iter() {
-            let key = period_key(c.year, c.date);
-            period_keys.push(key);
-            period_set.insert(key);
-            year_set.insert(c.year);
-            rows += c.obligations.len() * c.places.len().max(1);
-            followed |= !c.history.is_empty();
-        }
-        let mut periods: Vec<(i32, u8)> = period_set.into_iter().collect();
-        periods.sort_unstable_by_key(|&(y, h)| (period_name(y, h), y));
-        for &(y, h) in &periods {
-            dicts[Dim::Period.index()].intern(&period_name(y, h));
-        }
-        let period_index: rustc_hash::FxHashMap<(i32, u8), u32> = periods.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-        let mut years: Vec<i32> = year_set.into_iter().collect();
-        years.sort_unstable();
-        for y in &years {
-            dicts[Dim::Year.index()].intern(&y.to_string());
-        }
-        let year_index: rustc_hash::FxHashMap<i32, u32> = years.iter().enumerate().map(|(i, &y)| (y, i as u32)).collect();
-
+        // read once. A period is a year and a half (0: none, 1, 2), numbered here as first met;
+        // after the loop, years and periods are put in order and their columns renumbered.
+        let mut met_periods: Vec<(i32, u8)> = Vec::new();
+        let mut period_met_at: rustc_hash::FxHashMap<(i32, u8), u32> = Default::default();
+        let mut followed = false;
         let mut place_names: HashMap<String, String> = HashMap::new();
+        // At least a row per contribution (one per obligation and place).
+        let rows = records.len();
         let mut columns: [Vec<u32>; 10] = Default::default();
         for c in columns.iter_mut() {
             c.reserve(rows);
@@ -344,68 +324,95 @@ impl Store {
         let mut donors = Vec::new();
         let mut region_parent = Vec::new();
         let mut recipient_region: rustc_hash::FxHashMap<String, u32> = Default::default();
-        let mut contribution_ids = Vec::with_capacity(records.len());
-        let mut rule_counts: std::collections::BTreeMap<(Rule, &str), usize> = Default::default();
-        let mut obligation_counts: std::collections::BTreeMap<(crate::core::format::obligation_rules::Rule, &str), usize> = Default::default();
+        let contribution_ids = records.ids().cloned().unwrap_or_else(|| records.iter().map(|c| c.id).collect());
+        let mut rule_counts: rustc_hash::FxHashMap<(Rule, u32), usize> = Default::default();
+        let mut obligation_counts: rustc_hash::FxHashMap<(crate::core::format::obligation_rules::Rule, u32), usize> = Default::default();
         let mut rule_texts = Dictionary::default();
         let mut derivations = Vec::with_capacity(records.len());
+        let mut memo = ValueMemos::default();
 
         for (ci, c) in records.iter().enumerate() {
-            contribution_ids.push(c.id.to_string());
-            *rule_counts.entry((c.model_rule.and_then(Rule::parse).unwrap_or(Rule::Stated), c.model)).or_default() += 1;
-            if let Some(rule) = c.obligation_rule.and_then(crate::core::format::obligation_rules::Rule::parse) {
-                for o in c.obligations {
-                    *obligation_counts.entry((rule, o.id.as_str())).or_default() += 1;
-                }
-            }
-            let mut text = |t: Option<&str>| t.map_or(NO_TEXT, |t| rule_texts.intern(t));
-            derivations.push([text(c.model_rule), text(c.model_evidence), text(c.obligation_rule), text(c.obligation_evidence)]);
+            let keys = records.keys(ci);
+            let key = |field: fn(&Keys) -> u32| keys.as_ref().map(field);
+            // Interned in the same order as record by record, so the dictionaries do not depend on
+            // the source's encoding.
+            let mut text =
+                |memo: &mut Memo<u32>, field: fn(&Keys) -> u32, t: Option<&str>| *memo.get(key(field), || t.map_or(NO_TEXT, |t| rule_texts.intern(t)));
+            let derivation = [
+                text(&mut memo.model_rule_text, |k| k.model_rule, c.model_rule),
+                text(&mut memo.model_evidence, |k| k.model_evidence, c.model_evidence),
+                text(&mut memo.obligation_rule_text, |k| k.obligation_rule, c.obligation_rule),
+                text(&mut memo.obligation_evidence, |k| k.obligation_evidence, c.obligation_evidence),
+            ];
+            derivations.push(derivation);
+            let model_rule = *memo.model_rule.get(key(|k| k.model_rule), || c.model_rule.and_then(Rule::parse).unwrap_or(Rule::Stated));
+            let obligation_rule =
+                *memo.obligation_rule.get(key(|k| k.obligation_rule), || c.obligation_rule.and_then(crate::core::format::obligation_rules::Rule::parse));
 
-            let donor_dict = &mut dicts[Dim::Donor.index()];
-            let before = donor_dict.len();
-            let donor = donor_dict.intern(&c.donor.id);
-            if donor_dict.len() > before {
-                donors.push(DonorInfo { name: c.donor.name.clone(), donor_type: c.donor.donor_type.clone(), country: c.donor.country.clone() });
-            }
-            let recipient = dicts[Dim::Recipient.index()].intern(c.recipient);
-            let region = match recipient_region.get(c.recipient) {
-                Some(&r) => r,
-                None => {
-                    let (parent, sub) = regions_for(c.recipient, code_lists);
-                    let dict = &mut dicts[Dim::Region.index()];
-                    let before = dict.len();
-                    let r = dict.intern(sub);
-                    if dict.len() > before {
-                        region_parent.push(parent);
-                    }
-                    recipient_region.insert(c.recipient.to_string(), r);
-                    r
+            let donor = *memo.donor.get(key(|k| k.donor), || {
+                let donor_dict = &mut dicts[Dim::Donor.index()];
+                let before = donor_dict.len();
+                let donor = donor_dict.intern(&c.donor.id);
+                if donor_dict.len() > before {
+                    donors.push(DonorInfo { name: c.donor.name.clone(), donor_type: c.donor.donor_type.clone(), country: c.donor.country.clone() });
                 }
-            };
-            let year = year_index[&c.year];
-            let model = dicts[Dim::Model.index()].intern(c.model);
-            let kind = dicts[Dim::Kind.index()].intern(c.kind);
-            let status = dicts[Dim::Status.index()].intern(c.status);
-            let plan_id = c.plan.map_or(NO_PLAN, |p| plans.intern(p));
-            let period = period_index[&period_keys[ci]];
+                donor
+            });
+            let (recipient, region) = *memo.recipient.get(key(|k| k.recipient), || {
+                let recipient = dicts[Dim::Recipient.index()].intern(c.recipient);
+                let region = match recipient_region.get(c.recipient) {
+                    Some(&r) => r,
+                    None => {
+                        let (parent, sub) = regions_for(c.recipient, code_lists);
+                        let dict = &mut dicts[Dim::Region.index()];
+                        let before = dict.len();
+                        let r = dict.intern(sub);
+                        if dict.len() > before {
+                            region_parent.push(parent);
+                        }
+                        recipient_region.insert(c.recipient.to_string(), r);
+                        r
+                    }
+                };
+                (recipient, region)
+            });
+            followed |= !c.history.is_empty();
+            let period_key = period_key(c.year, c.date);
+            let period = *period_met_at.entry(period_key).or_insert_with(|| {
+                met_periods.push(period_key);
+                (met_periods.len() - 1) as u32
+            });
+            // Renumbered after the loop, as the period's year.
+            let year = period;
+            let model = *memo.model.get(key(|k| k.model), || dicts[Dim::Model.index()].intern(c.model));
+            let kind = *memo.kind.get(key(|k| k.kind), || dicts[Dim::Kind.index()].intern(c.kind));
+            let status = *memo.status.get(key(|k| k.status), || dicts[Dim::Status.index()].intern(c.status));
+            let plan_id = *memo.plan.get(key(|k| k.plan), || c.plan.map_or(NO_PLAN, |p| plans.intern(p)));
+            *rule_counts.entry((model_rule, model)).or_default() += 1;
             // Places split the amount by their shares (equal parts where the source gives none).
-            let places: Vec<(u32, f64)> = if c.places.is_empty() {
-                vec![(dicts[Dim::Place.index()].intern(NO_PLACE), 1.0)]
-            } else {
-                let given: f64 = c.places.iter().filter_map(|p| p.share).sum();
-                let equal = c.places.iter().all(|p| p.share.is_none()) || given <= 0.0;
-                c.places
-                    .iter()
-                    .map(|p| {
-                        place_names.entry(p.id.clone()).or_insert_with(|| p.name.clone());
-                        let share = if equal { 1.0 / c.places.len() as f64 } else { p.share.unwrap_or(0.0) / given };
-                        (dicts[Dim::Place.index()].intern(&p.id), share)
-                    })
-                    .collect()
-            };
-            for o in c.obligations {
-                let obligation = dicts[Dim::Obligation.index()].intern(&o.id);
-                for &(place, place_share) in &places {
+            let places = memo.places.get(key(|k| k.places), || {
+                if c.places.is_empty() {
+                    vec![(dicts[Dim::Place.index()].intern(NO_PLACE), 1.0)]
+                } else {
+                    let given: f64 = c.places.iter().filter_map(|p| p.share).sum();
+                    let equal = c.places.iter().all(|p| p.share.is_none()) || given <= 0.0;
+                    c.places
+                        .iter()
+                        .map(|p| {
+                            place_names.entry(p.id.clone()).or_insert_with(|| p.name.clone());
+                            let share = if equal { 1.0 / c.places.len() as f64 } else { p.share.unwrap_or(0.0) / given };
+                            (dicts[Dim::Place.index()].intern(&p.id), share)
+                        })
+                        .collect()
+                }
+            });
+            let obligations =
+                memo.obligations.get(key(|k| k.obligations), || c.obligations.iter().map(|o| dicts[Dim::Obligation.index()].intern(&o.id)).collect());
+            for (o, &obligation) in c.obligations.iter().zip(obligations) {
+                if let Some(rule) = obligation_rule {
+                    *obligation_counts.entry((rule, obligation)).or_default() += 1;
+                }
+                for &(place, place_share) in places {
                     let values = [year, region, recipient, donor, obligation, model, kind, status, period, place];
                     for (col, v) in columns.iter_mut().zip(values) {
                         col.push(v);
@@ -415,6 +422,26 @@ impl Store {
                     plan.push(plan_id);
                 }
             }
+        }
+
+        let mut periods = met_periods.clone();
+        periods.sort_unstable_by_key(|&(y, h)| (period_name(y, h), y));
+        for &(y, h) in &periods {
+            dicts[Dim::Period.index()].intern(&period_name(y, h));
+        }
+        let mut years: Vec<i32> = periods.iter().map(|&(y, _)| y).collect();
+        years.sort_unstable();
+        years.dedup();
+        for y in &years {
+            dicts[Dim::Year.index()].intern(&y.to_string());
+        }
+        let year_of_met: Vec<u32> = met_periods.iter().map(|&(y, _)| years.binary_search(&y).expect("a year met") as u32).collect();
+        let period_of_met: Vec<u32> = met_periods.iter().map(|met| periods.iter().position(|p| p == met).expect("a period met") as u32).collect();
+        for v in columns[Dim::Year.index()].iter_mut() {
+            *v = year_of_met[*v as usize];
+        }
+        for v in columns[Dim::Period.index()].iter_mut() {
+            *v = period_of_met[*v as usize];
         }
 
         let requirements = requirements
@@ -435,11 +462,13 @@ impl Store {
             })
             .collect();
 
-        let model_rules = rule_counts.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model: model.to_string(), contributions: n }).collect();
-        let obligation_rules = obligation_counts
-            .into_iter()
-            .map(|((rule, obligation), n)| ObligationRuleCount { rule, obligation: obligation.to_string(), contributions: n })
-            .collect();
+        // In the order of rule, then code.
+        let code = |dim: Dim, i: u32| dicts[dim.index()].ids[i as usize].clone();
+        let model_rules: std::collections::BTreeMap<_, _> = rule_counts.into_iter().map(|((rule, model), n)| ((rule, code(Dim::Model, model)), n)).collect();
+        let model_rules = model_rules.into_iter().map(|((rule, model), n)| ModelRuleCount { rule, model, contributions: n }).collect();
+        let obligation_rules: std::collections::BTreeMap<_, _> =
+            obligation_counts.into_iter().map(|((rule, obligation), n)| ((rule, code(Dim::Obligation, obligation)), n)).collect();
+        let obligation_rules = obligation_rules.into_iter().map(|((rule, obligation), n)| ObligationRuleCount { rule, obligation, contributions: n }).collect();
 
         let mut store = Store {
             coverage: Vec::new(),
@@ -532,9 +561,62 @@ pub fn period_of(c: &crate::core::format::dataset::Contribution) -> String {
 }
 
 /// A contribution's year and half (1 or 2; 0 when its date does not place it in its year).
+/// Results worked out once per distinct value (`Memo`), one per field the store reads.
+#[derive(Default)]
+struct ValueMemos {
+    donor: Memo<u32>,
+    recipient: Memo<(u32, u32)>,
+    obligations: Memo<Vec<u32>>,
+    model: Memo<u32>,
+    kind: Memo<u32>,
+    status: Memo<u32>,
+    plan: Memo<u32>,
+    places: Memo<Vec<(u32, f64)>>,
+    model_rule: Memo<Rule>,
+    model_rule_text: Memo<u32>,
+    model_evidence: Memo<u32>,
+    obligation_rule: Memo<Option<crate::core::format::obligation_rules::Rule>>,
+    obligation_rule_text: Memo<u32>,
+    obligation_evidence: Memo<u32>,
+}
+
+/// What a value works out to, remembered by the value's key (`records::Keys`), so that a value a
+/// million records repeat is hashed and interned once; without keys, worked out every time.
+struct Memo<V> {
+    by_key: Vec<Option<V>>,
+    fresh: Option<V>,
+}
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo { by_key: Vec::new(), fresh: None }
+    }
+}
+
+impl<V> Memo<V> {
+    fn get(&mut self, key: Option<u32>, make: impl FnOnce() -> V) -> &V {
+        match key {
+            None => self.fresh.insert(make()),
+            Some(k) => {
+                // Keys index a column's values, which validation bounds.
+                let k = k as usize;
+                if k >= self.by_key.len() {
+                    self.by_key.resize_with(k + 1, || None);
+                }
+                self.by_key[k].get_or_insert_with(make)
+            }
+        }
+    }
+}
+
 fn period_key(year: i32, date: Option<&str>) -> (i32, u8) {
-    let y = year.to_string();
-    match date.filter(|d| d.get(..4) == Some(y.as_str())).and_then(|d| d.get(5..7)?.parse::<u32>().ok()) {
+    // Runs per record: the year's digits are compared without writing them out.
+    let in_year = |d: &&str| match d.get(..4) {
+        Some(head) if (1000..=9999).contains(&year) => head.bytes().all(|b| b.is_ascii_digit()) && head.parse() == Ok(year),
+        Some(head) => head == year.to_string(),
+        None => false,
+    };
+    match date.filter(in_year).and_then(|d| d.get(5..7)?.parse::<u32>().ok()) {
         Some(m @ 1..=12) => (year, if m <= 6 { 1 } else { 2 }),
         _ => (year, 0),
     }

@@ -82,7 +82,7 @@ fn row_values(store: &Store, r: usize) -> [String; 16] {
     let derivation = store.derivations[store.row_contribution[r] as usize];
     let text = |i: usize| store.rule_texts.ids.get(derivation[i] as usize).cloned().unwrap_or_default();
     [
-        store.contribution_ids[store.row_contribution[r] as usize].clone(),
+        store.contribution_ids[store.row_contribution[r] as usize].to_string(),
         code(Dim::Donor),
         donor.name.clone(),
         donor.donor_type.clone(),

@@ -8,7 +8,8 @@
 //! then by the v1 rules, each distinct value once, then decoded or read straight into the store.
 
 use super::dataset::*;
-use super::records::{Rec, Records};
+use super::ids::Ids;
+use super::records::{Keys, Rec, Records};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -66,7 +67,7 @@ pub struct Columns {
     /// How many contributions.
     pub count: usize,
     /// Unique ids: written in full.
-    pub id: Vec<String>,
+    pub id: Ids,
     /// Amounts: written in full.
     pub amount: Vec<f64>,
     #[allow(missing_docs)]
@@ -146,7 +147,7 @@ pub fn encode(ds: &Dataset) -> ColumnarDataset {
     let cs = &ds.contributions;
     Columns {
         count: cs.len(),
-        id: cs.iter().map(|c| c.id.clone()).collect(),
+        id: cs.iter().map(|c| c.id.as_str()).collect(),
         amount: cs.iter().map(|c| c.amount).collect(),
         donor: column(cs.iter().map(|c| &c.donor)),
         recipient: column(cs.iter().map(|c| &c.recipient)),
@@ -244,5 +245,27 @@ impl Records for Columns {
             description: text(&self.description, i),
             objectives: list(&self.objectives, i),
         }
+    }
+    fn ids(&self) -> Option<&Ids> {
+        Some(&self.id)
+    }
+    fn keys(&self, i: usize) -> Option<Keys> {
+        fn key<T>(d: &Dict<T>, i: usize) -> u32 {
+            d.index.get(i).copied().unwrap_or(0)
+        }
+        Some(Keys {
+            donor: key(&self.donor, i),
+            recipient: key(&self.recipient, i),
+            obligations: key(&self.obligations, i),
+            model: key(&self.model, i),
+            kind: key(&self.kind, i),
+            status: key(&self.status, i),
+            plan: key(&self.plan, i),
+            places: key(&self.places, i),
+            model_rule: key(&self.model_rule, i),
+            model_evidence: key(&self.model_evidence, i),
+            obligation_rule: key(&self.obligation_rule, i),
+            obligation_evidence: key(&self.obligation_evidence, i),
+        })
     }
 }

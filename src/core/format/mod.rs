@@ -7,6 +7,7 @@ pub mod columnar;
 pub mod cooperation;
 pub mod dataset;
 pub mod geo;
+pub mod ids;
 pub mod obligation_rules;
 pub mod records;
 pub mod validate;

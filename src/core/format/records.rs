@@ -47,12 +47,42 @@ pub struct Rec<'a> {
     pub objectives: &'a [String],
 }
 
+/// Where a record's repeated values sit among their column's distinct values, in a source that
+/// writes each value once (the columnar encoding): two records with the same key for a field hold
+/// the same value there, so the store works each value out once, not once per record. A column
+/// the file leaves out holds one value (the absent one), key 0.
+#[derive(Clone, Copy, Debug)]
+#[allow(missing_docs)]
+pub struct Keys {
+    pub donor: u32,
+    pub recipient: u32,
+    pub obligations: u32,
+    pub model: u32,
+    pub kind: u32,
+    pub status: u32,
+    pub plan: u32,
+    pub places: u32,
+    pub model_rule: u32,
+    pub model_evidence: u32,
+    pub obligation_rule: u32,
+    pub obligation_evidence: u32,
+}
+
 /// Contributions the store can be built from, by position.
 pub trait Records {
     /// How many.
     fn len(&self) -> usize;
     /// The contribution at `i` (< `len`).
     fn get(&self, i: usize) -> Rec<'_>;
+    /// The keys of the contribution at `i`'s repeated values; None where every record holds its
+    /// own (v1 records).
+    fn keys(&self, _i: usize) -> Option<Keys> {
+        None
+    }
+    /// Every id, when the source holds them as one list already (copied whole, not one by one).
+    fn ids(&self) -> Option<&super::ids::Ids> {
+        None
+    }
     /// Whether there is none.
     fn is_empty(&self) -> bool {
         self.len() == 0

@@ -9,7 +9,7 @@ mod columnar;
 mod fields;
 mod walker;
 
-pub use columnar::{check_columnar, check_columnar_structure, parse_columnar, parse_columnar_checked};
+pub use columnar::{check_columnar, check_columnar_structure, parse_columnar, parse_columnar_checked, parse_columnar_structure};
 use fields::{as_value, code_lists, contribution, metadata, plans, requirement, KnownCodes};
 use walker::Walker;
 
