@@ -560,7 +560,6 @@ pub fn period_of(c: &crate::core::format::dataset::Contribution) -> String {
     period_name(year, half)
 }
 
-/// A contribution's year and half (1 or 2; 0 when its date does not place it in its year).
 /// Results worked out once per distinct value (`Memo`), one per field the store reads.
 #[derive(Default)]
 struct ValueMemos {
@@ -609,6 +608,7 @@ impl<V> Memo<V> {
     }
 }
 
+/// A contribution's year and half (1 or 2; 0 when its date does not place it in its year).
 fn period_key(year: i32, date: Option<&str>) -> (i32, u8) {
     // Runs per record: the year's digits are compared without writing them out.
     let in_year = |d: &&str| match d.get(..4) {
