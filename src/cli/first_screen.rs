@@ -4,7 +4,7 @@
 //! tokens, `\u{E000}kind:value\u{E001}`: the build writes them with `Intl`, as the browser does, so
 //! the page does not change its words when the app takes over.
 
-use crate::core::analysis::{query::Filter, store::Store};
+use crate::core::analysis::query::Filter;
 use crate::core::charts::{first_screen, spec};
 use crate::core::format::catalog::Catalog;
 use crate::core::locale::i18n::{text, Msg};
@@ -44,7 +44,7 @@ pub(super) fn first_screen(catalog_path: &Path) -> Result<(), String> {
     let catalog: Catalog = serde_json::from_str(&super::read(catalog_path)?).map_err(|e| format!("{}: {e}", catalog_path.display()))?;
     let entry = catalog.default_entry().ok_or_else(|| format!("{}: no datasets", catalog_path.display()))?;
     let file = catalog_path.parent().unwrap_or(Path::new(".")).join(&entry.file);
-    let store = Store::from_dataset(&super::load(&file)?);
+    let store = super::load_store(&file)?;
     crate::core::locale::i18n::set_count_format(|_, n| token("count", n));
     let m = &store.metadata;
     let languages: serde_json::Map<String, serde_json::Value> = Lang::ALL

@@ -11,6 +11,8 @@ mod serve;
 mod summarize;
 mod validate;
 
+use crate::core::analysis::store::Store;
+use crate::core::format::columnar;
 use crate::core::format::dataset::Dataset;
 use crate::core::format::validate as validation;
 use crate::core::locale::lang::Lang;
@@ -101,9 +103,23 @@ pub fn run() -> i32 {
 }
 
 pub(super) fn load(path: &Path) -> Result<Dataset, String> {
-    validation::parse_dataset(&read(path)?).map_err(|errors| {
-        format!("{} is not a valid dataset. {} Run `alianzas validate {}` to list them all.", path.display(), problems_in_words(&errors), path.display())
-    })
+    validation::parse_dataset(&read(path)?).map_err(|errors| not_valid(path, &errors))
+}
+
+/// The store of a dataset file; a file in the columnar encoding goes into it as its columns are, as
+/// in the page, so a million records are never a million objects.
+pub(super) fn load_store(path: &Path) -> Result<Store, String> {
+    let text = read(path)?;
+    let store = if columnar::looks_columnar(&text) {
+        validation::parse_columnar_checked(&text).map(|doc| Store::from_columnar(&doc))
+    } else {
+        validation::parse_dataset(&text).map(|ds| Store::from_dataset(&ds))
+    };
+    store.map_err(|errors| not_valid(path, &errors))
+}
+
+fn not_valid(path: &Path, errors: &[validation::ValidationError]) -> String {
+    format!("{} is not a valid dataset. {} Run `alianzas validate {}` to list them all.", path.display(), problems_in_words(errors), path.display())
 }
 
 pub(super) fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {

@@ -1,9 +1,9 @@
 //! `alianzas summarize`: totals by one dimension, as a table or JSON. The sums are the core's.
 
 use super::args::Format;
-use super::{load, year_range};
+use super::{load_store, year_range};
 use crate::core::analysis::query::{self, Filter, Measure};
-use crate::core::analysis::store::{Dim, Store};
+use crate::core::analysis::store::Dim;
 use crate::core::charts::spec::{self, PlainLocale};
 use crate::core::format::codes::Status;
 use crate::core::locale::lang::Lang;
@@ -11,8 +11,7 @@ use serde_json::json;
 use std::path::Path;
 
 pub(super) fn summarize(file: &Path, dim: Dim, format: Format, status: Option<String>, year: Option<String>, lang: Lang) -> Result<(), String> {
-    let ds = load(file)?;
-    let store = Store::from_dataset(&ds);
+    let store = load_store(file)?;
     let mut filter = Filter::default();
     if let Some(s) = status {
         filter.measure = Measure::Stage(Status::parse(&s).ok_or_else(|| format!("--status {s}: expected pledged, committed or disbursed"))?);
@@ -22,7 +21,7 @@ pub(super) fn summarize(file: &Path, dim: Dim, format: Format, status: Option<St
         filter.year_from = Some(from);
         filter.year_to = Some(to);
     }
-    let locale = PlainLocale { lang, currency: ds.metadata.currency.clone() };
+    let locale = PlainLocale { lang, currency: store.metadata.currency.clone() };
     let sel = query::select(&store, &filter);
     let query::Summary { groups, total, pledged } = query::summarize(&store, &sel, dim, filter.measure);
     let rows: Vec<(String, String, f64, u32)> = groups.iter().map(|g| (g.key.clone(), spec::label(&store, dim, &g.key, &locale), g.amount, g.count)).collect();
@@ -30,7 +29,7 @@ pub(super) fn summarize(file: &Path, dim: Dim, format: Format, status: Option<St
         Format::Json => {
             let out = json!({
                 "by": dim.id(),
-                "currency": ds.metadata.currency,
+                "currency": store.metadata.currency,
                 "measure": filter.measure.id(),
                 "total": total,
                 "pledged": pledged,
@@ -40,7 +39,7 @@ pub(super) fn summarize(file: &Path, dim: Dim, format: Format, status: Option<St
         }
         Format::Table => {
             let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0).max(dim.id().len());
-            println!("{:width$}  {:>20}  {:>8}", dim.id(), format!("amount ({})", ds.metadata.currency), "count");
+            println!("{:width$}  {:>20}  {:>8}", dim.id(), format!("amount ({})", store.metadata.currency), "count");
             for (_, label, amount, count) in &rows {
                 println!("{label:width$}  {:>20}  {count:>8}", spec::group_thousands(*amount));
             }

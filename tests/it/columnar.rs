@@ -173,3 +173,39 @@ fn the_store_built_from_the_columns_is_the_store_built_from_the_records() {
         assert_eq!(a.contribution_count, b.contribution_count);
     }
 }
+
+#[test]
+fn the_store_does_not_depend_on_how_a_file_orders_or_repeats_its_values() {
+    use alianzas::core::analysis::store::Store;
+    for (name, text) in bundled() {
+        let ds = parse_dataset(&text).unwrap();
+        let mut doc = serde_json::to_value(columnar::encode(&ds)).unwrap();
+        // Each column's values written last first, its first value written twice more: once
+        // unused, once under a second key for every other record that holds it.
+        for (_, column) in doc["contributions"].as_object_mut().unwrap().iter_mut() {
+            let Some(values) = column.get("values").and_then(Value::as_array).cloned() else { continue };
+            if values.is_empty() {
+                continue;
+            }
+            let last = values.len() as u64 - 1;
+            let mut reordered: Vec<Value> = values.iter().rev().cloned().collect();
+            reordered.extend([values[0].clone(), values[0].clone()]);
+            let index: Vec<u64> = column["index"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(i, k)| match k.as_u64().unwrap() {
+                    0 if i % 2 == 1 => last + 2,
+                    k => last - k,
+                })
+                .collect();
+            column["values"] = Value::from(reordered);
+            column["index"] = Value::from(index);
+        }
+        let encoded = serde_json::to_string(&doc).unwrap();
+        let checked = alianzas::core::format::validate::parse_columnar_checked(&encoded).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(checked.clone().decode(), ds, "{name}: the reordered file is another dataset");
+        assert_eq!(store_fingerprint(&Store::from_dataset(&ds)), store_fingerprint(&Store::from_columnar(&checked)), "{name}");
+    }
+}

@@ -9,7 +9,7 @@
 
 use super::dataset::*;
 use super::ids::Ids;
-use super::records::{Keys, Rec, Records};
+use super::records::{KeyColumns, Rec, Records};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -249,23 +249,26 @@ impl Records for Columns {
     fn ids(&self) -> Option<&Ids> {
         Some(&self.id)
     }
-    fn keys(&self, i: usize) -> Option<Keys> {
-        fn key<T>(d: &Dict<T>, i: usize) -> u32 {
-            d.index.get(i).copied().unwrap_or(0)
-        }
-        Some(Keys {
-            donor: key(&self.donor, i),
-            recipient: key(&self.recipient, i),
-            obligations: key(&self.obligations, i),
-            model: key(&self.model, i),
-            kind: key(&self.kind, i),
-            status: key(&self.status, i),
-            plan: key(&self.plan, i),
-            places: key(&self.places, i),
-            model_rule: key(&self.model_rule, i),
-            model_evidence: key(&self.model_evidence, i),
-            obligation_rule: key(&self.obligation_rule, i),
-            obligation_evidence: key(&self.obligation_evidence, i),
+    fn amount(&self, i: usize) -> f64 {
+        self.amount[i]
+    }
+    fn keys(&self) -> Option<KeyColumns<'_>> {
+        Some(KeyColumns {
+            donor: &self.donor.index,
+            recipient: &self.recipient.index,
+            year: &self.year.index,
+            date: &self.date.index,
+            obligations: &self.obligations.index,
+            model: &self.model.index,
+            kind: &self.kind.index,
+            status: &self.status.index,
+            plan: &self.plan.index,
+            places: &self.places.index,
+            history: &self.history.index,
+            model_rule: &self.model_rule.index,
+            model_evidence: &self.model_evidence.index,
+            obligation_rule: &self.obligation_rule.index,
+            obligation_evidence: &self.obligation_evidence.index,
         })
     }
 }

@@ -47,25 +47,28 @@ pub struct Rec<'a> {
     pub objectives: &'a [String],
 }
 
-/// Where a record's repeated values sit among their column's distinct values, in a source that
-/// writes each value once (the columnar encoding): two records with the same key for a field hold
-/// the same value there, so the store works each value out once, not once per record. A column
-/// the file leaves out holds one value (the absent one), key 0.
+/// Where each record's repeated values sit among their column's distinct values, in a source that
+/// writes each value once (the columnar encoding): records with the same key in a field hold the
+/// same value there, so the store works each value out once, not once per record. An empty slice
+/// is a column the file leaves out: every record holds the absent value, key 0.
 #[derive(Clone, Copy, Debug)]
 #[allow(missing_docs)]
-pub struct Keys {
-    pub donor: u32,
-    pub recipient: u32,
-    pub obligations: u32,
-    pub model: u32,
-    pub kind: u32,
-    pub status: u32,
-    pub plan: u32,
-    pub places: u32,
-    pub model_rule: u32,
-    pub model_evidence: u32,
-    pub obligation_rule: u32,
-    pub obligation_evidence: u32,
+pub struct KeyColumns<'a> {
+    pub donor: &'a [u32],
+    pub recipient: &'a [u32],
+    pub year: &'a [u32],
+    pub date: &'a [u32],
+    pub obligations: &'a [u32],
+    pub model: &'a [u32],
+    pub kind: &'a [u32],
+    pub status: &'a [u32],
+    pub plan: &'a [u32],
+    pub places: &'a [u32],
+    pub history: &'a [u32],
+    pub model_rule: &'a [u32],
+    pub model_evidence: &'a [u32],
+    pub obligation_rule: &'a [u32],
+    pub obligation_evidence: &'a [u32],
 }
 
 /// Contributions the store can be built from, by position.
@@ -74,9 +77,13 @@ pub trait Records {
     fn len(&self) -> usize;
     /// The contribution at `i` (< `len`).
     fn get(&self, i: usize) -> Rec<'_>;
-    /// The keys of the contribution at `i`'s repeated values; None where every record holds its
-    /// own (v1 records).
-    fn keys(&self, _i: usize) -> Option<Keys> {
+    /// The amount of the contribution at `i` (< `len`), without reading the rest of it.
+    fn amount(&self, i: usize) -> f64 {
+        self.get(i).amount
+    }
+    /// The keys of every record's repeated values; None where every record holds its own (v1
+    /// records).
+    fn keys(&self) -> Option<KeyColumns<'_>> {
         None
     }
     /// Every id, when the source holds them as one list already (copied whole, not one by one).
@@ -99,6 +106,9 @@ impl dyn Records + '_ {
 impl Records for Vec<Contribution> {
     fn len(&self) -> usize {
         Vec::len(self)
+    }
+    fn amount(&self, i: usize) -> f64 {
+        self[i].amount
     }
     fn get(&self, i: usize) -> Rec<'_> {
         let c = &self[i];
