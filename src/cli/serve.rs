@@ -2,7 +2,11 @@
 //! copies `make build` writes (`.br`, `.gz`) with the caching headers a static host should send
 //! (docs/embedding.md).
 
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::{Method, Request, Response};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub(super) fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
@@ -58,68 +62,84 @@ pub(super) fn encoded(file: &Path, accept_encoding: &str) -> Option<(PathBuf, &'
     })
 }
 
-/// A static file server for the built site (tiny_http), GET and HEAD only, never outside `dir`.
+/// A static file server for the built site, GET and HEAD only, never outside `dir`. Each
+/// connection is served on a task of its own (hyper on tokio): a browser opens six or more at once
+/// and keeps them open. tiny_http, used before, reads each connection on a thread of a pool that
+/// could leave a new connection unread behind those kept open: the page then stalled, three
+/// requests never answered (seen when the loader fetched the data with the WebAssembly).
 pub(super) fn serve(dir: &Path, address: &str, port: u16) -> Result<(), String> {
-    let root = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
-    let server = tiny_http::Server::http((address, port)).map_err(|e| format!("cannot listen on {address}:{port}: {e}"))?;
-    let bound = server.server_addr().to_ip().map(|a| a.to_string()).unwrap_or_default();
-    println!("Serving {} at http://{bound}/ (Ctrl+C to stop)", root.display());
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    let header = |name: &str, value: &str| tiny_http::Header::from_bytes(name, value).expect("static header");
-    for request in server.incoming_requests() {
-        let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-        let decoded = form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default();
-        let mut file = root.join(decoded.trim_start_matches('/'));
-        if file.is_dir() {
-            file = file.join("index.html");
-        }
-        let allowed = matches!(request.method(), tiny_http::Method::Get | tiny_http::Method::Head);
-        let accept_encoding = request.headers().iter().find(|h| h.field.equiv("Accept-Encoding")).map(|h| h.value.as_str().to_string()).unwrap_or_default();
-        let response = match file.canonicalize() {
-            Ok(f) if allowed && f.starts_with(&root) && f.is_file() => {
-                let (body_path, coding) = match encoded(&f, &accept_encoding) {
-                    Some((p, coding)) => (p, Some(coding)),
-                    None => (f.clone(), None),
-                };
-                // A validator, so "no-cache" files are revalidated for a 304, not sent again.
-                let etag = std::fs::metadata(&body_path).ok().map(|m| {
-                    let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_secs());
-                    format!("\"{:x}-{:x}{}\"", m.len(), modified, coding.map_or(String::new(), |c| format!("-{c}")))
+    let root = Arc::new(dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_io().build().map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((address, port)).await.map_err(|e| format!("cannot listen on {address}:{port}: {e}"))?;
+        let bound = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        println!("Serving {} at http://{bound}/ (Ctrl+C to stop)", root.display());
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { continue };
+            let root = root.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                    let answer = answer(&root, &request);
+                    async move { Ok::<_, std::convert::Infallible>(answer) }
                 });
-                let if_none_match = request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str().to_string());
-                if etag.is_some() && if_none_match == etag {
-                    let response = tiny_http::Response::empty(304)
-                        .with_header(header("ETag", etag.as_deref().unwrap_or_default()))
-                        .with_header(header("Cache-Control", cache_control(&f)))
-                        .with_header(header("Vary", "Accept-Encoding"));
-                    let _ = request.respond(response);
-                    continue;
-                }
-                match std::fs::read(&body_path) {
-                    Ok(body) => {
-                        let mut response = tiny_http::Response::from_data(body)
-                            .with_header(header("Content-Type", content_type(&f)))
-                            .with_header(header("Cache-Control", cache_control(&f)))
-                            // Caches must keep the brotli, gzip and plain answers apart.
-                            .with_header(header("Vary", "Accept-Encoding"));
-                        if let Some(coding) = coding {
-                            response = response.with_header(header("Content-Encoding", coding));
-                        }
-                        if let Some(etag) = &etag {
-                            response = response.with_header(header("ETag", etag));
-                        }
-                        request.respond(response)
-                    }
-                    Err(_) => request.respond(tiny_http::Response::from_string("cannot read").with_status_code(500)),
-                }
-            }
-            _ if !allowed => request.respond(tiny_http::Response::from_string("method not allowed").with_status_code(405)),
-            _ => request.respond(tiny_http::Response::from_string("not found").with_status_code(404)),
-        };
-        let _ = response;
+                let _ = hyper::server::conn::http1::Builder::new().serve_connection(hyper_util::rt::TokioIo::new(stream), service).await;
+            });
+        }
+    })
+}
+
+/// The answer to one request: the file (or its precompressed copy) with its headers, a 304 when
+/// the reader's copy is current, or why not. hyper leaves the body out of an answer to HEAD.
+fn answer(root: &Path, request: &Request<Incoming>) -> Response<Full<Bytes>> {
+    let text = |status: u16, body: &'static str| {
+        Response::builder()
+            .status(status)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .body(Full::new(Bytes::from_static(body.as_bytes())))
+            .expect("a static answer")
+    };
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let path = request.uri().path();
+    let decoded = form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default();
+    let mut file = root.join(decoded.trim_start_matches('/'));
+    if file.is_dir() {
+        file = file.join("index.html");
     }
-    Ok(())
+    let allowed = matches!(*request.method(), Method::GET | Method::HEAD);
+    let f = match file.canonicalize() {
+        Ok(f) if allowed && f.starts_with(root) && f.is_file() => f,
+        _ if !allowed => return text(405, "method not allowed"),
+        _ => return text(404, "not found"),
+    };
+    let (body_path, coding) = match encoded(&f, &header("Accept-Encoding")) {
+        Some((p, coding)) => (p, Some(coding)),
+        None => (f.clone(), None),
+    };
+    // A validator, so "no-cache" files are revalidated for a 304, not sent again.
+    let etag = std::fs::metadata(&body_path).ok().map(|m| {
+        let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_secs());
+        format!("\"{:x}-{:x}{}\"", m.len(), modified, coding.map_or(String::new(), |c| format!("-{c}")))
+    });
+    let answer = Response::builder()
+        .header("Cache-Control", cache_control(&f))
+        // Caches must keep the brotli, gzip and plain answers apart.
+        .header("Vary", "Accept-Encoding");
+    let answer = match &etag {
+        Some(etag) => answer.header("ETag", etag),
+        None => answer,
+    };
+    if etag.is_some() && etag.as_deref() == Some(header("If-None-Match").as_str()) {
+        return answer.status(304).body(Full::new(Bytes::new())).expect("a 304 answer");
+    }
+    let Ok(body) = std::fs::read(&body_path) else { return text(500, "cannot read") };
+    let answer = answer.header("Content-Type", content_type(&f));
+    let answer = match coding {
+        Some(coding) => answer.header("Content-Encoding", coding),
+        None => answer,
+    };
+    answer.body(Full::new(Bytes::from(body))).expect("a file's answer")
 }
 
 #[cfg(test)]
