@@ -147,7 +147,35 @@ async fn diagnose(url: &str, watch: &PolicyWatch) -> LoadProblem {
     }
 }
 
+/// The body of `url` if the page's loader fetched it while the app was on its way
+/// (web-js/loader.mjs): the catalog, and a dataset on this site the URL names. Taken once, so a
+/// later load of the same address fetches it anew. None when the loader did not fetch it, or got
+/// no usable answer: the app then fetches it itself, and can say why it failed.
+async fn early_body(url: &str) -> Option<Vec<u8>> {
+    let early = js_sys::Reflect::get(&web_sys::window()?.into(), &JsValue::from_str("alianzasEarly")).ok()?.dyn_into::<js_sys::Object>().ok()?;
+    let key = JsValue::from_str(url);
+    let pending = js_sys::Reflect::get(&early, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&early, &key);
+    let body = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?.dyn_into::<js_sys::ArrayBuffer>().ok()?;
+    Some(js_sys::Uint8Array::new(&body).to_vec())
+}
+
 async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProblem> {
+    let bytes = match early_body(url).await {
+        Some(_) if cancel.aborted() => return Err(LoadProblem::Cancelled),
+        Some(bytes) => bytes,
+        None => fetch_bytes(url, cancel).await?,
+    };
+    // As `text()` decodes: a byte-order mark dropped, malformed bytes replaced (JSON parsing then
+    // says where).
+    let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    Ok(text)
+}
+
+async fn fetch_bytes(url: &str, cancel: &AbortSignal) -> Result<Vec<u8>, LoadProblem> {
     let watch = PolicyWatch::start();
     let response = match Request::get(url)
         // Datasets are public: never send cookies or credentials with them.
@@ -177,13 +205,7 @@ async fn fetch_text(url: &str, cancel: &AbortSignal) -> Result<String, LoadProbl
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
-    // As `text()` decodes: a byte-order mark dropped, malformed bytes replaced (JSON parsing then
-    // says where).
-    let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    if text.starts_with('\u{FEFF}') {
-        text.drain(..'\u{FEFF}'.len_utf8());
-    }
-    Ok(text)
+    Ok(bytes)
 }
 
 async fn fetch_store(url: &str, cancel: &AbortSignal) -> Result<Store, LoadProblem> {

@@ -323,6 +323,45 @@ test('a dataset and its import report are fetched together, not one after the ot
   await page.context().close();
 });
 
+test('the catalog and the dataset the address names are fetched once, while the app is still on its way', async () => {
+  // What each load asked for, by path, and whether it was asked before the WebAssembly started.
+  const fetched = async (query) => {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    const paths = [];
+    page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+    await page.goto(server.url + query);
+    await chartsSettled(page);
+    const early = await page.evaluate(() => {
+      const start = performance.getEntriesByName('alianzas:start')[0].startTime;
+      return performance.getEntriesByType('resource').filter((e) => e.startTime < start).map((e) => new URL(e.name).pathname);
+    });
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+    return { count: (path) => paths.filter((p) => p === path).length, early };
+  };
+  const catalog = JSON.parse(await readFile('public/data/catalog.json', 'utf8'));
+  const byDefault = catalog.datasets.find((d) => d.id === catalog.default);
+  const defaults = [byDefault.file, byDefault.report].filter(Boolean).map((f) => `/data/${f}`);
+
+  const fixture = await fetched('?lang=en&data=fixtures/small.json');
+  for (const path of ['/data/catalog.json', '/fixtures/small.json']) {
+    assert.equal(fixture.count(path), 1, path);
+    assert.ok(fixture.early.includes(path), `${path} is asked for before the app starts: ${fixture.early}`);
+  }
+  for (const path of defaults) assert.equal(fixture.count(path), 0, `${path}: the default dataset is not the one asked for`);
+
+  const first = await fetched('?lang=en');
+  for (const path of ['/data/catalog.json', ...defaults]) {
+    assert.equal(first.count(path), 1, path);
+    assert.ok(first.early.includes(path), `${path} is asked for before the app starts: ${first.early}`);
+  }
+
+  // Which file ?dataset= names is in the catalog: the app asks for it, once.
+  const named = await fetched('?lang=en&dataset=fts-afghanistan-2020');
+  assert.equal(named.count('/data/fts-afghanistan-2020.json'), 1);
+  for (const path of defaults) assert.equal(named.count(path), 0, path);
+});
+
 test('a government reported by two sources is one donor, named in the reader\'s language', async () => {
   const merged = JSON.parse(await readFile('public/data/mine-action.json', 'utf8'));
   const german = merged.contributions.filter((c) => c.donor.id === 'gov-DEU' && funding(c));
