@@ -2,7 +2,8 @@
 // preloads the WebAssembly and ECharts from the head, so ~620 KB start competing with the page's
 // own HTML and CSS before anything is on screen. Here the baked first screen (web-js/prerender.mjs)
 // paints first; then, in the next task, the WebAssembly and ECharts are fetched in parallel, with
-// the data the app reads first, and the app takes over. Runs before web-js/csp.mjs, which hashes the inline script written here.
+// the data the app reads first, and the app takes over. Runs before web-js/csp.mjs, which hashes
+// the inline script written here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
