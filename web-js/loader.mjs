@@ -39,7 +39,8 @@ const start = () => {
   const echarts = Object.assign(document.createElement('script'), { id: 'echarts-script', type: 'module', src: ${JSON.stringify(echarts[1])} });
   document.head.append(echarts);
   const wasm = fetch(${JSON.stringify(wasm)});
-  early();
+  // Only a head start: whatever goes wrong in it, the app starts and fetches what it needs.
+  try { early(); } catch {}
   import(${JSON.stringify(script)}).then(async (bindings) => {
     await bindings.default({ module_or_path: wasm });
     window.wasmBindings = bindings;
