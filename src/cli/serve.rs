@@ -69,7 +69,7 @@ pub(super) fn encoded(file: &Path, accept_encoding: &str) -> Option<(PathBuf, &'
 /// requests never answered (seen when the loader fetched the data with the WebAssembly).
 pub(super) fn serve(dir: &Path, address: &str, port: u16) -> Result<(), String> {
     let root = Arc::new(dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_io().build().map_err(|e| format!("cannot start the server: {e}"))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_io().enable_time().build().map_err(|e| format!("cannot start the server: {e}"))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind((address, port)).await.map_err(|e| format!("cannot listen on {address}:{port}: {e}"))?;
         let bound = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
@@ -77,7 +77,14 @@ pub(super) fn serve(dir: &Path, address: &str, port: u16) -> Result<(), String> 
         use std::io::Write;
         let _ = std::io::stdout().flush();
         loop {
-            let Ok((stream, _)) = listener.accept().await else { continue };
+            let stream = match listener.accept().await {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, say: wait for connections to close rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
             let root = root.clone();
             tokio::spawn(async move {
                 let service = hyper::service::service_fn(move |request: Request<Incoming>| {
@@ -130,7 +137,7 @@ fn answer(root: &Path, request: &Request<Incoming>) -> Response<Full<Bytes>> {
         Some(etag) => answer.header("ETag", etag),
         None => answer,
     };
-    if etag.is_some() && etag.as_deref() == Some(header("If-None-Match").as_str()) {
+    if etag.as_deref() == Some(header("If-None-Match").as_str()) {
         return answer.status(304).body(Full::new(Bytes::new())).expect("a 304 answer");
     }
     let Ok(body) = std::fs::read(&body_path) else { return text(500, "cannot read") };
