@@ -21,3 +21,4 @@ type-boolean = true أو false
 validation-parent-not-earlier = الهدف الأصل "{ $id }" ليس هدفًا مدرجًا قبل هذا الهدف في الخطة نفسها
 validation-column-length = في هذا العمود { $found } مدخلات، بينما يذكر "count" العدد { $expected }
 validation-index-out-of-range = الفهرس { $index } لا يشير إلى أي قيمة: يحتوي العمود على { $values } قيم
+validation-packed-index = هذا الفهرس ليس قائمة أعداد صحيحة ولا فهرسًا مضغوطًا ("u8:" أو "u16:" أو "u32:" متبوعًا بـ base64): يظهر الخطأ عند الحرف { $position }

@@ -23,3 +23,4 @@ type-boolean = true or false
 validation-parent-not-earlier = parent "{ $id }" is not an objective listed before this one in the same plan
 validation-column-length = this column has { $found } entries; "count" says { $expected }
 validation-index-out-of-range = index { $index } names no value: the column holds { $values }
+validation-packed-index = this index is neither an array of integers nor a packed index ("u8:", "u16:" or "u32:" and base64): it goes wrong at character { $position }

@@ -21,3 +21,4 @@ type-boolean = true o false
 validation-parent-not-earlier = el objetivo padre "{ $id }" no figura antes de este en el mismo plan
 validation-column-length = esta columna tiene { $found } entradas; "count" indica { $expected }
 validation-index-out-of-range = el índice { $index } no designa ningún valor: la columna tiene { $values }
+validation-packed-index = este índice no es ni una lista de enteros ni un índice empaquetado ("u8:", "u16:" o "u32:" y base64): falla en el carácter { $position }

@@ -21,3 +21,4 @@ type-boolean = true ou false
 validation-parent-not-earlier = l'objectif parent « { $id } » n'est pas listé avant celui-ci dans le même plan
 validation-column-length = cette colonne a { $found } entrées ; "count" en annonce { $expected }
 validation-index-out-of-range = l'indice { $index } ne désigne aucune valeur : la colonne en contient { $values }
+validation-packed-index = cet index n'est ni une liste d'entiers ni un index compacté (« u8: », « u16: » ou « u32: » et base64) : il devient invalide au caractère { $position }

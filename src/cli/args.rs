@@ -129,7 +129,8 @@ pub(super) enum Command {
 pub(super) enum Encoding {
     /// Dataset v1: one JSON object per contribution.
     Json,
-    /// The columnar encoding: one array per field, repeated values written once.
+    /// The columnar encoding: one array per field, repeated values written once and referred to
+    /// by packed indexes.
     Columnar,
 }
 

@@ -133,9 +133,9 @@ pub(super) fn write_dataset(path: &Path, ds: &Dataset) -> Result<(), String> {
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
-/// A dataset in the columnar encoding, compact.
+/// A dataset in the columnar encoding, compact, its indexes packed (the fastest to read).
 pub(super) fn write_columnar(path: &Path, ds: &Dataset) -> Result<(), String> {
-    let text = serde_json::to_string(&crate::core::format::columnar::encode(ds)).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&crate::core::format::columnar::encode_packed(ds)).map_err(|e| e.to_string())?;
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 

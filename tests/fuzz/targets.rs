@@ -58,19 +58,23 @@ pub fn targets() -> Vec<Target> {
         let flows: Vec<serde_json::Value> = doc["data"]["flows"].as_array().unwrap().iter().take(4).cloned().collect();
         serde_json::json!({"data": {"flows": flows}}).to_string().into_bytes()
     };
-    // The same small dataset in the columnar encoding, so mutations reach its checks too.
-    let columnar_seed = {
-        let ds = parse_dataset(&String::from_utf8_lossy(&read("tests/fixtures/small.json"))).unwrap();
-        serde_json::to_vec(&alianzas::core::format::columnar::encode(&ds)).unwrap()
-    };
+    // The same small dataset in the columnar encoding, its indexes as arrays and packed, so
+    // mutations reach their checks too.
+    let small = parse_dataset(&String::from_utf8_lossy(&read("tests/fixtures/small.json"))).unwrap();
+    let columnar_seed = serde_json::to_vec(&alianzas::core::format::columnar::encode(&small)).unwrap();
+    let packed_seed = serde_json::to_vec(&alianzas::core::format::columnar::encode_packed(&small)).unwrap();
     vec![
-        ("dataset", vec![read("tests/fixtures/small.json"), read("tests/fixtures/broken.json"), read("tests/fixtures/hostile.json"), columnar_seed], |b| {
-            if let Ok(ds) = parse_dataset(&String::from_utf8_lossy(b)) {
-                // A valid dataset goes all the way to the charts.
-                let store = Store::from_dataset(&ds);
-                build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::Ar, currency: ds.metadata.currency.clone() });
-            }
-        }),
+        (
+            "dataset",
+            vec![read("tests/fixtures/small.json"), read("tests/fixtures/broken.json"), read("tests/fixtures/hostile.json"), columnar_seed, packed_seed],
+            |b| {
+                if let Ok(ds) = parse_dataset(&String::from_utf8_lossy(b)) {
+                    // A valid dataset goes all the way to the charts.
+                    let store = Store::from_dataset(&ds);
+                    build_view(&store, &Filter::default(), &PlainLocale { lang: Lang::Ar, currency: ds.metadata.currency.clone() });
+                }
+            },
+        ),
         ("fts", vec![fts_seed, read("tests/fixtures/fts-unknown-place.json")], |b| {
             let text = String::from_utf8_lossy(b);
             let _ = fts::import(&[fts::Input { name: "fuzz.json", text: &text }], fts::Options { metadata: test_metadata(), locations: None, plans: None });

@@ -15,14 +15,20 @@ fn every_bundled_dataset_survives_both_ways_to_the_byte() {
     let mut columns_seen = std::collections::BTreeSet::new();
     for (name, text) in files {
         let ds = parse_dataset(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let encoded = serde_json::to_string(&columnar::encode(&ds)).unwrap();
-        let as_value: Value = serde_json::from_str(&encoded).unwrap();
-        assert_eq!(as_value["format"], COLUMNAR_FORMAT_NAME, "{name}");
-        columns_seen.extend(as_value["contributions"].as_object().unwrap().keys().cloned());
-        let back = parse_dataset(&encoded).unwrap_or_else(|e| panic!("{name} decoded: {e:?}"));
-        assert_eq!(back, ds, "{name}: the decoded dataset differs");
-        // Written as v1 again, it is the shipped file, digit for digit.
-        assert_eq!(serde_json::to_string(&back).unwrap() + "\n", text, "{name}: v1 text differs after the round trip");
+        // Both forms of the indexes: JSON arrays, and packed as the CLI writes them.
+        for (form, doc) in [("array", columnar::encode(&ds)), ("packed", columnar::encode_packed(&ds))] {
+            let encoded = serde_json::to_string(&doc).unwrap();
+            let as_value: Value = serde_json::from_str(&encoded).unwrap();
+            assert_eq!(as_value["format"], COLUMNAR_FORMAT_NAME, "{name}");
+            if !ds.contributions.is_empty() {
+                assert_eq!(as_value["contributions"]["donor"]["index"].is_string(), form == "packed", "{name}: {form}");
+            }
+            columns_seen.extend(as_value["contributions"].as_object().unwrap().keys().cloned());
+            let back = parse_dataset(&encoded).unwrap_or_else(|e| panic!("{name} decoded ({form}): {e:?}"));
+            assert_eq!(back, ds, "{name}: the decoded dataset differs ({form})");
+            // Written as v1 again, it is the shipped file, digit for digit.
+            assert_eq!(serde_json::to_string(&back).unwrap() + "\n", text, "{name}: v1 text differs after the round trip ({form})");
+        }
     }
     // The bundled datasets exercise every optional column at least once.
     for column in ["date", "places", "history", "model_rule", "model_evidence", "obligation_rule", "obligation_evidence", "plan", "description"] {
@@ -66,6 +72,39 @@ fn a_column_of_the_wrong_length_or_a_dangling_index_is_located() {
     assert!(found.contains(&("/contributions/year/index".into(), Problem::ColumnLength { expected: n, found: n - 1 })), "{found:?}");
     let donors = doc["contributions"]["donor"]["values"].as_array().unwrap().len();
     assert!(found.contains(&("/contributions/donor/index/1".into(), Problem::IndexOutOfRange { index: 99, values: donors })), "{found:?}");
+}
+
+#[test]
+fn a_packed_column_is_checked_as_an_array_is_and_a_broken_one_is_located() {
+    use alianzas::core::format::packed_index::{pack, unpack};
+    let ds = parse_dataset(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json")).unwrap()).unwrap();
+    let mut doc = serde_json::to_value(columnar::encode_packed(&ds)).unwrap();
+    let n = ds.contributions.len();
+    let keys = |doc: &Value, column: &str| unpack(doc["contributions"][column]["index"].as_str().unwrap()).unwrap();
+    let mut years = keys(&doc, "year");
+    years.pop();
+    doc["contributions"]["year"]["index"] = json!(pack(&years));
+    let mut donors = keys(&doc, "donor");
+    donors[1] = 99;
+    doc["contributions"]["donor"]["index"] = json!(pack(&donors));
+    doc["contributions"]["model"]["index"] = json!("u8:AA*A");
+    doc["contributions"]["kind"]["index"] = json!("u24:AAAA");
+    let found = problems(&doc);
+    let donor_values = doc["contributions"]["donor"]["values"].as_array().unwrap().len();
+    let expected = [
+        ("/contributions/year/index", Problem::ColumnLength { expected: n, found: n - 1 }),
+        ("/contributions/donor/index/1", Problem::IndexOutOfRange { index: 99, values: donor_values }),
+        ("/contributions/model/index", Problem::PackedIndex { position: 5 }),
+        ("/contributions/kind/index", Problem::PackedIndex { position: 0 }),
+    ];
+    for (at, problem) in expected {
+        assert!(found.contains(&(at.to_string(), problem.clone())), "expected {problem:?} at {at}; found {found:?}");
+    }
+    assert_eq!(found.len(), 4, "{found:?}");
+    // In words, with where it goes wrong.
+    let error =
+        alianzas::core::format::validate::ValidationError { pointer: "/contributions/model/index".into(), problem: Problem::PackedIndex { position: 5 } };
+    assert!(error.message(alianzas::core::locale::lang::Lang::En).contains("character 5"), "{}", error.message(alianzas::core::locale::lang::Lang::En));
 }
 
 #[test]
@@ -166,11 +205,14 @@ fn the_store_built_from_the_columns_is_the_store_built_from_the_records() {
     use alianzas::core::analysis::store::Store;
     for (name, text) in bundled() {
         let ds = parse_dataset(&text).unwrap();
-        let encoded = serde_json::to_string(&columnar::encode(&ds)).unwrap();
-        let doc = alianzas::core::format::validate::parse_columnar_checked(&encoded).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let (a, b) = (Store::from_dataset(&ds), Store::from_columnar(&doc));
-        assert_eq!(store_fingerprint(&a), store_fingerprint(&b), "{name}");
-        assert_eq!(a.contribution_count, b.contribution_count);
+        let a = Store::from_dataset(&ds);
+        for doc in [columnar::encode(&ds), columnar::encode_packed(&ds)] {
+            let encoded = serde_json::to_string(&doc).unwrap();
+            let doc = alianzas::core::format::validate::parse_columnar_checked(&encoded).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let b = Store::from_columnar(&doc);
+            assert_eq!(store_fingerprint(&a), store_fingerprint(&b), "{name}");
+            assert_eq!(a.contribution_count, b.contribution_count);
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! The columnar encoding of dataset v1 (docs/dataset-format.md, "Columnar encoding"): the same
 //! dataset, its contributions written as columns. A value that repeats (a donor, a recipient, a
 //! year, a set of obligation shares) is written once in its column's `values` and referred to by
-//! its position in `index`, so a million records travel as arrays of small integers.
+//! its position in `index`, so a million records travel as small integers (packed as base64 by
+//! the CLI: `packed_index`).
 //!
 //! It is exactly equivalent to v1: `encode(ds).decode() == ds` for every dataset. A file in this
 //! encoding is checked (in `validate`) for its own structure — column lengths, indexes in range —
@@ -9,6 +10,7 @@
 
 use super::dataset::*;
 use super::ids::Ids;
+use super::packed_index::{Index, IndexForm};
 use super::records::{KeyColumns, Rec, Records};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -44,20 +46,20 @@ pub struct ColumnarDataset {
 pub struct Dict<T> {
     /// Each distinct value once, in order of first use.
     pub values: Vec<T>,
-    /// Per record, the position of its value in `values`.
-    pub index: Vec<u32>,
+    /// Per record, the position of its value in `values`: a JSON array, or packed (`packed_index`).
+    pub index: Index,
 }
 
 impl<T> Default for Dict<T> {
     fn default() -> Self {
-        Dict { values: Vec::new(), index: Vec::new() }
+        Dict { values: Vec::new(), index: Index::default() }
     }
 }
 
 impl<T> Dict<T> {
     /// Left out of the file: every record holds the absent value.
     pub fn is_absent(&self) -> bool {
-        self.values.is_empty() && self.index.is_empty()
+        self.values.is_empty() && self.index.is_empty() && !matches!(self.index.form, IndexForm::Unreadable(_))
     }
 }
 
@@ -116,14 +118,10 @@ pub struct Columns {
     pub objectives: Dict<Vec<String>>,
 }
 
-/// Builds one column: equal values (equal as JSON) share one entry.
-fn column<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>) -> Dict<T> {
-    column_of(items, |_| false)
-}
-
-/// A column of an optional field, left out (absent) when no record has a value.
-fn column_of<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>, absent: impl Fn(&T) -> bool) -> Dict<T> {
-    let mut dict = Dict::default();
+/// One column, equal values (equal as JSON) sharing one entry; left out (absent) when every
+/// record holds the absent value (`absent`: a required field has none).
+fn column_of<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>, absent: impl Fn(&T) -> bool, form: IndexForm) -> Dict<T> {
+    let mut dict = Dict { values: Vec::new(), index: Index { keys: Vec::new(), form } };
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut any = false;
     for item in items {
@@ -133,7 +131,7 @@ fn column_of<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>, 
             dict.values.push(item.clone());
             (dict.values.len() - 1) as u32
         });
-        dict.index.push(at);
+        dict.index.keys.push(at);
     }
     if any {
         dict
@@ -142,30 +140,39 @@ fn column_of<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>, 
     }
 }
 
-/// The dataset in the columnar encoding.
+/// The dataset in the columnar encoding, its indexes written as JSON arrays.
 pub fn encode(ds: &Dataset) -> ColumnarDataset {
+    encode_as(ds, IndexForm::Array)
+}
+
+/// The dataset in the columnar encoding, its indexes packed (as the CLI writes it: the fastest to read).
+pub fn encode_packed(ds: &Dataset) -> ColumnarDataset {
+    encode_as(ds, IndexForm::Packed)
+}
+
+fn encode_as(ds: &Dataset, form: IndexForm) -> ColumnarDataset {
     let cs = &ds.contributions;
     Columns {
         count: cs.len(),
         id: cs.iter().map(|c| c.id.as_str()).collect(),
         amount: cs.iter().map(|c| c.amount).collect(),
-        donor: column(cs.iter().map(|c| &c.donor)),
-        recipient: column(cs.iter().map(|c| &c.recipient)),
-        year: column(cs.iter().map(|c| &c.year)),
-        obligations: column(cs.iter().map(|c| &c.obligations)),
-        model: column(cs.iter().map(|c| &c.model)),
-        kind: column(cs.iter().map(|c| &c.kind)),
-        status: column(cs.iter().map(|c| &c.status)),
-        date: column_of(cs.iter().map(|c| &c.date), Option::is_none),
-        obligation_rule: column_of(cs.iter().map(|c| &c.obligation_rule), Option::is_none),
-        obligation_evidence: column_of(cs.iter().map(|c| &c.obligation_evidence), Option::is_none),
-        model_rule: column_of(cs.iter().map(|c| &c.model_rule), Option::is_none),
-        model_evidence: column_of(cs.iter().map(|c| &c.model_evidence), Option::is_none),
-        plan: column_of(cs.iter().map(|c| &c.plan), Option::is_none),
-        description: column_of(cs.iter().map(|c| &c.description), Option::is_none),
-        places: column_of(cs.iter().map(|c| &c.places), Vec::is_empty),
-        history: column_of(cs.iter().map(|c| &c.history), Vec::is_empty),
-        objectives: column_of(cs.iter().map(|c| &c.objectives), Vec::is_empty),
+        donor: column_of(cs.iter().map(|c| &c.donor), |_| false, form),
+        recipient: column_of(cs.iter().map(|c| &c.recipient), |_| false, form),
+        year: column_of(cs.iter().map(|c| &c.year), |_| false, form),
+        obligations: column_of(cs.iter().map(|c| &c.obligations), |_| false, form),
+        model: column_of(cs.iter().map(|c| &c.model), |_| false, form),
+        kind: column_of(cs.iter().map(|c| &c.kind), |_| false, form),
+        status: column_of(cs.iter().map(|c| &c.status), |_| false, form),
+        date: column_of(cs.iter().map(|c| &c.date), Option::is_none, form),
+        obligation_rule: column_of(cs.iter().map(|c| &c.obligation_rule), Option::is_none, form),
+        obligation_evidence: column_of(cs.iter().map(|c| &c.obligation_evidence), Option::is_none, form),
+        model_rule: column_of(cs.iter().map(|c| &c.model_rule), Option::is_none, form),
+        model_evidence: column_of(cs.iter().map(|c| &c.model_evidence), Option::is_none, form),
+        plan: column_of(cs.iter().map(|c| &c.plan), Option::is_none, form),
+        description: column_of(cs.iter().map(|c| &c.description), Option::is_none, form),
+        places: column_of(cs.iter().map(|c| &c.places), Vec::is_empty, form),
+        history: column_of(cs.iter().map(|c| &c.history), Vec::is_empty, form),
+        objectives: column_of(cs.iter().map(|c| &c.objectives), Vec::is_empty, form),
     }
     .into_dataset(ds)
 }

@@ -9,5 +9,6 @@ pub mod dataset;
 pub mod geo;
 pub mod ids;
 pub mod obligation_rules;
+pub mod packed_index;
 pub mod records;
 pub mod validate;

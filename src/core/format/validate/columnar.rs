@@ -9,6 +9,7 @@ use crate::core::format::codes::{DONOR_TYPES, KINDS, MODELS, OBLIGATIONS, STATUS
 use crate::core::format::columnar::{ColumnarDataset, Dict};
 use crate::core::format::dataset::*;
 use crate::core::format::ids::Ids;
+use crate::core::format::packed_index::IndexForm;
 use serde_json::{json, Value};
 
 /// Checks a dataset in the columnar encoding (structure already checked: `check_columnar_structure`)
@@ -117,6 +118,10 @@ fn check_column<T>(name: &str, dict: &Dict<T>, count: usize, errors: &mut Vec<Va
         return;
     }
     let at = format!("/contributions/{name}");
+    if let IndexForm::Unreadable(position) = dict.index.form {
+        errors.push(ValidationError { pointer: format!("{at}/index"), problem: Problem::PackedIndex { position } });
+        return;
+    }
     if dict.index.len() != count {
         errors.push(ValidationError { pointer: format!("{at}/index"), problem: Problem::ColumnLength { expected: count, found: dict.index.len() } });
     }

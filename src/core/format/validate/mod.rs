@@ -80,6 +80,11 @@ pub enum Problem {
         /// How many values the column holds.
         values: usize,
     },
+    /// A column's index written as a string that is not a packed index (`format::packed_index`).
+    PackedIndex {
+        /// Where in the string it goes wrong (0: its width prefix).
+        position: usize,
+    },
 }
 
 /// One problem found in a dataset document, and where.
@@ -113,6 +118,7 @@ impl ValidationError {
             ParentNotEarlier(id) => text::ValidationParentNotEarlier { id }.format(lang),
             ColumnLength { expected, found } => text::ValidationColumnLength { expected: expected.to_string(), found: found.to_string() }.format(lang),
             IndexOutOfRange { index, values } => text::ValidationIndexOutOfRange { index: index.to_string(), values: values.to_string() }.format(lang),
+            PackedIndex { position } => text::ValidationPackedIndex { position: position.to_string() }.format(lang),
         }
     }
 }
