@@ -88,8 +88,13 @@ pub(super) fn serve(dir: &Path, address: &str, port: u16) -> Result<(), String> 
             let root = root.clone();
             tokio::spawn(async move {
                 let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-                    let answer = answer(&root, &request);
-                    async move { Ok::<_, std::convert::Infallible>(answer) }
+                    let root = root.clone();
+                    async move {
+                        // Reading a file blocks (a 40 MB dataset, a slow disk): on the blocking pool,
+                        // so the runtime's few workers keep answering the other connections.
+                        let answer = tokio::task::spawn_blocking(move || answer(&root, &request)).await;
+                        Ok::<_, std::convert::Infallible>(answer.unwrap_or_else(|_| plain(500, "cannot read")))
+                    }
                 });
                 let _ = hyper::server::conn::http1::Builder::new().serve_connection(hyper_util::rt::TokioIo::new(stream), service).await;
             });
@@ -97,16 +102,18 @@ pub(super) fn serve(dir: &Path, address: &str, port: u16) -> Result<(), String> 
     })
 }
 
+/// A short answer in plain text.
+fn plain(status: u16, body: &'static str) -> Response<Full<Bytes>> {
+    Response::builder()
+        .status(status)
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .body(Full::new(Bytes::from_static(body.as_bytes())))
+        .expect("a static answer")
+}
+
 /// The answer to one request: the file (or its precompressed copy) with its headers, a 304 when
 /// the reader's copy is current, or why not. hyper leaves the body out of an answer to HEAD.
 fn answer(root: &Path, request: &Request<Incoming>) -> Response<Full<Bytes>> {
-    let text = |status: u16, body: &'static str| {
-        Response::builder()
-            .status(status)
-            .header("Content-Type", "text/plain; charset=utf-8")
-            .body(Full::new(Bytes::from_static(body.as_bytes())))
-            .expect("a static answer")
-    };
     let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     let path = request.uri().path();
     let decoded = form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default();
@@ -117,8 +124,8 @@ fn answer(root: &Path, request: &Request<Incoming>) -> Response<Full<Bytes>> {
     let allowed = matches!(*request.method(), Method::GET | Method::HEAD);
     let f = match file.canonicalize() {
         Ok(f) if allowed && f.starts_with(root) && f.is_file() => f,
-        _ if !allowed => return text(405, "method not allowed"),
-        _ => return text(404, "not found"),
+        _ if !allowed => return plain(405, "method not allowed"),
+        _ => return plain(404, "not found"),
     };
     let (body_path, coding) = match encoded(&f, &header("Accept-Encoding")) {
         Some((p, coding)) => (p, Some(coding)),
@@ -140,7 +147,7 @@ fn answer(root: &Path, request: &Request<Incoming>) -> Response<Full<Bytes>> {
     if etag.as_deref() == Some(header("If-None-Match").as_str()) {
         return answer.status(304).body(Full::new(Bytes::new())).expect("a 304 answer");
     }
-    let Ok(body) = std::fs::read(&body_path) else { return text(500, "cannot read") };
+    let Ok(body) = std::fs::read(&body_path) else { return plain(500, "cannot read") };
     let answer = answer.header("Content-Type", content_type(&f));
     let answer = match coding {
         Some(coding) => answer.header("Content-Encoding", coding),

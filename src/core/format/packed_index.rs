@@ -82,11 +82,21 @@ pub fn unpack(text: &str) -> Result<Vec<u32>, usize> {
     if bytes.len() % width != 0 {
         return Err(text.len());
     }
-    Ok(match width {
-        1 => bytes.into_iter().map(u32::from).collect(),
-        2 => bytes.chunks_exact(2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]]))).collect(),
-        _ => bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
-    })
+    // Indexes rather than iterators: at opt-level "z" the wasm keeps an iterator's next() as a call
+    // (a million keys per column).
+    let n = bytes.len() / width;
+    let mut keys = vec![0u32; n];
+    let mut i = 0;
+    while i < n {
+        let at = i * width;
+        keys[i] = match width {
+            1 => u32::from(bytes[at]),
+            2 => u32::from(bytes[at]) | u32::from(bytes[at + 1]) << 8,
+            _ => u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]),
+        };
+        i += 1;
+    }
+    Ok(keys)
 }
 
 impl Serialize for Index {
