@@ -43,9 +43,12 @@ pub fn ProblemNotice(problem: LoadProblem, #[prop(optional)] bundled_failed: boo
                         <ol class="errors" tabindex="0" aria-labelledby="problem-title">
                             {errors.into_iter().take(LISTED).map(|e| {
                                 let e2 = e.clone();
+                                // A pointer reads left to right in Arabic too: isolated, its leading
+                                // slash stays in front instead of moving to the end of the line.
+                                let ltr = (!e.pointer.is_empty()).then_some("ltr");
                                 view! {
                                     <li>
-                                        <code>{move || if e.pointer.is_empty() { Msg::DocumentRoot.get(lang.get()).to_string() } else { e.pointer.clone() }}</code>
+                                        <code dir=ltr>{move || if e.pointer.is_empty() { Msg::DocumentRoot.get(lang.get()).to_string() } else { e.pointer.clone() }}</code>
                                         ": " {move || e2.message(lang.get())}
                                     </li>
                                 }

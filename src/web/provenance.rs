@@ -69,11 +69,11 @@ pub fn ReportDetails(report: crate::core::import::ImportReport) -> impl IntoView
             })}
             {(!warnings.is_empty()).then(|| view! {
                 <h3>{move || Msg::ReportWarnings.get(lang.get())}</h3>
-                <ul class="warnings">{warnings.into_iter().take(100).map(|w| view! { <li><code>{w.location}</code>": "{w.reason}</li> }).collect_view()}</ul>
+                <ul class="warnings">{warnings.into_iter().take(100).map(|w| view! { <li><code dir="ltr">{w.location}</code>": "{w.reason}</li> }).collect_view()}</ul>
             })}
             {(!rejected.is_empty()).then(|| view! {
                 <h3>{move || Msg::Rejected.get(lang.get())}</h3>
-                <ul>{rejected.into_iter().take(100).map(|r| view! { <li><code>{r.location}</code>": "{r.reason}</li> }).collect_view()}</ul>
+                <ul>{rejected.into_iter().take(100).map(|r| view! { <li><code dir="ltr">{r.location}</code>": "{r.reason}</li> }).collect_view()}</ul>
             })}
             <p><a href=csv download="import-report.csv">{move || Msg::DownloadReportCsv.get(lang.get())}</a></p>
         </details>

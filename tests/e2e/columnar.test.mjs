@@ -62,6 +62,18 @@ test('a column of the wrong length is named with its place in the file', async (
   await other.locator('.problem').waitFor();
   assert.match(await other.locator('.problem').textContent(), /\/contributions\/model\/index: este índice no es ni una lista de enteros ni un índice empaquetado .*carácter 5/);
   await other.context().close();
+  // In Arabic the pointer still reads left to right: its leading slash is drawn before the "c".
+  const arabic = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await arabic.goto(`${server.url}?lang=ar&data=columnar/unreadable.json`);
+  await arabic.locator('.problem code').first().waitFor();
+  const [slash, c] = await arabic.locator('.problem code').first().evaluate((code) => [0, 1].map((i) => {
+    const range = document.createRange();
+    range.setStart(code.firstChild, i);
+    range.setEnd(code.firstChild, i + 1);
+    return range.getBoundingClientRect().left;
+  }));
+  assert.ok(slash < c, `the slash is drawn at ${slash}, the "c" at ${c}`);
+  await arabic.context().close();
   // The page still works: the default dataset is shown below.
   await chartsSettled(page);
   assert.ok((await shownCharts(page)).length > 0);
