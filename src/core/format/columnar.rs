@@ -118,8 +118,12 @@ pub struct Columns {
     pub objectives: Dict<Vec<String>>,
 }
 
-/// One column, equal values (equal as JSON) sharing one entry; left out (absent) when every
-/// record holds the absent value (`absent`: a required field has none).
+/// One column of a required field: equal values (equal as JSON) share one entry.
+fn column<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>, form: IndexForm) -> Dict<T> {
+    column_of(items, |_| false, form)
+}
+
+/// A column of an optional field, left out (absent) when no record has a value.
 fn column_of<'a, T: Serialize + Clone + 'a>(items: impl Iterator<Item = &'a T>, absent: impl Fn(&T) -> bool, form: IndexForm) -> Dict<T> {
     let mut dict = Dict { values: Vec::new(), index: Index { keys: Vec::new(), form } };
     let mut seen: HashMap<String, u32> = HashMap::new();
@@ -156,13 +160,13 @@ fn encode_as(ds: &Dataset, form: IndexForm) -> ColumnarDataset {
         count: cs.len(),
         id: cs.iter().map(|c| c.id.as_str()).collect(),
         amount: cs.iter().map(|c| c.amount).collect(),
-        donor: column_of(cs.iter().map(|c| &c.donor), |_| false, form),
-        recipient: column_of(cs.iter().map(|c| &c.recipient), |_| false, form),
-        year: column_of(cs.iter().map(|c| &c.year), |_| false, form),
-        obligations: column_of(cs.iter().map(|c| &c.obligations), |_| false, form),
-        model: column_of(cs.iter().map(|c| &c.model), |_| false, form),
-        kind: column_of(cs.iter().map(|c| &c.kind), |_| false, form),
-        status: column_of(cs.iter().map(|c| &c.status), |_| false, form),
+        donor: column(cs.iter().map(|c| &c.donor), form),
+        recipient: column(cs.iter().map(|c| &c.recipient), form),
+        year: column(cs.iter().map(|c| &c.year), form),
+        obligations: column(cs.iter().map(|c| &c.obligations), form),
+        model: column(cs.iter().map(|c| &c.model), form),
+        kind: column(cs.iter().map(|c| &c.kind), form),
+        status: column(cs.iter().map(|c| &c.status), form),
         date: column_of(cs.iter().map(|c| &c.date), Option::is_none, form),
         obligation_rule: column_of(cs.iter().map(|c| &c.obligation_rule), Option::is_none, form),
         obligation_evidence: column_of(cs.iter().map(|c| &c.obligation_evidence), Option::is_none, form),
