@@ -34,6 +34,14 @@ struct DrawnFor {
     echarts: bool,
 }
 
+impl DrawnFor {
+    /// Whether the canvas shows `spec`. A run before ECharts arrived records its inputs too (so it
+    /// is not repeated) but painted nothing: a chart that needs a canvas was not drawn by it.
+    fn shows(&self, spec: &ChartSpec) -> bool {
+        self.spec == *spec && (self.echarts || spec.empty || spec.omitted.is_some())
+    }
+}
+
 /// An `IntersectionObserver` callback that hands `then` whether the element now intersects (the
 /// latest of the entries reported together).
 fn intersection_callback(then: impl Fn(bool) + 'static) -> Closure<dyn Fn(js_sys::Array)> {
@@ -351,7 +359,7 @@ pub fn ChartFigure(
             return;
         }
         render(true);
-        let drawn = drawn_for.with_value(|d| spec.with_untracked(|s| d.as_ref().is_some_and(|d| d.spec == *s)));
+        let drawn = drawn_for.with_value(|d| spec.with_untracked(|s| d.as_ref().is_some_and(|d| d.shows(s))));
         let _ = figure.class_list().toggle_with_force("print-table", !drawn);
         // Its rows are written in the microtasks that follow this handler, before the print layout.
         print_table.set(!drawn);
