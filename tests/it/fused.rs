@@ -106,3 +106,64 @@ fn queries_grouping_the_selection_again_answer_the_same_from_the_pass() {
     }
     assert!(handed > 100, "{handed} groupings handed over by the pass");
 }
+
+/// The figures and tables summed in one loop over the rows: a selection of every row is read in
+/// column order, any other through its index list. Both must add the same rows in the same order
+/// as a plain loop over the selection's rows does: exactly the same sums, for every bundled
+/// dataset and filter (the unfiltered one reads every row).
+#[test]
+fn whole_selections_and_index_lists_sum_the_same_rows_in_the_same_order() {
+    use alianzas::core::analysis::pledges::pledge_follow_up;
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut whole = 0;
+    for (name, store) in &bundled_stores() {
+        for filter in filters(store) {
+            let sel = query::select(store, &filter);
+            let case = format!("{name} {filter:?}");
+            whole += usize::from(sel.rows.len() == store.rows());
+            let code = |dim: Dim, r: u32| store.dict(dim).ids[store.column(dim)[r as usize] as usize].clone();
+            let status = |r: u32| store.column(Dim::Status)[r as usize] as usize;
+            let counted = |r: u32| filter.measure.includes(Status::ALL[status(r)]);
+            // The reference: one plain loop over the selection's rows, in their order.
+            let (mut stages, mut per_donor) = ([0.0; 3], BTreeMap::<String, [f64; 3]>::new());
+            let (mut cells, mut paths) = (BTreeMap::<(String, String), f64>::new(), BTreeMap::<(String, String, String), f64>::new());
+            let (mut donors, mut recipients, mut contributions, mut last) = (BTreeSet::new(), BTreeSet::new(), 0, None);
+            for &r in &sel.rows {
+                let amount = store.amount[r as usize];
+                stages[status(r)] += amount;
+                per_donor.entry(code(Dim::Donor, r)).or_default()[status(r)] += amount;
+                donors.insert(code(Dim::Donor, r));
+                recipients.insert(code(Dim::Recipient, r));
+                let contribution = store.row_contribution[r as usize];
+                contributions += usize::from(last != Some(contribution));
+                last = Some(contribution);
+                if counted(r) {
+                    *cells.entry((code(Dim::Year, r), code(Dim::Model, r))).or_default() += amount;
+                    *paths.entry((code(Dim::Donor, r), code(Dim::Model, r), code(Dim::Recipient, r))).or_default() += amount;
+                }
+            }
+            let headline = query::headline(store, &sel);
+            assert_eq!(headline.stages, stages, "{case}");
+            assert_eq!(headline.recipients, recipients.len(), "{case}");
+            assert_eq!(headline.contributions, contributions, "{case}");
+            if let Some(n) = headline.donors {
+                assert_eq!(n, donors.len(), "{case}");
+            }
+            assert_eq!(query::pipeline(store, &sel), stages, "{case}");
+            for row in pledge_follow_up(store, &sel, usize::MAX) {
+                assert_eq!(Some(&row.stages), per_donor.get(&row.donor), "{case} {}", row.donor);
+            }
+            // Named cells only: "others" merges codes, in an order of its own.
+            let table = query::cross_tab(store, &sel, Dim::Year, Dim::Model, filter.measure, None);
+            for (i, year) in table.rows.iter().enumerate() {
+                for (j, model) in table.columns.iter().enumerate() {
+                    assert_eq!(table.values[i][j], cells.get(&(year.clone(), model.clone())).copied().unwrap_or(0.0), "{case} {year} {model}");
+                }
+            }
+            for flow in query::flows(store, &sel, filter.measure, 8).iter().filter(|f| f.donor != query::OTHERS_KEY && f.recipient != query::OTHERS_KEY) {
+                assert_eq!(Some(&flow.amount), paths.get(&(flow.donor.clone(), flow.model.clone(), flow.recipient.clone())), "{case} {flow:?}");
+            }
+        }
+    }
+    assert!(whole >= 8, "{whole} selections of every row");
+}

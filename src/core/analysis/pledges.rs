@@ -25,10 +25,12 @@ impl PledgeFollowUp {
 pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<PledgeFollowUp> {
     let n = store.dict(Dim::Donor).len();
     let mut stages = vec![[0.0f64; 3]; n];
-    let (dc, sc) = (store.column(Dim::Donor), store.column(Dim::Status));
+    let rows = store.rows();
+    let (dc, sc, amount, sums) = (&store.column(Dim::Donor)[..rows], &store.column(Dim::Status)[..rows], &store.amount[..rows], &mut stages[..]);
+    // Slices, not `Vec`s: at opt-level "z" a `Vec` index is a call per row.
     for &r in &sel.rows {
         let r = r as usize;
-        stages[dc[r] as usize][sc[r] as usize] += store.amount[r];
+        sums[dc[r] as usize][sc[r] as usize] += amount[r];
     }
     let mut out: Vec<PledgeFollowUp> = stages
         .into_iter()

@@ -281,7 +281,9 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Sums {
     let col = store.column(dim);
     let status = store.column(Dim::Status);
     let included = stage_bits(measure);
-    let mut acc = vec![Acc::EMPTY; store.dict(dim).len()];
+    let mut sums = vec![Acc::EMPTY; store.dict(dim).len()];
+    // A slice, not the `Vec`: at opt-level "z" a `Vec` index is a call per row.
+    let acc = &mut sums[..];
     let (money, contribution) = (&store.amount[..], &store.row_contribution[..]);
     // Every row selected (no filter): walk the columns in order rather than through the index list.
     if sel.rows.len() == money.len() {
@@ -298,7 +300,7 @@ fn sums(store: &Store, sel: &Selection, dim: Dim, measure: Measure) -> Sums {
             acc[col[r] as usize].add((included >> status[r]) & 1, money[r], contribution[r]);
         }
     }
-    Sums::of(&acc)
+    Sums::of(&sums)
 }
 
 /// Sums already made over exactly one selection's rows, per dimension, under one measure (by
@@ -435,18 +437,16 @@ pub fn cross_tab_made(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim
     let others = columns.iter().position(|c| c == OTHERS_KEY).unwrap_or(columns.len());
     let col_pos: Vec<usize> = store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).unwrap_or(others)).collect();
     let mut cells = vec![0.0; (rows.len() + 1) * width];
-    let (rc, cc, status) = (store.column(row_dim), store.column(col_dim), store.column(Dim::Status));
-    let included = stage_bits(measure);
-    let mut add = |row: u32, col: u32, st: u32, m: f64| {
-        cells[row_pos[row as usize] * width + col_pos[col as usize]] += f64::from_bits(m.to_bits() & u64::from((included >> st) & 1).wrapping_neg())
-    };
-    if sel.rows.len() == store.rows() {
-        // Every row: the columns in order, without the index list.
-        let n = store.amount.len();
-        let (rc, cc, status, amount) = (&rc[..n], &cc[..n], &status[..n], &store.amount[..n]);
-        (0..n).for_each(|r| add(rc[r], cc[r], status[r], amount[r]));
-    } else {
-        sel.rows.iter().map(|&r| r as usize).for_each(|r| add(rc[r], cc[r], status[r], store.amount[r]));
+    let n = store.rows();
+    let (rc, cc, status, amount) = (&store.column(row_dim)[..n], &store.column(col_dim)[..n], &store.column(Dim::Status)[..n], &store.amount[..n]);
+    let (included, selected, sums) = (stage_bits(measure), &sel.rows[..], &mut cells[..]);
+    let (row_pos, col_pos) = (&row_pos[..], &col_pos[..]);
+    // Slices and no closure, as in `headline`; every row selected: the columns in order.
+    let whole = selected.len() == n;
+    for i in 0..selected.len() {
+        let r = if whole { i } else { selected[i] as usize };
+        sums[row_pos[rc[r] as usize] * width + col_pos[cc[r] as usize]] +=
+            f64::from_bits(amount[r].to_bits() & u64::from((included >> status[r]) & 1).wrapping_neg());
     }
     let values = cells.chunks(width).take(rows.len()).map(|row| row[..columns.len()].to_vec()).collect();
     CrossTab { rows, columns, values, total: row_keys.total }
@@ -508,9 +508,9 @@ pub fn compare(store: &Store, sel: &Selection, measure: Measure, side: Dim, item
 /// Pledged, committed and disbursed side by side: the pipeline, never summed.
 pub fn pipeline(store: &Store, sel: &Selection) -> [f64; 3] {
     let mut out = [0.0; 3];
-    let status = store.column(Dim::Status);
+    let (status, amount) = (store.column(Dim::Status), &store.amount[..]);
     for &r in &sel.rows {
-        out[status[r as usize] as usize] += store.amount[r as usize];
+        out[status[r as usize] as usize] += amount[r as usize];
     }
     out
 }
@@ -539,22 +539,28 @@ pub struct Headline {
 /// The figures that sum up a selection: funding, pledges, and how many donors, recipients and
 /// contributions it holds.
 pub fn headline(store: &Store, sel: &Selection) -> Headline {
-    let stages = pipeline(store, sel);
-    let [pledged, committed, disbursed] = stages;
-    let mut donors = vec![false; store.dict(Dim::Donor).len()];
-    let mut recipients = vec![false; store.dict(Dim::Recipient).len()];
-    let mut last = u32::MAX;
-    let mut contributions = 0;
-    let (donor, recipient) = (store.column(Dim::Donor), store.column(Dim::Recipient));
-    for &r in &sel.rows {
-        donors[donor[r as usize] as usize] = true;
-        recipients[recipient[r as usize] as usize] = true;
-        let c = store.row_contribution[r as usize];
-        if c != last {
-            last = c;
-            contributions += 1;
-        }
+    // One pass for the stages (as `pipeline`, row for row in the same order, so the same sums),
+    // the donors, the recipients and the contributions. Slices and no closure: at opt-level "z"
+    // a `Vec` index or a closure is a call per row, which took most of this pass's time.
+    let mut stages = [0.0; 3];
+    let (mut donors, mut recipients) = (vec![false; store.dict(Dim::Donor).len()], vec![false; store.dict(Dim::Recipient).len()]);
+    let (seen_donor, seen_recipient) = (&mut donors[..], &mut recipients[..]);
+    let (mut last, mut contributions) = (u32::MAX, 0usize);
+    let n = store.rows();
+    let (donor, recipient, status) = (&store.column(Dim::Donor)[..n], &store.column(Dim::Recipient)[..n], &store.column(Dim::Status)[..n]);
+    let (amount, contribution, rows) = (&store.amount[..n], &store.row_contribution[..n], &sel.rows[..]);
+    // Every row selected (no filter): the columns in order, without the index list.
+    let whole = rows.len() == n;
+    for i in 0..rows.len() {
+        let r = if whole { i } else { rows[i] as usize };
+        stages[status[r] as usize] += amount[r];
+        seen_donor[donor[r] as usize] = true;
+        seen_recipient[recipient[r] as usize] = true;
+        let c = contribution[r];
+        contributions += usize::from(c != last);
+        last = c;
     }
+    let [pledged, committed, disbursed] = stages;
     Headline {
         funding: committed + disbursed,
         funding_reported: store.contribution_count > 0,
@@ -602,12 +608,17 @@ pub fn flows_made(store: &Store, sel: &Selection, measure: Measure, top: usize, 
     let models = store.dict(Dim::Model).len();
     // A dense table, not a map: a few hundred cells, added to in row order.
     let mut sums = vec![0.0; donors.len() * models * recipients.len()];
-    let (dc, mc, rc, sc) = (store.column(Dim::Donor), store.column(Dim::Model), store.column(Dim::Recipient), store.column(Dim::Status));
-    let included = stage_bits(measure);
-    for &r in &sel.rows {
-        let r = r as usize;
-        let cell = (donor_slot[dc[r] as usize] as usize * models + mc[r] as usize) * recipients.len() + recipient_slot[rc[r] as usize] as usize;
-        sums[cell] += f64::from_bits(store.amount[r].to_bits() & u64::from((included >> sc[r]) & 1).wrapping_neg());
+    let n = store.rows();
+    let (dc, mc, rc, sc) =
+        (&store.column(Dim::Donor)[..n], &store.column(Dim::Model)[..n], &store.column(Dim::Recipient)[..n], &store.column(Dim::Status)[..n]);
+    let (amount, included, width, rows) = (&store.amount[..n], stage_bits(measure), recipients.len(), &sel.rows[..]);
+    let (donor_slot, recipient_slot, cells) = (&donor_slot[..], &recipient_slot[..], &mut sums[..]);
+    // Slices and no closure, as in `headline`; every row selected: the columns in order.
+    let whole = rows.len() == n;
+    for i in 0..rows.len() {
+        let r = if whole { i } else { rows[i] as usize };
+        let cell = (donor_slot[dc[r] as usize] as usize * models + mc[r] as usize) * width + recipient_slot[rc[r] as usize] as usize;
+        cells[cell] += f64::from_bits(amount[r].to_bits() & u64::from((included >> sc[r]) & 1).wrapping_neg());
     }
     let name = |dim: Dim, i: Option<u32>| i.map_or_else(|| OTHERS_KEY.to_string(), |i| store.dict(dim).ids[i as usize].clone());
     let mut out = Vec::new();
