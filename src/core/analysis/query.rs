@@ -441,10 +441,9 @@ pub fn cross_tab_made(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim
     let (rc, cc, status, amount) = (&store.column(row_dim)[..n], &store.column(col_dim)[..n], &store.column(Dim::Status)[..n], &store.amount[..n]);
     let (included, selected, sums) = (stage_bits(measure), &sel.rows[..], &mut cells[..]);
     let (row_pos, col_pos) = (&row_pos[..], &col_pos[..]);
-    // Slices and no closure, as in `headline`; every row selected: the columns in order.
-    let whole = selected.len() == n;
-    for i in 0..selected.len() {
-        let r = if whole { i } else { selected[i] as usize };
+    // Slices and no closure, as in `headline`.
+    for &r in selected {
+        let r = r as usize;
         sums[row_pos[rc[r] as usize] * width + col_pos[cc[r] as usize]] +=
             f64::from_bits(amount[r].to_bits() & u64::from((included >> status[r]) & 1).wrapping_neg());
     }
@@ -548,11 +547,9 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     let (mut last, mut contributions) = (u32::MAX, 0usize);
     let n = store.rows();
     let (donor, recipient, status) = (&store.column(Dim::Donor)[..n], &store.column(Dim::Recipient)[..n], &store.column(Dim::Status)[..n]);
-    let (amount, contribution, rows) = (&store.amount[..n], &store.row_contribution[..n], &sel.rows[..]);
-    // Every row selected (no filter): the columns in order, without the index list.
-    let whole = rows.len() == n;
-    for i in 0..rows.len() {
-        let r = if whole { i } else { rows[i] as usize };
+    let (amount, contribution) = (&store.amount[..n], &store.row_contribution[..n]);
+    for &r in &sel.rows {
+        let r = r as usize;
         stages[status[r] as usize] += amount[r];
         seen_donor[donor[r] as usize] = true;
         seen_recipient[recipient[r] as usize] = true;
@@ -613,10 +610,9 @@ pub fn flows_made(store: &Store, sel: &Selection, measure: Measure, top: usize, 
         (&store.column(Dim::Donor)[..n], &store.column(Dim::Model)[..n], &store.column(Dim::Recipient)[..n], &store.column(Dim::Status)[..n]);
     let (amount, included, width, rows) = (&store.amount[..n], stage_bits(measure), recipients.len(), &sel.rows[..]);
     let (donor_slot, recipient_slot, cells) = (&donor_slot[..], &recipient_slot[..], &mut sums[..]);
-    // Slices and no closure, as in `headline`; every row selected: the columns in order.
-    let whole = rows.len() == n;
-    for i in 0..rows.len() {
-        let r = if whole { i } else { rows[i] as usize };
+    // Slices and no closure, as in `headline`.
+    for &r in rows {
+        let r = r as usize;
         let cell = (donor_slot[dc[r] as usize] as usize * models + mc[r] as usize) * width + recipient_slot[rc[r] as usize] as usize;
         cells[cell] += f64::from_bits(amount[r].to_bits() & u64::from((included >> sc[r]) & 1).wrapping_neg());
     }
