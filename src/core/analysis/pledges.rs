@@ -27,7 +27,7 @@ pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<Pledg
     let mut stages = vec![[0.0f64; 3]; n];
     let rows = store.rows();
     let (dc, sc, amount, sums) = (&store.column(Dim::Donor)[..rows], &store.column(Dim::Status)[..rows], &store.amount[..rows], &mut stages[..]);
-    // Slices, not `Vec`s: at opt-level "z" a `Vec` index is a call per row.
+    // Slices, not `Vec`s: at opt-level "z" a `Vec` index can stay a call per row.
     for &r in &sel.rows {
         let r = r as usize;
         sums[dc[r] as usize][sc[r] as usize] += amount[r];
