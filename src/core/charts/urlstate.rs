@@ -44,6 +44,8 @@ impl UrlState {
     }
 
     /// Reads a query string (with or without the leading '?'). Unknown keys and values are ignored.
+    /// Values are trimmed and the last non-empty one counts: web-js/loader.mjs reads `data` and
+    /// `dataset` the same way to fetch their files before the app starts, so change both together.
     pub fn from_query(query: &str) -> UrlState {
         let mut s = UrlState::default();
         for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
