@@ -25,8 +25,7 @@ impl PledgeFollowUp {
 pub fn pledge_follow_up(store: &Store, sel: &Selection, top: usize) -> Vec<PledgeFollowUp> {
     let n = store.dict(Dim::Donor).len();
     let mut stages = vec![[0.0f64; 3]; n];
-    let rows = store.rows();
-    let (dc, sc, amount, sums) = (&store.column(Dim::Donor)[..rows], &store.column(Dim::Status)[..rows], &store.amount[..rows], &mut stages[..]);
+    let (dc, sc, amount, sums) = (store.column(Dim::Donor), store.column(Dim::Status), &store.amount[..], &mut stages[..]);
     // Slices, not `Vec`s: at opt-level "z" a `Vec` index can stay a call per row.
     for &r in &sel.rows {
         let r = r as usize;

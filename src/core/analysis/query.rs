@@ -437,12 +437,10 @@ pub fn cross_tab_made(store: &Store, sel: &Selection, row_dim: Dim, col_dim: Dim
     let others = columns.iter().position(|c| c == OTHERS_KEY).unwrap_or(columns.len());
     let col_pos: Vec<usize> = store.dict(col_dim).ids.iter().map(|id| columns.iter().position(|c| c == id).unwrap_or(others)).collect();
     let mut cells = vec![0.0; (rows.len() + 1) * width];
-    let n = store.rows();
-    let (rc, cc, status, amount) = (&store.column(row_dim)[..n], &store.column(col_dim)[..n], &store.column(Dim::Status)[..n], &store.amount[..n]);
-    let (included, selected, sums) = (stage_bits(measure), &sel.rows[..], &mut cells[..]);
-    let (row_pos, col_pos) = (&row_pos[..], &col_pos[..]);
+    let (rc, cc, status, amount) = (store.column(row_dim), store.column(col_dim), store.column(Dim::Status), &store.amount[..]);
+    let (included, sums, row_pos, col_pos) = (stage_bits(measure), &mut cells[..], &row_pos[..], &col_pos[..]);
     // Slices and no closure, as in `headline`.
-    for &r in selected {
+    for &r in &sel.rows {
         let r = r as usize;
         sums[row_pos[rc[r] as usize] * width + col_pos[cc[r] as usize]] +=
             f64::from_bits(amount[r].to_bits() & u64::from((included >> status[r]) & 1).wrapping_neg());
@@ -545,9 +543,8 @@ pub fn headline(store: &Store, sel: &Selection) -> Headline {
     let (mut donors, mut recipients) = (vec![false; store.dict(Dim::Donor).len()], vec![false; store.dict(Dim::Recipient).len()]);
     let (seen_donor, seen_recipient) = (&mut donors[..], &mut recipients[..]);
     let (mut last, mut contributions) = (u32::MAX, 0usize);
-    let n = store.rows();
-    let (donor, recipient, status) = (&store.column(Dim::Donor)[..n], &store.column(Dim::Recipient)[..n], &store.column(Dim::Status)[..n]);
-    let (amount, contribution) = (&store.amount[..n], &store.row_contribution[..n]);
+    let (donor, recipient, status) = (store.column(Dim::Donor), store.column(Dim::Recipient), store.column(Dim::Status));
+    let (amount, contribution) = (&store.amount[..], &store.row_contribution[..]);
     for &r in &sel.rows {
         let r = r as usize;
         stages[status[r] as usize] += amount[r];
@@ -605,13 +602,11 @@ pub fn flows_made(store: &Store, sel: &Selection, measure: Measure, top: usize, 
     let models = store.dict(Dim::Model).len();
     // A dense table, not a map: a few hundred cells, added to in row order.
     let mut sums = vec![0.0; donors.len() * models * recipients.len()];
-    let n = store.rows();
-    let (dc, mc, rc, sc) =
-        (&store.column(Dim::Donor)[..n], &store.column(Dim::Model)[..n], &store.column(Dim::Recipient)[..n], &store.column(Dim::Status)[..n]);
-    let (amount, included, width, rows) = (&store.amount[..n], stage_bits(measure), recipients.len(), &sel.rows[..]);
+    let (dc, mc, rc, sc) = (store.column(Dim::Donor), store.column(Dim::Model), store.column(Dim::Recipient), store.column(Dim::Status));
+    let (amount, included, width) = (&store.amount[..], stage_bits(measure), recipients.len());
     let (donor_slot, recipient_slot, cells) = (&donor_slot[..], &recipient_slot[..], &mut sums[..]);
     // Slices and no closure, as in `headline`.
-    for &r in rows {
+    for &r in &sel.rows {
         let r = r as usize;
         let cell = (donor_slot[dc[r] as usize] as usize * models + mc[r] as usize) * width + recipient_slot[rc[r] as usize] as usize;
         cells[cell] += f64::from_bits(amount[r].to_bits() & u64::from((included >> sc[r]) & 1).wrapping_neg());
