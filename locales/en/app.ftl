@@ -198,6 +198,8 @@ map-class = { $from } to { $to }
 omit-no-countries = “{ $chart }” is not shown: this dataset's recipients are regions, not countries.
 omit-no-places = “{ $chart }” is not shown: this dataset does not place money below the country.
 map-legend = Shades
+# The tooltip of an area of a map without money in the selection, below its name.
+map-nothing-recorded = No amount recorded for this selection
 map-unavailable = The map cannot be drawn: its boundaries could not be loaded. The table and the sentence above give every figure.
 summary-places = { $placed } ({ $share } of this selection) is placed in { $count ->
         [one] one state or department

@@ -198,6 +198,7 @@ map-class = de { $from } a { $to }
 omit-no-countries = “{ $chart }” no se muestra: los receptores de este conjunto de datos son regiones, no países.
 omit-no-places = “{ $chart }” no se muestra: este conjunto de datos no ubica el dinero dentro de los países.
 map-legend = Tonos
+map-nothing-recorded = Ningún monto registrado para esta selección
 map-unavailable = No se puede dibujar el mapa: sus límites no se pudieron cargar. La tabla y la frase de arriba dan todas las cifras.
 summary-places = { $placed } ({ $share } de esta selección) se ubica en { $count ->
         [one] un estado o departamento

@@ -198,6 +198,7 @@ map-class = de { $from } à { $to }
 omit-no-countries = « { $chart } » n'est pas affiché : les bénéficiaires de ce jeu de données sont des régions, pas des pays.
 omit-no-places = « { $chart } » n'est pas affiché : ce jeu de données ne localise pas l'argent à l'intérieur des pays.
 map-legend = Nuances
+map-nothing-recorded = Aucun montant enregistré pour cette sélection
 map-unavailable = La carte ne peut pas être dessinée : ses limites n'ont pas pu être chargées. Le tableau et la phrase ci-dessus donnent tous les chiffres.
 summary-places = { $placed } ({ $share } de cette sélection) est localisé dans { $count ->
         [one] un État ou département

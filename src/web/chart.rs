@@ -93,10 +93,55 @@ fn attach_axis_formatters(option: &JsValue, lang: Lang) {
     }
 }
 
-/// An option as ECharts takes it: a plain JS object with our axis formatters.
+/// The tooltip ECharts shows for an area of a map that has no amount in the selection (ours, on
+/// each area with one, take precedence): the area's name in the reader's language and that nothing
+/// is recorded, where ECharts' own would show the boundary file's code and a dash ("MNG -"). One
+/// per language, kept for the page's lifetime.
+fn area_formatter(lang: Lang) -> js_sys::Function {
+    thread_local! {
+        static FORMATTERS: [js_sys::Function; 4] = Lang::ALL.map(|l| {
+            let f = Closure::<dyn Fn(JsValue) -> String>::new(move |params: JsValue| {
+                let code = js_sys::Reflect::get(&params, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                let name = area_name(&code, l).unwrap_or_else(|| code.clone());
+                format!("{}<br>{}", option::escape_html(&name), option::escape_html(Msg::MapNothingRecorded.get(l)))
+            });
+            let js: js_sys::Function = f.as_ref().unchecked_ref::<js_sys::Function>().clone();
+            f.forget();
+            js
+        });
+    }
+    FORMATTERS.with(|f| f[lang as usize].clone())
+}
+
+/// An area of the map boundaries by its code: a country (ISO 3166-1 alpha-3) named by `Intl`, as
+/// the charts name recipients, or a first-level division (ISO 3166-2) by its boundaries file.
+fn area_name(code: &str, lang: Lang) -> Option<String> {
+    if let Some(country) = crate::core::format::geo::country(code) {
+        return Some(WebLocale::shared(lang, "USD").country_name(country.iso2).unwrap_or_else(|| country.name_en.to_string()));
+    }
+    let (iso2, _) = code.split_once('-')?;
+    echarts::area_name(&format!("admin1-{iso2}"), code, lang.code())
+}
+
+/// Sets our tooltip for areas without an amount on every map series of an option already turned
+/// into a JS object.
+fn attach_area_formatters(option: &JsValue, lang: Lang) {
+    let Some(series) = js_sys::Reflect::get(option, &"series".into()).ok().and_then(|s| s.dyn_into::<js_sys::Array>().ok()) else { return };
+    for s in series.iter() {
+        if js_sys::Reflect::get(&s, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() != Some("map") {
+            continue;
+        }
+        let tooltip = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&tooltip, &"formatter".into(), &area_formatter(lang));
+        let _ = js_sys::Reflect::set(&s, &"tooltip".into(), &tooltip);
+    }
+}
+
+/// An option as ECharts takes it: a plain JS object with our axis and map-area formatters.
 fn to_echarts(option: &serde_json::Value, lang: Lang) -> JsValue {
     let js = echarts::to_js(option);
     attach_axis_formatters(&js, lang);
+    attach_area_formatters(&js, lang);
     js
 }
 

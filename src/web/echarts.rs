@@ -2,6 +2,7 @@
 //! events and always merges options (a removed series would stay on screen).
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -158,6 +159,18 @@ pub fn ensure_more_charts(done: impl FnOnce() + 'static) -> MapState {
 
 thread_local! {
     static MORE_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The name in `lang` (`es`, `en`, `fr`, `ar`) that the registered boundaries `name` give the area
+/// `area`: the files of first-level divisions carry them (web-js/geo.mjs), the world's does not.
+pub fn area_name(name: &str, area: &str, lang: &str) -> Option<String> {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok();
+    let map = available().then(|| get_map(name)).filter(|m| m.is_object())?;
+    let features: js_sys::Array = get(&get(&map, "geoJSON")?, "features")?.dyn_into().ok()?;
+    features.iter().find_map(|f| {
+        let properties = get(&f, "properties")?;
+        (get(&properties, "name")?.as_string()? == area).then(|| get(&properties, lang)?.as_string()).flatten()
+    })
 }
 
 /// Whether the boundaries `geo/<name>.json` are registered; if not, fetches them once (they are

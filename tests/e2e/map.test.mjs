@@ -30,6 +30,16 @@ for (const lang of ['es', 'en', 'fr', 'ar']) {
       assert.ok((await tableOf(page, id)).length > 2, `${id}: its table`);
     }
     assert.deepEqual(fetched.sort(), ['admin1-CO.json', 'world.json'], 'boundaries fetched when the maps are drawn');
+    // A country the dataset records no money for: its tooltip names it in the reader's language
+    // and says nothing is recorded (ECharts' own showed the boundaries' code and a dash, "MNG -").
+    const tip = await page.locator('#map .canvas').evaluate(async (el) => {
+      window.echarts.getInstanceByDom(el).dispatchAction({ type: 'showTip', seriesIndex: 0, name: 'MNG' });
+      await new Promise((r) => setTimeout(r, 300));
+      return [...el.querySelectorAll('div')].filter((d) => d.style.display !== 'none' && getComputedStyle(d).visibility !== 'hidden').map((d) => d.innerText.trim()).filter(Boolean).join(' | ');
+    });
+    const mongolia = await page.evaluate((lang) => new Intl.DisplayNames([lang], { type: 'region' }).of('MN'), lang);
+    const nothing = { es: 'Ningún monto registrado para esta selección', en: 'No amount recorded for this selection', fr: 'Aucun montant enregistré pour cette sélection', ar: 'لا يوجد مبلغ مسجَّل لهذا الاختيار' }[lang];
+    assert.equal(tip, `${mongolia}\n${nothing}`, 'the tooltip of an area without money');
     // Colombia on the world map: a click filters by it.
     await page.locator('#map').scrollIntoViewIfNeeded();
     const colombia = await pixelOf(page, 'map', [-73.5, 4]);

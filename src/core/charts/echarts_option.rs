@@ -55,8 +55,9 @@ impl Display<'_> {
     }
 }
 
-fn escape_html(s: &str) -> String {
-    // ECharts puts tooltip strings into the page as HTML; dataset strings must stay text.
+/// `s` as text inside HTML: ECharts puts tooltip strings into the page as HTML, and dataset strings
+/// must stay text.
+pub fn escape_html(s: &str) -> String {
     // One pass: this runs for every data point of every chart drawn (seven `replace`s showed in
     // profiles of a filter change).
     let mut out = String::with_capacity(s.len());
