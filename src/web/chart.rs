@@ -117,7 +117,7 @@ fn area_formatter(lang: Lang) -> js_sys::Function {
 /// the charts name recipients, or a first-level division (ISO 3166-2) by its boundaries file.
 fn area_name(code: &str, lang: Lang) -> Option<String> {
     if let Some(country) = crate::core::format::geo::country(code) {
-        return Some(WebLocale::shared(lang, "USD").country_name(country.iso2).unwrap_or_else(|| country.name_en.to_string()));
+        return Some(WebLocale::of_language(lang).country_name(country.iso2).unwrap_or_else(|| country.name_en.to_string()));
     }
     let (iso2, _) = code.split_once('-')?;
     echarts::area_name(&format!("admin1-{iso2}"), code, lang.code())

@@ -71,6 +71,13 @@ impl WebLocale {
         })
     }
 
+    /// A shared locale of `lang` for what no currency changes (country names): one already made,
+    /// so its cache of names serves, else a new one.
+    pub fn of_language(lang: Lang) -> std::rc::Rc<WebLocale> {
+        let made = SHARED.with(|cache| cache.borrow().iter().find(|((l, _), _)| *l == lang).map(|(_, l)| l.clone()));
+        made.unwrap_or_else(|| WebLocale::shared(lang, "USD"))
+    }
+
     fn new(lang: Lang, currency: &str) -> WebLocale {
         WebLocale {
             lang,

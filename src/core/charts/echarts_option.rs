@@ -315,7 +315,8 @@ fn map_series(v: &mut Value, spec: &ChartSpec, d: &Display, scale: f64) {
         "itemStyle": { "areaColor": empty_area, "borderColor": d.muted, "borderWidth": 0.4 },
         "emphasis": { "label": { "show": false }, "itemStyle": { "borderColor": d.ink, "borderWidth": 1.5 } },
         // Never shown (`selectedMode` is off), but ECharts' default shows a label when selected, so
-        // it set up a label for every area at each draw: 60 % of the map's drawing time.
+        // it set up a text label for every area at each draw: a third of the world map's
+        // `setOption` (40 → 27 ms per filter change on the default data, same pixels).
         "select": { "label": { "show": false } },
         "data": data,
     }]);
