@@ -71,10 +71,8 @@ fn css_var(el: &web_sys::HtmlElement, name: &str) -> Option<String> {
 fn axis_formatter(lang: Lang) -> js_sys::Function {
     thread_local! {
         static FORMATTERS: [js_sys::Function; 4] = Lang::ALL.map(|l| {
-            let f = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| super::intl::tick(l, v));
-            let js: js_sys::Function = f.as_ref().unchecked_ref::<js_sys::Function>().clone();
-            f.forget();
-            js
+            // `into_js_value`: kept for the page's lifetime, as ECharts may call it at any time.
+            Closure::<dyn Fn(f64) -> String>::new(move |v: f64| super::intl::tick(l, v)).into_js_value().unchecked_into()
         });
     }
     FORMATTERS.with(|f| f[lang as usize].clone())
@@ -100,14 +98,13 @@ fn attach_axis_formatters(option: &JsValue, lang: Lang) {
 fn area_formatter(lang: Lang) -> js_sys::Function {
     thread_local! {
         static FORMATTERS: [js_sys::Function; 4] = Lang::ALL.map(|l| {
-            let f = Closure::<dyn Fn(JsValue) -> String>::new(move |params: JsValue| {
+            Closure::<dyn Fn(JsValue) -> String>::new(move |params: JsValue| {
                 let code = js_sys::Reflect::get(&params, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
                 let name = area_name(&code, l).unwrap_or_else(|| code.clone());
                 format!("{}<br>{}", option::escape_html(&name), option::escape_html(Msg::MapNothingRecorded.get(l)))
-            });
-            let js: js_sys::Function = f.as_ref().unchecked_ref::<js_sys::Function>().clone();
-            f.forget();
-            js
+            })
+            .into_js_value()
+            .unchecked_into()
         });
     }
     FORMATTERS.with(|f| f[lang as usize].clone())
@@ -167,7 +164,14 @@ fn create_chart(el: &web_sys::HtmlElement, spec: Memo<ChartSpec>, ctx: Ctx) -> E
     // when it has something to draw again must not count from zero (it never caught up).
     let target = el.clone();
     let on_finished = Closure::<dyn Fn()>::new(move || {
-        let rendered = target.get_attribute("data-rendered").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0) + 1;
+        let count = |name: &str| target.get_attribute(name).and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+        let rendered = count("data-rendered");
+        // Only the drawing of an option counts: ECharts also finishes painting the empty chart it
+        // has just set up (the option comes in the next task), and repaints (a resize, a hover).
+        if rendered >= count("data-requested") {
+            return;
+        }
+        let rendered = rendered + 1;
         let _ = target.set_attribute("data-rendered", &rendered.to_string());
         if let Some(now) = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()) {
             let _ = target.set_attribute("data-rendered-at", &format!("{now:.1}"));
@@ -332,7 +336,8 @@ pub fn ChartFigure(
         // and answer the reader between charts instead of freezing until every chart is drawn.
         let this_run = generation.get_value();
         let _ = el.set_attribute("data-pending", "");
-        let draw = Closure::once_into_js(move || {
+        // Builds this run's option and has ECharts draw it.
+        let set_option = move |el: web_sys::HtmlDivElement| {
             // `try_`: the chart may have been disposed (another dataset picked) in between; and a
             // later run (a new filter, an empty selection) supersedes this draw.
             if generation.try_get_value() != Some(this_run) {
@@ -358,15 +363,32 @@ pub fn ChartFigure(
             super::mark("draw");
             requested.try_update_value(|n| *n += 1);
             let _ = el.set_attribute("data-requested", &requested.try_get_value().unwrap_or_default().to_string());
-            if instance.try_with_value(Option::is_none).unwrap_or(false) {
-                let chart = create_chart(&el, spec, ctx);
-                instance.try_set_value(Some(chart));
-            }
             instance.try_with_value(|c| {
                 if let Some(c) = c {
                     c.set_option(&opt, &echarts::to_js(&json!({ "notMerge": true })));
                 }
             });
+        };
+        let draw = Closure::once_into_js(move || {
+            if generation.try_get_value() != Some(this_run) {
+                return;
+            }
+            let first = instance.try_with_value(Option::is_none).unwrap_or(false);
+            if first {
+                instance.try_set_value(Some(create_chart(&el, spec, ctx)));
+            }
+            if !first || now {
+                set_option(el);
+                return;
+            }
+            // A chart's first drawing in two tasks, so that a slow phone can answer the reader in
+            // between: ECharts has set the chart up (its canvas, its listeners) in this one; the
+            // option is built and drawn in the next. `data-pending` stays until then: the rest of
+            // the page waits for it (`dashboard::after_queued_draws`).
+            let next = Closure::once_into_js(move || set_option(el));
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(next.unchecked_ref());
+            }
         });
         let redraw = instance.with_value(Option::is_some);
         if now {

@@ -87,36 +87,47 @@ fn after_queued_draws(then: impl FnOnce() + 'static, tries: u32) {
     );
 }
 
+/// The page after its first screen and filters, a task at a time: the first charts; after a paint
+/// and their draws, the other charts, notes and downloads; then the filters' choices.
+fn first_charts(show_first_charts: WriteSignal<bool>, show_rest: WriteSignal<bool>, show_choices: WriteSignal<bool>) {
+    // The dashboard may have been replaced (another dataset picked) in between.
+    if show_first_charts.try_set(true).is_some() {
+        return;
+    }
+    // Two frames: the first charts learn they are on screen in the first (their observer reports
+    // after a frame) and queue their drawing, which then runs before the rest is built.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            after_queued_draws(
+                move || {
+                    super::mark("rest-start");
+                    let _ = show_rest.try_set(true);
+                    set_timeout(
+                        move || {
+                            let _ = show_choices.try_set(true);
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                },
+                8,
+            )
+        })
+    });
+}
+
 /// One dataset on screen: header and provenance, headline figures, filters, charts, downloads.
 #[component]
 pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let (controls_shown, show_controls) = signal(false);
     let (first_charts_shown, show_first_charts) = signal(false);
     let (rest_shown, show_rest) = signal(false);
     let (choices_shown, show_choices) = signal(false);
     provide_context(FilterChoices(choices_shown));
     set_timeout(
         move || {
-            show_first_charts.set(true);
-            // Two frames: the first charts learn they are on screen in the first (their observer
-            // reports after a frame) and queue their drawing, which then runs before the rest is built.
-            request_animation_frame(move || {
-                request_animation_frame(move || {
-                    after_queued_draws(
-                        move || {
-                            super::mark("rest-start");
-                            let _ = show_rest.try_set(true);
-                            set_timeout(
-                                move || {
-                                    let _ = show_choices.try_set(true);
-                                },
-                                std::time::Duration::ZERO,
-                            );
-                        },
-                        8,
-                    )
-                })
-            })
+            let _ = show_controls.try_set(true);
+            set_timeout(move || first_charts(show_first_charts, show_rest, show_choices), std::time::Duration::ZERO);
         },
         std::time::Duration::ZERO,
     );
@@ -278,10 +289,12 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
             // The latest version of a dataset with earlier ones says what changed since.
             {changes_entry.map(|entry| view! { <super::changes::WhatChanged entry=entry/> })}
             <div class="layout">
-                <FilterPanel store=filter_store/>
+                {move || controls_shown.get().then(|| view! { <FilterPanel store=filter_store.clone()/> })}
                 <section id="charts" class="charts" tabindex="-1">
-                    <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
-                    <super::compare::CompareControls store=compare_controls_store/>
+                    {move || controls_shown.get().then(|| view! {
+                        <p class="hint">{move || Msg::ClickToFilter.get(lang.get())}</p>
+                        <super::compare::CompareControls store=compare_controls_store.clone()/>
+                    })}
                     {compare_figure}
                     {
                         let (first, chart_figure) = (shown.iter().copied().take(FIRST_SCREEN_CHARTS).collect::<Vec<_>>(), chart_figure.clone());
