@@ -278,7 +278,7 @@ pub fn ChartFigure(
     let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
     let drawn_for = StoredValue::new(None::<DrawnFor>);
     // `now`: drawn at once, whether near the screen or not (for printing); else only when near: a
-    // first drawing in a task of its own, a redraw in the next frame (see the end of this closure).
+    // first drawing in two tasks of its own, a redraw in the next frame (see the end of this closure).
     let render = move |now: bool| {
         let lang = lang.get();
         let narrow = narrow.get();
@@ -332,7 +332,7 @@ pub fn ChartFigure(
             return;
         }
         drawn_for.set_value(Some(inputs));
-        // ECharts draws in a task of its own for each chart, in page order: the browser can paint
+        // ECharts draws in tasks of its own for each chart, in page order: the browser can paint
         // and answer the reader between charts instead of freezing until every chart is drawn.
         let this_run = generation.get_value();
         let _ = el.set_attribute("data-pending", "");

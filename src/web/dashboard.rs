@@ -56,10 +56,11 @@ pub fn first_view(store: &Store, ctx: Ctx) -> Option<FirstView> {
     (!catalog).then(|| FirstView { view: view_of(store, &filter, lang), filter, lang })
 }
 
-/// Whether the filters' choices have been built. The page is built in four tasks, so a slow phone
-/// never runs one long task for the whole page: the header, takeaway and figures; then the first
-/// charts; then, after a paint, the other charts, notes and downloads; then the filters' choices
-/// (this signal). Nothing visible moves: each part is added below or inside what is there.
+/// Whether the filters' choices have been built. The page is built in five tasks, so a slow phone
+/// never runs one long task for the whole page: the header, takeaway and figures; then the filters
+/// and the comparison buttons; then the first charts; then, after a paint, the other charts, notes
+/// and downloads; then the filters' choices (this signal). Nothing visible moves: each part is
+/// added below or inside what is there.
 #[derive(Clone, Copy)]
 pub struct FilterChoices(pub ReadSignal<bool>);
 
@@ -87,8 +88,8 @@ fn after_queued_draws(then: impl FnOnce() + 'static, tries: u32) {
     );
 }
 
-/// The page after its first screen and filters, a task at a time: the first charts; after a paint
-/// and their draws, the other charts, notes and downloads; then the filters' choices.
+/// The page after the first screen and the filters, a task at a time: the first charts; after a
+/// paint and their draws, the other charts, notes and downloads; then the filters' choices.
 fn first_charts(show_first_charts: WriteSignal<bool>, show_rest: WriteSignal<bool>, show_choices: WriteSignal<bool>) {
     // The dashboard may have been replaced (another dataset picked) in between.
     if show_first_charts.try_set(true).is_some() {
