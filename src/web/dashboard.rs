@@ -90,7 +90,7 @@ fn after_queued_draws(then: impl FnOnce() + 'static, tries: u32) {
 
 /// The page after the first screen and the filters, a task at a time: the first charts; after a
 /// paint and their draws, the other charts, notes and downloads; then the filters' choices.
-fn first_charts(show_first_charts: WriteSignal<bool>, show_rest: WriteSignal<bool>, show_choices: WriteSignal<bool>) {
+fn show_charts_in_turn(show_first_charts: WriteSignal<bool>, show_rest: WriteSignal<bool>, show_choices: WriteSignal<bool>) {
     // The dashboard may have been replaced (another dataset picked) in between.
     if show_first_charts.try_set(true).is_some() {
         return;
@@ -128,7 +128,7 @@ pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     set_timeout(
         move || {
             let _ = show_controls.try_set(true);
-            set_timeout(move || first_charts(show_first_charts, show_rest, show_choices), std::time::Duration::ZERO);
+            set_timeout(move || show_charts_in_turn(show_first_charts, show_rest, show_choices), std::time::Duration::ZERO);
         },
         std::time::Duration::ZERO,
     );
