@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 /// Below this container width (CSS pixels) a chart takes its phone form: fewer ticks, shorter labels.
 const NARROW_PX: i32 = 480;
 
-/// How far from the screen a chart is drawn ahead of the reader's scrolling.
+/// How far from the screen a chart is drawn ahead of the reader's scrolling, once they scroll.
 const NEAR_SCREEN_MARGIN: &str = "300px 0px";
 
 /// Everything a chart's drawing depends on: the same again draws nothing.
@@ -269,15 +269,18 @@ pub fn ChartFigure(
     // so the chart is drawn then.
     let maps_arrived = RwSignal::new(0u32);
     let map_failed = RwSignal::new(false);
-    // A chart is drawn while it is on or near the screen: a cheap phone opening the page draws the
-    // first screen's charts, not twelve, and a filter change redraws what the reader can see. The
+    // A chart is drawn while it is on the screen, and once the reader scrolls, while it is near it:
+    // a cheap phone opening the page draws the first screen's charts (on a phone, none: its first
+    // screen is the figures), not twelve, and a filter change redraws what the reader can see. The
     // others are drawn as they come near, once for what changed while they were away.
     let near = RwSignal::new(false);
-    // On the screen itself (no margin): such a chart is redrawn in the frame that paints the change.
-    let on_screen = StoredValue::new(false);
+    // On the screen itself (no margin): drawn whether or not the page was scrolled; and redrawn in
+    // the frame that paints a change.
+    let on_screen = RwSignal::new(false);
+    let drawable = Memo::new(move |_| on_screen.get() || (near.get() && ctx.scrolled.get()));
     let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
     let drawn_for = StoredValue::new(None::<DrawnFor>);
-    // `now`: drawn at once, whether near the screen or not (for printing); else only when near: a
+    // `now`: drawn at once, whether near the screen or not (for printing); else only when `drawable`: a
     // first drawing in two tasks of its own, a redraw in the next frame (see the end of this closure).
     let render = move |now: bool| {
         let lang = lang.get();
@@ -289,7 +292,7 @@ pub fn ChartFigure(
         // A draw still waiting for its task has not painted anything yet.
         let waiting = now && container.get_untracked().is_some_and(|el| el.has_attribute("data-pending"));
         let unchanged = !waiting && drawn_for.with_value(|d| d.as_ref() == Some(&inputs));
-        if !(near.get() || now) || unchanged {
+        if !(drawable.get() || now) || unchanged {
             // Tests (and the benchmark) scroll to a chart marked stale to have it drawn.
             if let Some(el) = container.get_untracked() {
                 let _ = if unchanged { el.remove_attribute("data-stale") } else { el.set_attribute("data-stale", "") };
@@ -399,7 +402,7 @@ pub fn ChartFigure(
             // screen, drawn ahead of scrolling, wait for tasks after that frame instead of delaying it.
             // A first drawing keeps a task of its own (the page is still being built: see
             // `dashboard::after_queued_draws`).
-            let _ = match (redraw, on_screen.get_value()) {
+            let _ = match (redraw, on_screen.get_untracked()) {
                 (true, true) => w.request_animation_frame(draw.unchecked_ref()),
                 (true, false) => {
                     let after_frame = Closure::once_into_js(move || {
@@ -467,12 +470,14 @@ pub fn ChartFigure(
     margin.set_root_margin(NEAR_SCREEN_MARGIN);
     let visibility = web_sys::IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &margin).ok();
     let on_seen = intersection_callback(move |seen| {
-        on_screen.try_set_value(seen);
+        if on_screen.try_get_untracked() != Some(seen) {
+            on_screen.try_set(seen);
+        }
     });
     let seen = web_sys::IntersectionObserver::new(on_seen.as_ref().unchecked_ref()).ok();
     // Where the browser cannot tell, every chart is drawn.
-    if visibility.is_none() {
-        near.set(true);
+    if visibility.is_none() || seen.is_none() {
+        on_screen.set(true);
     }
     let watching_visibility = [visibility.clone(), seen.clone()];
     Effect::new(move |_| {

@@ -10,6 +10,9 @@ use wasm_bindgen::prelude::*;
 pub struct Ctx {
     pub state: RwSignal<UrlState>,
     pub lang: Memo<Lang>,
+    /// The page has been scrolled (by the reader, or by the browser restoring their place): from
+    /// then on charts are drawn ahead of the screen, not only when they are on it.
+    pub scrolled: RwSignal<bool>,
 }
 
 fn location_query() -> String {
@@ -33,7 +36,15 @@ impl Ctx {
         }
         // The listener lives as long as the page.
         on_pop.forget();
-        Ctx { state, lang }
+        let scrolled = RwSignal::new(false);
+        let on_scroll = Closure::once_into_js(move || scrolled.set(true));
+        if let Some(w) = web_sys::window() {
+            let once = web_sys::AddEventListenerOptions::new();
+            once.set_once(true);
+            once.set_passive(true);
+            let _ = w.add_event_listener_with_callback_and_add_event_listener_options("scroll", on_scroll.unchecked_ref(), &once);
+        }
+        Ctx { state, lang, scrolled }
     }
 
     /// Applies a user's change and records it in the history.

@@ -30,8 +30,9 @@ export async function firstChartDrawn(page, timeout = 120000) {
 
 /** Waits until every chart has finished rendering the latest option it was given, or is listed
  *  among the charts left out for this dataset (with the sentence saying why). A chart is drawn
- *  when it comes near the screen: like a reader, this scrolls to each chart not drawn yet (or
- *  drawn for an earlier filter), one per frame, then back to where the page was. */
+ *  when it comes on the screen (or near it, once the page has been scrolled): like a reader, this
+ *  scrolls to each chart not drawn yet (or drawn for an earlier filter), one per frame, then back
+ *  to where the page was. */
 export async function chartsSettled(page, ids = CHART_IDS) {
   const scrolled = await page.evaluate(() => [scrollX, scrollY]);
   await page.waitForFunction((ids) => ids.every((id) => {

@@ -117,6 +117,34 @@ test('after a filter change the charts on the screen change in the same frame as
   await page.context().close();
 });
 
+test('a phone opening the page draws no chart below its first screen until the reader scrolls, then draws ahead of them', async () => {
+  const page = await newPage(browser, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  await page.goto(server.url + '?lang=en');
+  // The whole page is built (the filters' choices come last), and the charts' observers have reported.
+  await page.locator('#filter-donor').waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const charts = () => page.$$eval('figure.chart .canvas', (els) => els.map((el) => {
+    const box = el.getBoundingClientRect();
+    return { id: el.closest('figure').id, top: box.top, onScreen: box.bottom > 0 && box.top < innerHeight, requested: Number(el.dataset.requested || 0), stale: el.hasAttribute('data-stale') };
+  }));
+  const loaded = await charts();
+  const height = 823;
+  const near = loaded.filter((c) => !c.onScreen && c.top < height + 300);
+  assert.ok(near.length >= 1, `a chart starts within 300 px below the first screen: ${JSON.stringify(loaded.slice(0, 3))}`);
+  for (const c of loaded.filter((c) => !c.onScreen)) {
+    assert.equal(c.requested, 0, `${c.id}, below the first screen, is not drawn while the reader has not scrolled`);
+    assert.ok(c.stale, `${c.id} is marked to be drawn`);
+  }
+  for (const c of loaded.filter((c) => c.onScreen)) assert.ok(c.requested >= 1, `${c.id}, on the screen, is drawn`);
+  // One pixel of scrolling: the charts near the screen are drawn ahead of the reader, not yet on it.
+  await page.evaluate(() => scrollBy(0, 1));
+  await page.waitForFunction((ids) => ids.every((id) => Number(document.querySelector(`#${id} .canvas`).dataset.rendered) >= 1), near.map((c) => c.id));
+  const scrolled = await charts();
+  for (const c of near) assert.ok(!scrolled.find((s) => s.id === c.id).onScreen, `${c.id} was drawn before it came on the screen`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a chart a filter leaves empty is drawn again when the filter is cleared', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(server.url + '?lang=en');
