@@ -56,13 +56,26 @@ pub fn first_view(store: &Store, ctx: Ctx) -> Option<FirstView> {
     (!catalog).then(|| FirstView { view: view_of(store, &filter, lang), filter, lang })
 }
 
-/// Whether the filters' choices have been built. The page is built in five tasks, so a slow phone
-/// never runs one long task for the whole page: the header, takeaway and figures; then the filters
-/// and the comparison buttons; then the first charts; then, after a paint, the other charts, notes
-/// and downloads; then the filters' choices (this signal). Nothing visible moves: each part is
-/// added below or inside what is there.
+/// How far the dashboard is built. The page is built in five tasks, one stage each, so a slow phone
+/// never runs one long task for the whole page. Nothing visible moves: each part is added below or
+/// inside what is there.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// The header, takeaway and figures.
+    FirstScreen,
+    /// The filters (folded, without their choices) and the comparison buttons.
+    Controls,
+    /// The first charts.
+    FirstCharts,
+    /// After a paint and the first charts' draws: the other charts, notes and downloads.
+    Rest,
+    /// The filters' choices.
+    FilterChoices,
+}
+
+/// Whether the filters' choices have been built (the dashboard's last stage).
 #[derive(Clone, Copy)]
-pub struct FilterChoices(pub ReadSignal<bool>);
+pub struct FilterChoices(Memo<bool>);
 
 impl FilterChoices {
     /// True where no dashboard says otherwise (a component shown on its own).
@@ -90,9 +103,9 @@ fn after_queued_draws(then: impl FnOnce() + 'static, tries: u32) {
 
 /// The page after the first screen and the filters, a task at a time: the first charts; after a
 /// paint and their draws, the other charts, notes and downloads; then the filters' choices.
-fn show_charts_in_turn(show_first_charts: WriteSignal<bool>, show_rest: WriteSignal<bool>, show_choices: WriteSignal<bool>) {
+fn show_charts_in_turn(stage: WriteSignal<Stage>) {
     // The dashboard may have been replaced (another dataset picked) in between.
-    if show_first_charts.try_set(true).is_some() {
+    if stage.try_set(Stage::FirstCharts).is_some() {
         return;
     }
     // Two frames: the first charts learn they are on screen in the first (their observer reports
@@ -102,10 +115,10 @@ fn show_charts_in_turn(show_first_charts: WriteSignal<bool>, show_rest: WriteSig
             after_queued_draws(
                 move || {
                     super::mark("rest-start");
-                    let _ = show_rest.try_set(true);
+                    let _ = stage.try_set(Stage::Rest);
                     set_timeout(
                         move || {
-                            let _ = show_choices.try_set(true);
+                            let _ = stage.try_set(Stage::FilterChoices);
                         },
                         std::time::Duration::ZERO,
                     );
@@ -120,15 +133,15 @@ fn show_charts_in_turn(show_first_charts: WriteSignal<bool>, show_rest: WriteSig
 #[component]
 pub fn Dashboard(loaded: Loaded) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (controls_shown, show_controls) = signal(false);
-    let (first_charts_shown, show_first_charts) = signal(false);
-    let (rest_shown, show_rest) = signal(false);
-    let (choices_shown, show_choices) = signal(false);
-    provide_context(FilterChoices(choices_shown));
+    let (stage, set_stage) = signal(Stage::FirstScreen);
+    // One memo per part: each part is built when its stage is reached, and not again at later ones.
+    let reached = move |part: Stage| Memo::new(move |_| stage.get() >= part);
+    let (controls_shown, first_charts_shown, rest_shown) = (reached(Stage::Controls), reached(Stage::FirstCharts), reached(Stage::Rest));
+    provide_context(FilterChoices(reached(Stage::FilterChoices)));
     set_timeout(
         move || {
-            let _ = show_controls.try_set(true);
-            set_timeout(move || show_charts_in_turn(show_first_charts, show_rest, show_choices), std::time::Duration::ZERO);
+            let _ = set_stage.try_set(Stage::Controls);
+            set_timeout(move || show_charts_in_turn(set_stage), std::time::Duration::ZERO);
         },
         std::time::Duration::ZERO,
     );
