@@ -7,6 +7,7 @@ import { serve } from '../e2e/server.mjs';
 import { importerMemory } from './memory.mjs';
 import { compiledAtStart, wasmFunctions } from './compile.mjs';
 import { lighthouse } from './lighthouse.mjs';
+import { blockingOnPhone } from './phone.mjs';
 import { launch, newPage, chartsSettled, firstChartDrawn, shownCharts } from '../e2e/browser.mjs';
 
 const OUT = 'target/bench';
@@ -179,6 +180,9 @@ if (full) {
   lines.push('', '| wasm functions (default view on a phone screen, until 3 s quiet) | functions | code |', '|---|---:|---:|',
     `| in the module | ${wasm.count} | ${kb(wasm.bytes)} |`,
     `| compiled on the main thread at start (first call) | ${start.count} (${share(start.count, wasm.count)}) | ${kb(start.bytes)} (${share(start.bytes, wasm.bytes)}) |`);
+  const phone = await blockingOnPhone(browser, `${server.url}?lang=en`);
+  lines.push('', '| default view on a phone, CPU 4× slower (in the page, not simulated) | blocking time after first paint (ms) | longest task (ms) | long tasks |', '|---|---:|---:|---:|',
+    `| median of ${phone.each.length} loads (each: ${phone.each.join(', ')} ms) | ${phone.blocking.toFixed(0)} | ${phone.longest.toFixed(0)} | ${phone.count} |`);
 }
 lines.push('', '| dataset file | records | raw | brotli |', '|---|---:|---:|---:|');
 for (const [file, n] of !datasets ? [] : [['synthetic-100000.json', 100000], ['synthetic-100000.columnar.json', 100000], ['synthetic-1000000.columnar.json', 1000000]]) {
