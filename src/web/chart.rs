@@ -270,8 +270,8 @@ pub fn ChartFigure(
     let maps_arrived = RwSignal::new(0u32);
     let map_failed = RwSignal::new(false);
     // A chart is drawn while it is on the screen, and once the reader scrolls, while it is near it:
-    // a cheap phone opening the page draws the first screen's charts (on a phone, none: its first
-    // screen is the figures), not twelve, and a filter change redraws what the reader can see. The
+    // a cheap phone opening the page draws the first screen's charts (the default view's: none, its
+    // first screen is the header and figures), not twelve, and a filter change redraws what the reader can see. The
     // others are drawn as they come near, once for what changed while they were away.
     let near = RwSignal::new(false);
     // On the screen itself (no margin): drawn whether or not the page was scrolled; and redrawn in
