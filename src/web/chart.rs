@@ -42,12 +42,16 @@ impl DrawnFor {
     }
 }
 
-/// An `IntersectionObserver` callback that hands `then` whether the element now intersects (the
-/// latest of the entries reported together).
-fn intersection_callback(then: impl Fn(bool) + 'static) -> Closure<dyn Fn(js_sys::Array)> {
+/// An `IntersectionObserver` callback that keeps `intersecting` to whether the element now
+/// intersects (the latest of the entries reported together), set only when that changes.
+fn intersection_callback(intersecting: RwSignal<bool>) -> Closure<dyn Fn(js_sys::Array)> {
     Closure::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.iter().last() {
-            then(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+            let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+            // `try_`: the observer may report while a replaced dashboard is being disposed.
+            if intersecting.try_get_untracked() != Some(now) {
+                intersecting.try_set(now);
+            }
         }
     })
 }
@@ -271,8 +275,9 @@ pub fn ChartFigure(
     let map_failed = RwSignal::new(false);
     // A chart is drawn while it is on the screen, and once the reader scrolls, while it is near it:
     // a cheap phone opening the page draws the first screen's charts (the default view's: none, its
-    // first screen is the header and figures), not twelve, and a filter change redraws what the reader can see. The
-    // others are drawn as they come near, once for what changed while they were away.
+    // first screen is the header and figures), not twelve, and a filter change redraws what the
+    // reader can see. The others are drawn as they come near, once for what changed while they
+    // were away.
     let near = RwSignal::new(false);
     // On the screen itself (no margin): drawn whether or not the page was scrolled; and redrawn in
     // the frame that paints a change.
@@ -280,8 +285,9 @@ pub fn ChartFigure(
     let drawable = Memo::new(move |_| on_screen.get() || (near.get() && ctx.scrolled.get()));
     let echarts_arrived = use_context::<echarts::Arrived>().map(|a| a.0);
     let drawn_for = StoredValue::new(None::<DrawnFor>);
-    // `now`: drawn at once, whether near the screen or not (for printing); else only when `drawable`: a
-    // first drawing in two tasks of its own, a redraw in the next frame (see the end of this closure).
+    // `now`: drawn at once, whether near the screen or not (for printing); else only when
+    // `drawable`: a first drawing in two tasks of its own, a redraw in the next frame (see the end
+    // of this closure).
     let render = move |now: bool| {
         let lang = lang.get();
         let narrow = narrow.get();
@@ -461,19 +467,11 @@ pub fn ChartFigure(
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     let watching = observer.clone();
-    let on_visible = intersection_callback(move |is_near| {
-        if near.try_get_untracked() != Some(is_near) {
-            near.try_set(is_near);
-        }
-    });
+    let on_visible = intersection_callback(near);
     let margin = web_sys::IntersectionObserverInit::new();
     margin.set_root_margin(NEAR_SCREEN_MARGIN);
     let visibility = web_sys::IntersectionObserver::new_with_options(on_visible.as_ref().unchecked_ref(), &margin).ok();
-    let on_seen = intersection_callback(move |seen| {
-        if on_screen.try_get_untracked() != Some(seen) {
-            on_screen.try_set(seen);
-        }
-    });
+    let on_seen = intersection_callback(on_screen);
     let seen = web_sys::IntersectionObserver::new(on_seen.as_ref().unchecked_ref()).ok();
     // Where the browser cannot tell, every chart is drawn.
     if visibility.is_none() || seen.is_none() {
